@@ -1,0 +1,126 @@
+"""The library's public functions: everything the CLI does, usable from a notebook."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import GoldFileError
+from .eval import EvalReport, score
+from .pipeline import IngestReport, Pipeline, ProgressCallback
+from .pipeline import ingest as _ingest
+from .schema import Article, Event
+from .settings import Settings
+from .store.database import Database
+
+
+def open_db(path: str | Path | None = None, settings: Settings | None = None, read_only: bool = False) -> Database:
+    settings = settings or Settings.load()
+    return Database(path or settings.db_path, read_only=read_only)
+
+
+def ingest(
+    inputs: Iterable[str] | str,
+    db: Database | str | Path | None = None,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Ingest files, folders, globs or URLs into the database.
+
+    Example: `communique.ingest("corpus/", db="news.duckdb")`
+    """
+    settings = settings or Settings.load()
+    paths = [inputs] if isinstance(inputs, str) else list(inputs)
+    if isinstance(db, Database):
+        return _ingest(paths, db, settings, pipeline, progress)
+    with open_db(db, settings) as handle:
+        return _ingest(paths, handle, settings, pipeline, progress)
+
+
+def events(db: Database, **filters: Any) -> list[Event]:
+    where, params = _where(filters)
+    return db.events(where, params)
+
+
+def articles(db: Database) -> list[Article]:
+    return db.articles()
+
+
+def events_frame(db: Database, **filters: Any) -> pd.DataFrame:
+    return pd.DataFrame([e.to_dict() for e in events(db, **filters)])
+
+
+def articles_frame(db: Database) -> pd.DataFrame:
+    return pd.DataFrame([a.to_dict() for a in articles(db)])
+
+
+def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if filters.get("country"):
+        clauses.append("(source = ? OR target = ?)")
+        params += [filters["country"]] * 2
+    if filters.get("kind"):
+        clauses.append("kind = ?")
+        params.append(filters["kind"])
+    if filters.get("since"):
+        clauses.append("date_end >= ?")
+        params.append(filters["since"])
+    if filters.get("until"):
+        clauses.append("date_start <= ?")
+        params.append(filters["until"])
+    if filters.get("sector"):
+        clauses.append("list_contains(sectors, ?)")
+        params.append(filters["sector"])
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    lines = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            lines.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise GoldFileError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+    return lines
+
+
+def evaluate(gold_path: str | Path, db: Database) -> EvalReport:
+    """Score the database against a gold file (EXPORT.md, "Gold files")."""
+    gold = read_gold(gold_path)
+    return score(
+        gold, [a.to_dict() for a in db.articles()], [e.to_dict() for e in db.events()]
+    )
+
+
+@dataclass
+class Summary:
+    articles: int
+    events: int
+    failures: int
+    by_kind: list[tuple[str, int]]
+    top_dyads: list[tuple[str, int]]
+    flags: list[tuple[str, int]]
+
+
+def summary(db: Database, top: int = 10) -> Summary:
+    all_events = db.events()
+    all_articles = db.articles()
+    dyads = Counter("-".join(sorted((e.source, e.target))) for e in all_events)
+    flags = Counter(f for a in all_articles for f in a.quality.flags)
+    return Summary(
+        articles=len(all_articles),
+        events=len(all_events),
+        failures=len(db.failures()),
+        by_kind=Counter(e.kind for e in all_events).most_common(),
+        top_dyads=dyads.most_common(top),
+        flags=flags.most_common(),
+    )

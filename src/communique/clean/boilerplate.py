@@ -1,0 +1,154 @@
+"""Page furniture: aggregator disclaimers, boilerplate lines, calendars, pagination, author bios."""
+
+from __future__ import annotations
+
+import re
+
+from .rules import BioRules, CalendarRules, LineRules, PageRules, Rules, matchable
+
+_TERMINAL = re.compile(r"[.!?…\"”'’)]$")
+_DIGITS = re.compile(r"\d+")
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+# --- aggregator disclaimers -------------------------------------------------------------------
+
+
+def _paragraph_span(lines: list[str], i: int) -> tuple[int, int]:
+    """The lines of the hard-wrapped paragraph around line ``i`` (a sentence cut across lines)."""
+    start = i
+    while start > 0 and lines[start - 1] and not _TERMINAL.search(lines[start - 1]):
+        start -= 1
+    end = i
+    while end + 1 < len(lines) and lines[end + 1] and not _TERMINAL.search(lines[end]):
+        end += 1
+    return start, end
+
+
+def remove_aggregator(text: str, pattern: re.Pattern[str]) -> tuple[str, int]:
+    """Drop every paragraph carrying an aggregator disclaimer; returns text and lines removed."""
+    lines = text.split("\n")
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        if i not in drop and line and pattern.search(matchable(line)):
+            start, end = _paragraph_span(lines, i)
+            drop.update(range(start, end + 1))
+    kept = [line for i, line in enumerate(lines) if i not in drop]
+    return "\n".join(kept), len(drop)
+
+
+# --- single boilerplate lines -----------------------------------------------------------------
+
+
+def line_label(line: str, rules: LineRules) -> str | None:
+    """The label of the boilerplate rule the whole line matches, if any."""
+    if not line or (len(line) > rules.max_chars and _WORD_CHAR.search(line)):
+        return None
+    match = rules.combined.fullmatch(matchable(line))
+    if match is None or match.lastgroup is None:
+        return None
+    return rules.labels[match.lastgroup]
+
+
+def is_page_row(line: str, rules: PageRules) -> bool:
+    """A pagination row: consecutive numbers counting up by one ("1 - 2 - 3")."""
+    if not line or not line[0].isdigit() or not rules.row.fullmatch(line):
+        return False
+    numbers = [int(n) for n in _DIGITS.findall(line)]
+    consecutive = all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    return len(numbers) >= rules.min_numbers and consecutive
+
+
+# --- calendars --------------------------------------------------------------------------------
+
+
+def _glued_days(digits: str) -> bool:
+    """True when ``digits`` reads as consecutive day numbers written without spaces."""
+    for first_len in (1, 2):
+        if len(digits) < first_len:
+            break
+        day = int(digits[:first_len])
+        pos = first_len
+        while 1 <= day <= 31 and pos < len(digits):
+            nxt = str(day + 1)
+            if not digits.startswith(nxt, pos):
+                break
+            day, pos = day + 1, pos + len(nxt)
+        if pos == len(digits) and 1 <= day <= 31:
+            return True
+    return False
+
+
+def is_day_row(line: str) -> bool:
+    """A calendar row: day numbers in order, spaced ("8 9 10") or glued ("891011")."""
+    parts = line.split()
+    if not parts or not all(p.isdigit() for p in parts):
+        return False
+    if len(parts) > 1:
+        days = [int(p) for p in parts]
+        return all(1 <= d <= 31 for d in days) and all(
+            b == a + 1 for a, b in zip(days, days[1:], strict=False)
+        )
+    return _glued_days(parts[0])
+
+
+def calendar_lines(lines: list[str], rules: CalendarRules) -> set[int]:
+    """Indices of calendar blocks: month caption, weekday header and the day rows below it."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if not line or len(line) > 40 or not rules.header.fullmatch(line):
+            continue
+        found.add(i)
+        prev = i - 1
+        while prev >= 0 and not lines[prev]:
+            prev -= 1
+        if prev >= 0 and rules.month.fullmatch(lines[prev]):
+            found.add(prev)
+        nxt = i + 1
+        while nxt < len(lines) and is_day_row(lines[nxt]):
+            found.add(nxt)
+            nxt += 1
+    return found
+
+
+# --- author bios ------------------------------------------------------------------------------
+
+
+def bio_lines(lines: list[str], rules: BioRules) -> set[int]:
+    """A short name line + short bio line among the last lines of the article, if present."""
+    filled = [i for i, line in enumerate(lines) if line]
+    tail = filled[-rules.tail_lines :]
+    for pos, i in enumerate(tail):
+        line = lines[i]
+        if len(line) > rules.max_chars or not rules.bio.fullmatch(matchable(line)):
+            continue
+        name_at = filled.index(i) - 1
+        if name_at < 0:
+            continue
+        name = lines[filled[name_at]]
+        later_short = all(len(lines[j]) <= 80 for j in tail[pos + 1 :])
+        if len(name) <= 60 and rules.name.fullmatch(name) and later_short:
+            return {filled[name_at], i}
+    return set()
+
+
+# --- the step ---------------------------------------------------------------------------------
+
+
+def remove_boilerplate(text: str, rules: Rules) -> tuple[str, list[str]]:
+    """Drop boilerplate lines; returns the text and one label per removed line."""
+    lines = text.split("\n")
+    labels: dict[int, str] = {i: "calendar" for i in calendar_lines(lines, rules.calendar)}
+    for i, line in enumerate(lines):
+        if i in labels or not line:
+            continue
+        label = line_label(line, rules.lines)
+        if label is None and is_page_row(line, rules.pages):
+            label = "page_numbers"
+        if label is not None:
+            labels[i] = label
+    kept = [line for i, line in enumerate(lines) if i not in labels]
+    bio = bio_lines(kept, rules.bio)
+    labels_out = [labels[i] for i in sorted(labels)] + ["author_bio"] * len(bio)
+    kept = [line for i, line in enumerate(kept) if i not in bio]
+    return "\n".join(kept), labels_out

@@ -1,0 +1,91 @@
+"""Passages pasted twice: repeated lines and repeated runs of sentences are kept once."""
+
+from __future__ import annotations
+
+import re
+
+from .rules import RepeatRules
+
+# A sentence: up to its end mark (with closing quotes/brackets) or the end of the paragraph.
+_SENTENCE = re.compile(r"\S.*?(?:[.!?…]+[\"”’')\]]*(?=\s|$)|$)", re.S)
+_PREFIX = 40
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _repeated_lines(lines: list[str], min_chars: int) -> set[int]:
+    """Lines seen before (or repeating the start of an earlier line)."""
+    seen: set[str] = set()
+    by_prefix: dict[str, list[str]] = {}
+    repeated: set[int] = set()
+    for i, line in enumerate(lines):
+        key = _key(line)
+        if len(key) < min_chars:
+            continue
+        earlier = by_prefix.get(key[:_PREFIX], [])
+        if key in seen or any(e.startswith(key) for e in earlier):
+            repeated.add(i)
+            continue
+        seen.add(key)
+        by_prefix.setdefault(key[:_PREFIX], []).append(key)
+    return repeated
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, last) line indices of blank-line separated paragraphs."""
+    spans, start = [], None
+    for i, line in enumerate([*lines, ""]):
+        if line and start is None:
+            start = i
+        elif not line and start is not None:
+            spans.append((start, i - 1))
+            start = None
+    return spans
+
+
+def _runs(marked: list[bool]) -> list[tuple[int, int]]:
+    runs, start = [], None
+    for j, flag in enumerate([*marked, False]):
+        if flag and start is None:
+            start = j
+        elif not flag and start is not None:
+            runs.append((start, j))
+            start = None
+    return runs
+
+
+def _drop_sentence_runs(block: str, seen: set[tuple[str, str]], min_chars: int) -> tuple[str, int]:
+    """Remove runs of >= 2 sentences whose consecutive pairs occurred earlier."""
+    spans = [m.span() for m in _SENTENCE.finditer(block)]
+    keys = [_key(block[a:b]) for a, b in spans]
+    marked = [False] * len(spans)
+    for j in range(len(keys) - 1):
+        pair = (keys[j], keys[j + 1])
+        if pair in seen:
+            marked[j] = marked[j + 1] = True
+        seen.add(pair)
+    cut = [
+        (spans[a][0], spans[b - 1][1])
+        for a, b in _runs(marked)
+        if sum(len(k) for k in keys[a:b]) >= min_chars
+    ]
+    for a, b in reversed(cut):
+        block = block[:a] + block[b:]
+    return block, len(cut)
+
+
+def remove_repeats(text: str, rules: RepeatRules) -> tuple[str, int, int]:
+    """Keep repeated passages once; returns text, lines dropped, sentence runs dropped."""
+    lines = text.split("\n")
+    dropped = _repeated_lines(lines, rules.min_line_chars)
+    lines = [line for i, line in enumerate(lines) if i not in dropped]
+    seen: set[tuple[str, str]] = set()
+    runs = 0
+    out: list[str] = []
+    for first, last in _paragraphs(lines):
+        block, n = _drop_sentence_runs("\n".join(lines[first : last + 1]), seen, rules.min_run_chars)
+        runs += n
+        out.append(block)
+    return "\n\n".join(out), len(dropped), runs

@@ -1,0 +1,468 @@
+"""The coder: sentences with two actors and a trigger become events.
+
+Steps, each a small function: find actors and people, fix the article's time anchor, find
+triggers, assign source and target, read status, date and sectors from the clause, then merge
+what one article says twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..language import LanguageTools, Sentence, split_sentences
+from ..schema import Event, Evidence, Person, content_id, kinds
+from .actors import ActorMention
+from .dates import Anchor, DateValue, around, find_time_expressions
+from .details import find_instrument, find_tier
+from .knowledge import Knowledge
+from .lexicon import TriggerMatch
+from .offices import bound_by_terms
+from .people import PeopleFinder, PersonMention
+
+# Phrases that stand for the article's main pair of states.
+_DYAD_ANAPHOR = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:countries|nations|sides|leaders|governments|ministers|states|"
+    r"presidents|premiers|militaries|ministries|parties|delegations|heads\s+of\s+state)\b|"
+    r"\b(?:bilateral|each\s+other)\b|^(?:They|Both)\b|,\s+they\b",
+)
+_SOURCE_PREPOSITION = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$")
+_TARGET_PREPOSITION = re.compile(
+    r"\b(?:to|in|into|against|on|with|toward|towards|for)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$"
+)
+_ADJECTIVAL_BEFORE = re.compile(
+    r"\b(?:the|of|a|an|all|its|their|these|those|previously|already|existing|such)\s+$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?:while|whereas|but|although)\b|\bwhich\b|\bwho\b")
+_COOPERATIVE_KINDS = {
+    "ESTABLISH_RELATIONS", "UPGRADE_RELATIONS", "MEET", "JOINT_STATEMENT", "SIGN_AGREEMENT",
+    "PLEDGE_COOPERATION", "DEFENSE_COOPERATION", "JOINT_EXERCISE", "ECONOMIC_COOPERATION",
+}  # fmt: skip
+_KIND_DEFAULT_SECTOR = {
+    "DEFENSE_COOPERATION": "defense",
+    "JOINT_EXERCISE": "defense",
+    "ARMS_TRANSFER": "defense_industry",
+    "ECONOMIC_COOPERATION": "trade",
+}
+_TITLE_WORDS = re.compile(
+    r"\b(?:President|Minister|Secretary|Premier|Chancellor|King|General|Ambassador)\b"
+)
+# Kinds whose trigger words are so common that only a nearby actor makes them an event.
+_MAX_TRIGGER_ACTOR_GAP = 160
+
+
+@dataclass
+class Candidate:
+    """An event before merging, with what the coder knew when it made it."""
+
+    kind: str
+    source: str
+    target: str
+    sentence: Sentence
+    trigger: TriggerMatch
+    status: str
+    date: DateValue | None
+    date_explicit: bool
+    sectors: list[str]
+    confidence: float
+    people: list[PersonMention] = field(default_factory=list)
+    instrument: str | None = None
+    tier: tuple[str, str] | None = None
+    via_anaphor: bool = False
+
+
+@dataclass
+class CodedArticle:
+    events: list[Event]
+    people: list[Person]
+    countries: list[str]
+    anchor: Anchor | None
+    flags: dict[str, str]
+
+
+class Coder:
+    """Turns one article's clean text into events. Stateless apart from its knowledge."""
+
+    def __init__(self, knowledge: Knowledge, language: LanguageTools, today: date) -> None:
+        self.knowledge = knowledge
+        self.language = language
+        self.people_finder = PeopleFinder(knowledge.offices)
+        self.today = today
+
+    # -- the article ---------------------------------------------------------------------------
+    def code(
+        self, article_id: str, source_file: str, text: str, published: DateValue | None
+    ) -> CodedArticle:
+        sentences = [s for s in split_sentences(text) if s.text.strip()]
+        actors = self.knowledge.gazetteer.find(text)
+        by_sentence = _bucket(actors, sentences)
+        candidates = [
+            i for i, s in enumerate(sentences) if self._is_candidate(s, by_sentence[i])
+        ]
+        docs = dict(zip(candidates, self.language.parse(sentences[i].text for i in candidates)))
+        people_by_sentence = {
+            i: self.people_finder.find(sentences[i].text, sentences[i].start, docs[i], by_sentence[i])
+            for i in candidates
+        }
+        people_by_sentence = _resolve_surnames(people_by_sentence)
+        flags: dict[str, str] = {}
+        anchor = self._anchor(published, people_by_sentence, flags)
+        main_dyad = _main_dyad(actors, people_by_sentence)
+        found: list[Candidate] = []
+        for i in candidates:
+            sentence = sentences[i]
+            if sentence.is_heading:
+                continue
+            found += self._code_sentence(
+                sentence, by_sentence[i], people_by_sentence[i], docs[i], anchor, main_dyad
+            )
+        merged = _merge(found)
+        events = [self._event(article_id, source_file, c) for c in merged]
+        all_people = [p for i in candidates for p in people_by_sentence[i]]
+        countries = sorted(
+            {a.code for a in actors if not a.is_igo} | {p.country for p in all_people if p.country}
+        )
+        return CodedArticle(events, _unique_people(all_people), countries, anchor, flags)
+
+    def _is_candidate(self, sentence: Sentence, actors: list[ActorMention]) -> bool:
+        """Cheap checks first: only sentences that name someone go to the parser."""
+        if actors or _TITLE_WORDS.search(sentence.text):
+            return True
+        return bool(_DYAD_ANAPHOR.search(sentence.text))
+
+    def _anchor(
+        self,
+        published: DateValue | None,
+        people: dict[int, list[PersonMention]],
+        flags: dict[str, str],
+    ) -> Anchor | None:
+        """What relative dates resolve against: the publication date, or for an undated
+        article the time when every titled official named held their office."""
+        titled = [p for ps in people.values() for p in ps if p.titled and p.holder]
+        if published is not None:
+            stale = [p for p in titled if not p.holder.term.contains(published)]
+            stale = [p for p in stale if not _is_former(p)]
+            if stale:
+                flags["office_holder_conflict"] = (
+                    f"{stale[0].role} {stale[0].name} did not hold that office on {published.iso}"
+                )
+            return Anchor(published.start, published.end)
+        terms = [p.holder.term for p in titled if not _is_former(p)]
+        if not terms:
+            return None
+        bound = bound_by_terms(terms)
+        if bound is None:
+            names = ", ".join(sorted({f"{p.role} {p.name}" for p in titled}))
+            flags["office_holder_conflict"] = f"{names} never held office at the same time"
+            return None
+        return Anchor(bound.start, min(bound.end, self.today))
+
+    # -- one sentence --------------------------------------------------------------------------
+    def _code_sentence(
+        self,
+        sentence: Sentence,
+        actors: list[ActorMention],
+        people: list[PersonMention],
+        doc: Doc | None,
+        anchor: Anchor | None,
+        main_dyad: tuple[str, str] | None,
+    ) -> list[Candidate]:
+        triggers = [t for t in self.knowledge.triggers.matches(sentence.text) if _usable(t, sentence)]
+        if not triggers:
+            return []
+        participants = _participants(actors, people, sentence.start)
+        times = [t for t in find_time_expressions(sentence.text, anchor) if t.value or t.days]
+        found = []
+        for trigger in _prefer_specific(triggers):
+            for source, target, anaphor in self._pairs(trigger, participants, sentence, main_dyad):
+                found.append(
+                    self._candidate(trigger, source, target, anaphor, sentence, people, times, anchor)
+                )
+        return found
+
+    def _pairs(
+        self,
+        trigger: TriggerMatch,
+        participants: list[tuple[int, int, str]],
+        sentence: Sentence,
+        main_dyad: tuple[str, str] | None,
+    ) -> list[tuple[str, str, bool]]:
+        """(source, target, via anaphor) pairs the sentence supports for this trigger."""
+        rule = trigger.rule
+        codes = {code for _, _, code in participants}
+        anaphor = _DYAD_ANAPHOR.search(sentence.text)
+        if main_dyad and anaphor and (codes <= set(main_dyad)) and not kinds()[rule.kind].directed:
+            return [(main_dyad[0], main_dyad[1], True)]
+        near = [p for p in participants if _gap(p, trigger) <= _MAX_TRIGGER_ACTOR_GAP]
+        sources, targets = _sides(trigger, near, sentence.text)
+        if rule.target_required_after and not targets:
+            return []
+        pairs = [(s, t) for s in sources for t in targets if s != t]
+        if not pairs and not targets and len(set(sources)) >= 2 and not kinds()[rule.kind].directed:
+            unique = sorted(set(sources))
+            pairs = [(a, b) for i, a in enumerate(unique) for b in unique[i + 1 :]]
+        if not pairs and main_dyad and rule.kind in _COOPERATIVE_KINDS and len(codes) == 1:
+            (only,) = codes
+            if only in main_dyad:
+                other = main_dyad[1] if only == main_dyad[0] else main_dyad[0]
+                return [(only, other, True)]
+        if not pairs and main_dyad and not codes and anaphor and rule.kind in _COOPERATIVE_KINDS:
+            return [(main_dyad[0], main_dyad[1], True)]
+        return [(s, t, False) for s, t in dict.fromkeys(pairs)]
+
+    def _candidate(
+        self,
+        trigger: TriggerMatch,
+        source: str,
+        target: str,
+        anaphor: bool,
+        sentence: Sentence,
+        people: list[PersonMention],
+        times: list,
+        anchor: Anchor | None,
+    ) -> Candidate:
+        rule = trigger.rule
+        window = _clause_window(sentence.text, trigger)
+        status, explicit_status = self.knowledge.status.status_of(window)
+        when, explicit_date = _date_for(trigger, times, anchor, rule.kind)
+        sectors = self.knowledge.sectors.sectors_in(sentence.text)
+        if rule.kind in self.knowledge.sectors.diplomatic_kinds:
+            sectors.append("diplomacy")
+        if rule.kind in _KIND_DEFAULT_SECTOR and not set(sectors) & {"defense", "defense_industry", "trade", "investment"}:
+            sectors.append(_KIND_DEFAULT_SECTOR[rule.kind])
+        confidence = rule.confidence + (0.05 if explicit_status else 0.0) - (0.15 if anaphor else 0.0)
+        tier = find_tier(sentence.text) if rule.kind in {"UPGRADE_RELATIONS", "ESTABLISH_RELATIONS"} else None
+        if rule.kind == "ESTABLISH_RELATIONS" and tier is None:
+            tier = ("diplomatic_relations", "diplomatic relations")
+        return Candidate(
+            kind=rule.kind,
+            source=source,
+            target=target,
+            sentence=sentence,
+            trigger=trigger,
+            status=status,
+            date=when,
+            date_explicit=explicit_date,
+            sectors=sorted(set(sectors)),
+            confidence=round(min(max(confidence, 0.05), 0.99), 2),
+            people=[p for p in people if p.country in (source, target)],
+            instrument=find_instrument(sentence.text) if rule.kind == "SIGN_AGREEMENT" else None,
+            tier=tier,
+            via_anaphor=anaphor,
+        )
+
+    def _event(self, article_id: str, source_file: str, c: Candidate) -> Event:
+        info = kinds()[c.kind]
+        source, target = (c.source, c.target) if info.directed else tuple(sorted((c.source, c.target)))
+        s = c.sentence
+        return Event(
+            event_id=content_id("e", article_id, c.kind, source, target, s.start, c.trigger.start),
+            article_id=article_id,
+            source_file=source_file,
+            kind=c.kind,
+            plover_type=info.plover_type,
+            cameo=info.cameo,
+            source=source,
+            target=target,
+            directed=info.directed,
+            date=c.date.iso if c.date else None,
+            date_start=c.date.start.isoformat() if c.date else None,
+            date_end=c.date.end.isoformat() if c.date else None,
+            status=c.status,
+            sectors=c.sectors,
+            instrument=c.instrument,
+            tier=c.tier[0] if c.tier else None,
+            tier_wording=c.tier[1] if c.tier else None,
+            people=[Person(p.name, p.country, p.role) for p in _unique_mentions(c.people)],
+            evidence=Evidence(s.text, s.start, s.end),
+            confidence=c.confidence,
+            plover_mode=info.plover_mode,
+            rule=c.trigger.rule.name + (" +context-dyad" if c.via_anaphor else ""),
+        )
+
+
+# -- helpers -----------------------------------------------------------------------------------
+def _bucket(actors: list[ActorMention], sentences: list[Sentence]) -> list[list[ActorMention]]:
+    buckets: list[list[ActorMention]] = [[] for _ in sentences]
+    i = 0
+    for actor in actors:
+        while i < len(sentences) and sentences[i].end <= actor.start:
+            i += 1
+        if i < len(sentences) and sentences[i].start <= actor.start:
+            buckets[i].append(actor)
+    return buckets
+
+
+def _resolve_surnames(
+    people: dict[int, list[PersonMention]],
+) -> dict[int, list[PersonMention]]:
+    """A later "Cho" or "Kim" is the full-named person met earlier in the article."""
+    full = [p for ps in people.values() for p in ps if " " in p.name and p.country]
+    by_part: dict[str, PersonMention] = {}
+    for person in full:
+        for part in person.name.split():
+            by_part.setdefault(part, person)
+    resolved = {}
+    for i, mentions in people.items():
+        out = []
+        for p in mentions:
+            if " " not in p.name and p.name in by_part:
+                known = by_part[p.name]
+                out.append(PersonMention(p.start, p.end, known.name, known.country, known.role, known.holder, p.titled))
+            elif " " in p.name:
+                out.append(p)
+        resolved[i] = out
+    return resolved
+
+
+def _is_former(person: PersonMention) -> bool:
+    return bool(person.role and person.role.lower().startswith(("former", "acting")))
+
+
+def _main_dyad(
+    actors: list[ActorMention], people: dict[int, list[PersonMention]]
+) -> tuple[str, str] | None:
+    """The two states the article is most about, if there are two."""
+    counts: Counter[str] = Counter(a.code for a in actors if not a.is_igo)
+    counts.update(p.country for ps in people.values() for p in ps if p.country)
+    top = counts.most_common(2)
+    if len(top) < 2:
+        return None
+    first, second = top[0][0], top[1][0]
+    return (first, second) if first < second else (second, first)
+
+
+def _participants(
+    actors: list[ActorMention], people: list[PersonMention], offset: int
+) -> list[tuple[int, int, str]]:
+    """(start, end, code) of every actor in the sentence, people standing for their state."""
+    found = [(a.start - offset, a.end - offset, a.code) for a in actors]
+    covered = [(s, e) for s, e, _ in found]
+    for p in people:
+        if p.country and not any(s <= p.start - offset < e for s, e in covered):
+            found.append((p.start - offset, p.end - offset, p.country))
+    return sorted(found)
+
+
+def _gap(participant: tuple[int, int, str], trigger: TriggerMatch) -> int:
+    start, end, _ = participant
+    if end <= trigger.start:
+        return trigger.start - end
+    return max(0, start - trigger.end)
+
+
+def _sides(
+    trigger: TriggerMatch, participants: list[tuple[int, int, str]], text: str
+) -> tuple[list[str], list[str]]:
+    """Split actors into the source side and the target side of the trigger."""
+    sources: list[str] = []
+    targets: list[str] = []
+    for start, end, code in participants:
+        left = text[max(0, start - 40) : start]
+        if _SOURCE_PREPOSITION.search(left):
+            sources.append(code)
+        elif start >= trigger.end and _TARGET_PREPOSITION.search(text[trigger.end : start] or left):
+            targets.append(code)
+        elif end <= trigger.start:
+            (targets if trigger.rule.subject_is_target else sources).append(code)
+        else:
+            (sources if trigger.rule.subject_is_target else targets).append(code)
+    return sources, targets
+
+
+def _usable(trigger: TriggerMatch, sentence: Sentence) -> bool:
+    """Drop triggers that name a topic rather than a happening."""
+    before = sentence.text[: trigger.start]
+    first = trigger.text.split()[0].lower()
+    if first.endswith("ed") and _ADJECTIVAL_BEFORE.search(before):
+        return False  # "the implementation of signed agreements"
+    if trigger.rule.generic_plural and trigger.text.lower().endswith("s") and trigger.text.lower() not in {"talks", "discussions", "consultations"}:
+        return False  # "visits and meetings" as a field of cooperation
+    return True
+
+
+def _prefer_specific(triggers: list[TriggerMatch]) -> list[TriggerMatch]:
+    """One trigger per kind per sentence: the first, which is usually the main verb."""
+    seen: dict[str, TriggerMatch] = {}
+    for trigger in sorted(triggers, key=lambda t: t.start):
+        seen.setdefault(trigger.rule.kind, trigger)
+    return list(seen.values())
+
+
+def _clause_window(text: str, trigger: TriggerMatch) -> str:
+    start = max(0, trigger.start - 90)
+    head = text[start : trigger.start]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    if breaks:
+        head = head[breaks[-1].end() :]
+    return head + trigger.text
+
+
+def _date_for(
+    trigger: TriggerMatch, times: list, anchor: Anchor | None, kind: str
+) -> tuple[DateValue | None, bool]:
+    """The time expression nearest the trigger, else the anchor (never a made-up day)."""
+    dated = [t for t in times if t.value is not None]
+    if dated:
+        nearest = min(dated, key=lambda t: _distance(t.start, t.end, trigger))
+        if _distance(nearest.start, nearest.end, trigger) <= 120:
+            return nearest.value, True
+    if anchor is None:
+        return None, False
+    durations = [t for t in times if t.value is None and getattr(t, "days", None)]
+    if durations and kind == "VISIT":
+        return around(anchor, durations[0].days), False
+    return DateValue.between(anchor.earliest, anchor.latest), False
+
+
+def _distance(start: int, end: int, trigger: TriggerMatch) -> int:
+    if end <= trigger.start:
+        return trigger.start - end
+    return max(0, start - trigger.end)
+
+
+def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    """What one article says twice is one event: same kind and pair, compatible dates."""
+    merged: list[Candidate] = []
+    for c in candidates:
+        twin = next((m for m in merged if _same_happening(m, c)), None)
+        if twin is None:
+            merged.append(c)
+            continue
+        best = c if c.confidence > twin.confidence else twin
+        best.sectors = sorted(set(twin.sectors) | set(c.sectors))
+        best.instrument = twin.instrument or c.instrument
+        best.tier = twin.tier or c.tier
+        if not best.date_explicit:
+            other = twin if best is c else c
+            if other.date_explicit:
+                best.date, best.date_explicit = other.date, True
+        merged[merged.index(twin)] = best
+    return merged
+
+
+def _same_happening(a: Candidate, b: Candidate) -> bool:
+    if a.kind != b.kind:
+        return False
+    directed = kinds()[a.kind].directed
+    same_pair = (a.source, a.target) == (b.source, b.target) or (
+        not directed and {a.source, a.target} == {b.source, b.target}
+    )
+    if not same_pair:
+        return False
+    if a.date_explicit and b.date_explicit and a.date and b.date:
+        return a.date.intersect(b.date) is not None
+    return True
+
+
+def _unique_mentions(people: list[PersonMention]) -> list[PersonMention]:
+    return list({p.name: p for p in people}.values())
+
+
+def _unique_people(people: list[PersonMention]) -> list[Person]:
+    return [Person(p.name, p.country, p.role) for p in _unique_mentions(people) if p.country]

@@ -1,0 +1,33 @@
+"""All the coder's knowledge, loaded once from the package's data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..settings import DATA_DIR
+from .actors import Gazetteer
+from .lexicon import SectorLexicon, StatusCues, TriggerRules
+from .offices import OfficeHolders
+
+
+@dataclass
+class Knowledge:
+    gazetteer: Gazetteer
+    offices: OfficeHolders
+    triggers: TriggerRules
+    status: StatusCues
+    sectors: SectorLexicon
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR) -> Knowledge:
+        return cls(
+            gazetteer=Gazetteer(
+                [data_dir / "countries.jsonl", data_dir / "igos.jsonl"],
+                not_actors=data_dir / "not_actors.txt",
+            ),
+            offices=OfficeHolders(data_dir / "office_holders"),
+            triggers=TriggerRules(data_dir / "triggers.toml"),
+            status=StatusCues(data_dir / "status.toml"),
+            sectors=SectorLexicon(data_dir / "sectors.toml"),
+        )

@@ -1,0 +1,121 @@
+"""Who held which office when: people to countries, bounds for undated articles, and title
+checks. The knowledge is the CSV table in `data/office_holders/` (one file per country)."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .dates import DateValue, parse_iso
+from .text_utils import fold
+
+# Title words in running text and the office they name.
+TITLE_OFFICES = {
+    "president": ("head_of_state", "head_of_government"),
+    "king": ("head_of_state",),
+    "queen": ("head_of_state",),
+    "emperor": ("head_of_state",),
+    "prime minister": ("head_of_government",),
+    "premier": ("head_of_government",),
+    "chancellor": ("head_of_government",),
+    "general secretary": ("party_leader",),
+    "foreign minister": ("foreign_minister",),
+    "minister of foreign affairs": ("foreign_minister",),
+    "secretary of state": ("foreign_minister",),
+    "foreign secretary": ("foreign_minister",),
+    "defence minister": ("defence_minister",),
+    "defense minister": ("defence_minister",),
+    "minister of national defence": ("defence_minister",),
+    "minister of national defense": ("defence_minister",),
+    "minister of defence": ("defence_minister",),
+    "minister of defense": ("defence_minister",),
+    "secretary of defense": ("defence_minister",),
+    "defence secretary": ("defence_minister",),
+}
+
+
+@dataclass(frozen=True)
+class Holder:
+    country: str
+    office: str
+    title: str
+    name: str
+    term: DateValue
+
+    @property
+    def surname_keys(self) -> set[str]:
+        """Ways news refers to a holder by one name: first token (East Asian order) or last."""
+        parts = fold(self.name).split()
+        return {parts[0], parts[-1]} if len(parts) > 1 else set(parts)
+
+
+class OfficeHolders:
+    """The office-holder table, indexed by folded name and by surname."""
+
+    def __init__(self, folder: Path) -> None:
+        self.holders: list[Holder] = []
+        self.by_name: dict[str, list[Holder]] = defaultdict(list)
+        self.by_surname: dict[str, list[Holder]] = defaultdict(list)
+        for path in sorted(folder.glob("*.csv")):
+            self._load(path)
+
+    def _load(self, path: Path) -> None:
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                holder = _holder_from_row(row)
+                if holder is None:
+                    continue
+                self.holders.append(holder)
+                names = [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]
+                for name in names:
+                    self.by_name[fold(name)].append(holder)
+                for key in holder.surname_keys:
+                    self.by_surname[key].append(holder)
+
+    def names(self) -> list[str]:
+        """Every full name and alias, for building a matcher."""
+        return sorted(self.by_name)
+
+    def lookup(self, name: str, title: str | None = None) -> list[Holder]:
+        """Holders with this full name (or, for a single word with a title, this surname)."""
+        key = fold(name)
+        found = self.by_name.get(key, [])
+        if not found and title and " " not in key:
+            found = self.by_surname.get(key, [])
+        offices = offices_for_title(title)
+        if offices:
+            found = [h for h in found if h.office in offices] or (found if " " in key else [])
+        return found
+
+
+def offices_for_title(title: str | None) -> tuple[str, ...]:
+    if not title:
+        return ()
+    folded = fold(title)
+    for words in sorted(TITLE_OFFICES, key=len, reverse=True):
+        if folded.endswith(words) or folded == words:
+            return TITLE_OFFICES[words]
+    return ()
+
+
+def _holder_from_row(row: dict[str, str]) -> Holder | None:
+    start = parse_iso(row["start"].strip())
+    if start is None:
+        return None
+    end_text = (row.get("end") or "").strip()
+    end = parse_iso(end_text) if end_text else None
+    term = DateValue.between(start.start, end.end if end else date.max)
+    return Holder(row["country"], row["office"], row["title"], row["name"], term)
+
+
+def bound_by_terms(terms: list[DateValue]) -> DateValue | None:
+    """The interval in which every listed term held at once; None if they never overlapped."""
+    bound: DateValue | None = None
+    for term in terms:
+        bound = term if bound is None else bound.intersect(term)
+        if bound is None:
+            return None
+    return bound

@@ -1,0 +1,127 @@
+"""Named officials: who they are, which state they act for, and their title."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .actors import ActorMention
+from .offices import Holder, OfficeHolders
+
+# Titles written before a name ("Foreign Minister Cho Hyun") or after it in apposition
+# ("Phan Văn Giang, Minister of National Defence").
+_TITLE = (
+    r"(?:(?:Acting|Deputy|Vice|First|Former|former|Crown|Senior|Chief)\s+)?"
+    r"(?:Party\s+General\s+Secretary|General\s+Secretary|Secretary[- ]General|Prime\s+Minister|"
+    r"Foreign\s+Minister|Defen[cs]e\s+Minister|Foreign\s+Secretary|Defen[cs]e\s+Secretary|"
+    r"Secretary\s+of\s+State|Secretary\s+of\s+Defen[cs]e|"
+    r"(?:Minister|Secretary|Director|Head|Chief)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+(?:and\s+|of\s+)?[A-Z][\w’'-]*)*)?|"
+    r"President|Premier|Chancellor|King|Queen|Emperor|Emir|Sultan|Ambassador|Envoy|"
+    r"General|Admiral|Chairman|Chairwoman|Spokesperson|Spokesman|Spokeswoman|Senator)"
+)
+_TITLE_BEFORE = re.compile(rf"({_TITLE})\s*$")
+_TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?({_TITLE})")
+_OF_COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?")
+_NAME_CHARS = re.compile(r"^[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*)+$")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    country: str | None
+    role: str | None
+    holder: Holder | None
+    titled: bool  # a title stood next to the name in the text
+
+
+class PeopleFinder:
+    def __init__(self, offices: OfficeHolders) -> None:
+        self.offices = offices
+        names = sorted((n for n in offices.names() if " " in n), key=len, reverse=True)
+        self._known = re.compile(
+            "|".join(re.escape(n) for n in names), re.IGNORECASE
+        ) if names else None
+
+    def find(
+        self, text: str, offset: int, doc: Doc | None, actors: list[ActorMention]
+    ) -> list[PersonMention]:
+        """People named in one sentence (`text` starts at `offset` in the article)."""
+        spans = self._candidate_spans(text, doc)
+        people = []
+        for start, end in spans:
+            mention = self._resolve(text, start, end, offset, actors)
+            if mention is not None:
+                people.append(mention)
+        return people
+
+    def _candidate_spans(self, text: str, doc: Doc | None) -> list[tuple[int, int]]:
+        spans: dict[tuple[int, int], None] = {}
+        if doc is not None:
+            for ent in doc.ents:
+                if ent.label_ == "PERSON" and _NAME_CHARS.match(ent.text.strip(" ’'s")):
+                    name = ent.text.rstrip()
+                    for suffix in ("’s", "'s"):
+                        name = name.removesuffix(suffix)
+                    spans[(ent.start_char, ent.start_char + len(name))] = None
+        if self._known is not None:
+            from .text_utils import fold
+
+            folded = fold(text)
+            if len(folded) == len(text):  # folding kept offsets, so spans map back
+                for match in self._known.finditer(folded):
+                    if not any(s <= match.start() < e for s, e in spans):
+                        spans[(match.start(), match.end())] = None
+        return sorted(spans)
+
+    def _resolve(
+        self, text: str, start: int, end: int, offset: int, actors: list[ActorMention]
+    ) -> PersonMention | None:
+        name = text[start:end]
+        before = _TITLE_BEFORE.search(text[:start])
+        after = _TITLE_AFTER.search(text[end:])
+        role = before.group(1) if before else after.group(1) if after else None
+        holders = self.offices.lookup(name, role)
+        holder = _current_holder(holders)
+        country = holder.country if holder else _country_near(text, start, end, offset, actors)
+        if country is None and role is None:
+            return None
+        if role is None and holder is not None:
+            role = holder.title
+        return PersonMention(
+            offset + start, offset + end, name, country, role, holder, titled=bool(before or after)
+        )
+
+
+def _current_holder(holders: list[Holder]) -> Holder | None:
+    if not holders:
+        return None
+    countries = {h.country for h in holders}
+    # A name shared by people of several states resolves to none of them.
+    return max(holders, key=lambda h: h.term.end) if len(countries) == 1 else None
+
+
+def _country_near(
+    text: str, start: int, end: int, offset: int, actors: list[ActorMention]
+) -> str | None:
+    """The state named in the person's own phrase: "Cambodian Prime Minister X",
+    "South Korea's Foreign Minister X", "Secretary of Turkish Defence Industries X",
+    "X of South Korea's National Security Office"."""
+    phrase_start = max(0, start - 60)
+    head = text[phrase_start:start]
+    cut = max(head.rfind(","), head.rfind(" and "), head.rfind(" with "), head.rfind(" said "))
+    head_from = phrase_start + (cut + 1 if cut >= 0 else 0)
+    before = [a for a in actors if head_from <= a.start - offset < start and not a.is_igo]
+    if before:
+        return before[-1].code
+    of_after = _OF_COUNTRY_AFTER.match(text[end:])
+    if of_after:
+        tail_start = end + of_after.end()
+        after = [a for a in actors if a.start - offset == tail_start and not a.is_igo]
+        if after:
+            return after[0].code
+    return None

@@ -1,0 +1,48 @@
+"""Turn what the user typed (files, folders, globs, URLs) into a stream of inputs."""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+
+
+def is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[str | InputError]:
+    """Yield every file or URL named by `inputs`, in a stable order.
+
+    Folders are walked recursively for readable files; globs are expanded. An input that
+    names nothing is yielded as an InputError so the caller can report it and go on.
+    """
+    for value in inputs:
+        if is_url(value):
+            yield value
+            continue
+        path = Path(value)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.is_file():
+            yield value
+        elif glob.has_magic(value):
+            matches = sorted(glob.glob(value, recursive=True))
+            if not matches:
+                yield InputError(value, "the pattern matches no file")
+            for match in matches:
+                yield from _walk(Path(match)) if Path(match).is_dir() else [match]
+        else:
+            yield InputError(value, "no such file, folder or URL")
+
+
+def _walk(folder: Path) -> Iterator[str]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix.lower() in READABLE_SUFFIXES:
+            yield str(path)

@@ -1,0 +1,43 @@
+"""The spaCy pipeline and the language detector, loaded once per process."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from typing import Any
+
+import py3langid
+import spacy
+from spacy.language import Language as SpacyLanguage
+from spacy.tokens import Doc
+
+from ..errors import CommuniqueError
+
+
+class LanguageTools:
+    """spaCy (loaded lazily, once) and an offline language identifier."""
+
+    def __init__(self, model_name: str) -> None:
+        self.model_name = model_name
+
+    @cached_property
+    def nlp(self) -> SpacyLanguage:
+        try:
+            # The lemmatizer is not used by the coder; dropping it saves time on every sentence.
+            return spacy.load(self.model_name, exclude=["lemmatizer"])
+        except OSError as exc:
+            raise CommuniqueError(
+                f"spaCy model {self.model_name!r} is not installed; install the package that "
+                "ships it (see README) or set `spacy_model`"
+            ) from exc
+
+    def parse(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+        return self.nlp.pipe(texts, batch_size=batch_size)
+
+    def detect(self, text: str) -> str | None:
+        """ISO 639-1 code of the text's language, or None for text too short to tell."""
+        sample = text[:2000]
+        if len(sample.split()) < 5:
+            return None
+        language: Any = py3langid.classify(sample)[0]
+        return str(language)

@@ -1,0 +1,75 @@
+"""A fast rule-based sentence splitter that keeps character offsets into clean_text.
+
+spaCy's parser is the expensive part of the pipeline, so sentences are found without it and
+only candidate sentences are parsed later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words whose trailing period does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov",
+    "sen", "rep", "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
+    "e.g", "i.e", "approx", "dept", "est", "fig", "pres", "amb",
+}  # fmt: skip
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*[\"”’')\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    is_heading: bool
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of every paragraph (a line of text), with offsets into `text`."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        heading = _is_heading(line)
+        for start, end in _spans(line):
+            sentences.append(
+                Sentence(offset + start, offset + end, line[start:end], number, heading)
+            )
+        offset += len(line) + 1
+    return sentences
+
+
+def _spans(line: str) -> list[tuple[int, int]]:
+    spans = []
+    start = len(line) - len(line.lstrip())
+    for match in _BOUNDARY.finditer(line):
+        if _ends_with_abbreviation(line[start : match.start() + 1]):
+            continue
+        end = match.end() - len(match.group()) + len(match.group().rstrip())
+        spans.append((start, end))
+        start = match.end()
+    end = len(line.rstrip())
+    if end > start:
+        spans.append((start, end))
+    return spans
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    word = _WORD_BEFORE.search(chunk)
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    # A single capital letter with a period is an initial ("John F. Kennedy").
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _is_heading(line: str) -> bool:
+    """A short line without closing punctuation is a heading or a table row, not prose."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    return len(stripped.split()) <= 14 and stripped[-1] not in ".!?:;\"”’)"

@@ -1,0 +1,151 @@
+"""The per-article pipeline and the batch runner behind `communique ingest`.
+
+intake -> clean -> language -> coding -> store. Each stage is its own package; this module
+only wires them together and handles per-input failures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from .clean import clean_text, quality_score
+from .coding.coder import Coder
+from .coding.dates import DateValue, parse_iso
+from .coding.knowledge import Knowledge
+from .errors import InputError
+from .intake import RawDocument, extract, read_inputs
+from .language import LanguageTools
+from .schema import Article, Event, Quality, content_id
+from .settings import Settings
+from .store.database import Database
+
+
+@dataclass
+class IngestReport:
+    seen: int = 0
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    events: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+ProgressCallback = Callable[[str, IngestReport], None]
+
+
+class Pipeline:
+    """Everything that turns one raw document into an article and its events.
+
+    Models and knowledge load once, when the pipeline is made; `process` is then cheap to call.
+    """
+
+    def __init__(self, settings: Settings, today: date | None = None) -> None:
+        self.settings = settings
+        self.language = LanguageTools(settings.spacy_model)
+        self.knowledge = Knowledge.load()
+        self.coder = Coder(self.knowledge, self.language, today or date.today())
+
+    def process(self, doc: RawDocument) -> tuple[Article, list[Event]]:
+        extracted = extract(doc)
+        cleaned = clean_text(extracted.text)
+        text = cleaned.text
+        if not text.strip():
+            raise InputError(doc.source_file, "no text left after cleaning")
+        article_id = content_id("a", text)
+        published = _published(extracted.published)
+        language = self.language.detect(text)
+        reasons = dict(cleaned.reasons)
+        if language not in (None, "en"):
+            reasons["not_english"] = f"the text reads as language {language!r}; not coded"
+            coded = None
+        else:
+            coded = self.coder.code(article_id, doc.source_file, text, published)
+            reasons.update(coded.flags)
+        if published is None:
+            reasons["no_date"] = "no publication date in the metadata or the text"
+        if len(text) < self.settings.min_text_chars:
+            reasons["truncated"] = f"only {len(text)} characters of text"
+        flags = sorted(reasons)
+        article = Article(
+            article_id=article_id,
+            source_file=doc.source_file,
+            url=extracted.url or doc.url,
+            title=extracted.title,
+            outlet=extracted.outlet,
+            published=published.iso if published else None,
+            language=language,
+            clean_text=text,
+            countries=coded.countries if coded else [],
+            people=coded.people if coded else [],
+            quality=Quality(quality_score(flags, text), flags, reasons),
+            author=extracted.author,
+            content_sha256=doc.sha256,
+            date_bounds=_bounds(coded.anchor) if coded and coded.anchor and not published else None,
+            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        return article, coded.events if coded else []
+
+
+def _published(value: str | None) -> DateValue | None:
+    if not value:
+        return None
+    return parse_iso(value[:10]) or parse_iso(value[:7]) or parse_iso(value[:4])
+
+
+def _bounds(anchor: object) -> str:
+    return f"{anchor.earliest.isoformat()}/{anchor.latest.isoformat()}"  # type: ignore[attr-defined]
+
+
+def ingest(
+    inputs: Iterable[str],
+    db: Database,
+    settings: Settings,
+    pipeline: Pipeline | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Read, clean, code and store every input; one bad input never stops the run."""
+    pipeline = pipeline or Pipeline(settings)
+    report = IngestReport()
+    batch: list[tuple[RawDocument, Article, list[Event]]] = []
+    for item in read_inputs(inputs, settings):
+        report.seen += 1
+        if isinstance(item, InputError):
+            _fail(db, report, item)
+        elif db.known_input(item.sha256):
+            report.skipped += 1
+        else:
+            try:
+                article, events = pipeline.process(item)
+            except InputError as error:
+                _fail(db, report, error)
+            else:
+                batch.append((item, article, events))
+        if len(batch) >= settings.batch_size:
+            _flush(db, batch, report)
+        if progress:
+            progress(item.source if isinstance(item, InputError) else item.source_file, report)
+    _flush(db, batch, report)
+    return report
+
+
+def _fail(db: Database, report: IngestReport, error: InputError) -> None:
+    report.failed += 1
+    report.errors.append(str(error))
+    db.record_failure(error.source, error.reason)
+
+
+def _flush(
+    db: Database, batch: list[tuple[RawDocument, Article, list[Event]]], report: IngestReport
+) -> None:
+    if not batch:
+        return
+    articles = [a for _, a, _ in batch]
+    events = [e for _, _, es in batch for e in es]
+    raw = [(d.sha256, d.source_file, d.media_type, d.content) for d, _, _ in batch]
+    seen = [(d.sha256, a.article_id) for d, a, _ in batch]
+    db.write_batch(articles, events, raw=raw, seen=seen)
+    report.stored += len(articles)
+    report.events += len(events)
+    batch.clear()

@@ -1,0 +1,216 @@
+"""The embedded DuckDB database: articles, events, people, raw inputs and failures.
+
+Columns derive from the dataclasses in `schema.py`; nested values are stored as JSON.
+Each batch is written in one transaction, so an interrupted run leaves no half article.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, fields, is_dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from ..errors import StoreError
+from ..schema import Article, Event, Evidence, Location, Person, Quality
+
+_SCALAR_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
+_ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
+
+
+def _column_type(annotation: Any) -> tuple[str, pa.DataType, bool]:
+    """(DuckDB type, Arrow type, stored as JSON) for one dataclass field annotation."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType) and len(args) == 1:
+        return _column_type(args[0])
+    if annotation in _SCALAR_TYPES:
+        return _SCALAR_TYPES[annotation], _ARROW_TYPES[annotation], False
+    if origin is list and args == [str]:
+        return "VARCHAR[]", pa.list_(pa.string()), False
+    return "JSON", pa.string(), True
+
+
+class Table:
+    """One table whose columns are the fields of a dataclass."""
+
+    def __init__(self, name: str, cls: type, key: str) -> None:
+        self.name, self.cls, self.key = name, cls, key
+        hints = typing.get_type_hints(cls)
+        self.columns = [(f.name, *_column_type(hints[f.name])) for f in fields(cls)]
+
+    def ddl(self) -> str:
+        cols = ", ".join(f"{name} {sql}" for name, sql, _, _ in self.columns)
+        return f"CREATE TABLE IF NOT EXISTS {self.name} ({cols}, PRIMARY KEY ({self.key}))"
+
+    def to_arrow(self, rows: Iterable[Any]) -> pa.Table:
+        records = [asdict(row) for row in rows]
+        arrays = {
+            name: pa.array(
+                [json.dumps(r[name], ensure_ascii=False) if is_json else r[name] for r in records],
+                type=arrow_type,
+            )
+            for name, _, arrow_type, is_json in self.columns
+        }
+        return pa.table(arrays)
+
+    def from_row(self, row: dict[str, Any]) -> Any:
+        values = dict(row)
+        for name, _, _, is_json in self.columns:
+            if is_json and values[name] is not None:
+                values[name] = json.loads(values[name])
+        return _build(self.cls, values)
+
+
+def _build(cls: type, values: dict[str, Any]) -> Any:
+    """Rebuild a schema dataclass (with its nested dataclasses) from plain values."""
+    nested = {"people": Person, "quality": Quality, "evidence": Evidence, "location": Location}
+    for name, inner in nested.items():
+        if name not in values or values[name] is None:
+            continue
+        value = values[name]
+        values[name] = [inner(**v) for v in value] if isinstance(value, list) else inner(**value)
+    return cls(**values)
+
+
+ARTICLES = Table("articles", Article, "article_id")
+EVENTS = Table("events", Event, "event_id")
+
+_EXTRA_DDL = (
+    "CREATE TABLE IF NOT EXISTS raw_inputs (content_sha256 VARCHAR PRIMARY KEY, "
+    "source_file VARCHAR, media_type VARCHAR, content BLOB)",
+    "CREATE TABLE IF NOT EXISTS failures (source_file VARCHAR, error VARCHAR, failed_at TIMESTAMP)",
+    "CREATE TABLE IF NOT EXISTS people (article_id VARCHAR, name VARCHAR, country VARCHAR, "
+    "role VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS seen_inputs (content_sha256 VARCHAR PRIMARY KEY, "
+    "article_id VARCHAR)",
+)
+
+
+class Database:
+    """A handle on one communique database file (or `:memory:`)."""
+
+    def __init__(self, path: str | Path = "communique.duckdb", read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
+        if not read_only:
+            self._create()
+
+    def _create(self) -> None:
+        for statement in (ARTICLES.ddl(), EVENTS.ddl(), *_EXTRA_DDL):
+            self.con.execute(statement)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------------------
+    def write_batch(
+        self,
+        articles: list[Article],
+        events: list[Event],
+        raw: list[tuple[str, str, str, bytes]] = (),  # type: ignore[assignment]
+        seen: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    ) -> None:
+        """Store coded articles with their events, people and raw bytes, all or nothing."""
+        with self.transaction():
+            self._insert(ARTICLES, articles)
+            self._insert(EVENTS, events)
+            people = [(a.article_id, p.name, p.country, p.role) for a in articles for p in a.people]
+            if people:
+                self.con.executemany("INSERT INTO people VALUES (?, ?, ?, ?)", people)
+            if raw:
+                self.con.executemany("INSERT OR IGNORE INTO raw_inputs VALUES (?, ?, ?, ?)", raw)
+            if seen:
+                self.con.executemany("INSERT OR IGNORE INTO seen_inputs VALUES (?, ?)", seen)
+
+    def _insert(self, table: Table, rows: list[Any]) -> None:
+        if not rows:
+            return
+        batch = table.to_arrow(rows)  # noqa: F841 - read by DuckDB through its name below
+        names = ", ".join(name for name, *_ in table.columns)
+        self.con.execute(f"INSERT OR IGNORE INTO {table.name} ({names}) SELECT {names} FROM batch")
+
+    def record_failure(self, source_file: str, error: str) -> None:
+        self.con.execute(
+            "INSERT INTO failures VALUES (?, ?, ?)", [source_file, error, datetime.now(UTC)]
+        )
+
+    def delete_articles(self, article_ids: list[str]) -> None:
+        """Remove articles and everything derived from them (used by `recode`)."""
+        with self.transaction():
+            for table in ("events", "people", "articles"):
+                self.con.execute(f"DELETE FROM {table} WHERE article_id IN ?", [article_ids])
+            self.con.execute("DELETE FROM seen_inputs WHERE article_id IN ?", [article_ids])
+
+    # -- reading ---------------------------------------------------------------------------
+    def known_input(self, content_sha256: str) -> bool:
+        row = self.con.execute(
+            "SELECT 1 FROM seen_inputs WHERE content_sha256 = ?", [content_sha256]
+        ).fetchone()
+        return row is not None
+
+    def known_inputs(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT content_sha256 FROM seen_inputs").fetchall()}
+
+    def articles(self, where: str = "", params: list[Any] | None = None) -> list[Article]:
+        return [ARTICLES.from_row(r) for r in self._select(ARTICLES, where, params)]
+
+    def events(self, where: str = "", params: list[Any] | None = None) -> list[Event]:
+        return [EVENTS.from_row(r) for r in self._select(EVENTS, where, params)]
+
+    def _select(self, table: Table, where: str, params: list[Any] | None) -> list[dict[str, Any]]:
+        order = "source_file, article_id" if table is ARTICLES else "source_file, evidence_start"
+        if table is EVENTS:
+            sql = (
+                "SELECT * EXCLUDE (evidence_start) FROM (SELECT *, "
+                "CAST(json_extract(evidence, '$.start') AS BIGINT) AS evidence_start FROM events"
+                f" {where}) ORDER BY {order}, kind, source, target"
+            )
+        else:
+            sql = f"SELECT * FROM {table.name} {where} ORDER BY {order}"
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def raw_inputs(self) -> Iterator[tuple[str, str, str, bytes]]:
+        cursor = self.con.execute(
+            "SELECT content_sha256, source_file, media_type, content FROM raw_inputs"
+        )
+        while rows := cursor.fetchmany(256):
+            yield from rows
+
+    def failures(self) -> list[tuple[str, str]]:
+        return self.con.execute(
+            "SELECT source_file, error FROM failures ORDER BY failed_at"
+        ).fetchall()
+
+    def query(self, sql: str, params: list[Any] | None = None) -> Any:
+        """A DuckDB relation for ad-hoc analysis (`.df()` gives a DataFrame)."""
+        return self.con.sql(sql, params=params) if params else self.con.sql(sql)
