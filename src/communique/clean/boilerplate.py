@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 
-from .rules import BioRules, CalendarRules, LineRules, PageRules, Rules, matchable
+from .rules import BioRules, CalendarRules, Folded, LineRules, PageRules, Rules, matchable
 
 _TERMINAL = re.compile(r"[.!?…\"”'’)]$")
 _DIGITS = re.compile(r"\d+")
 _WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def _continues(previous: str, line: str) -> bool:
+    """True when ``line`` carries on a sentence hard-wrapped at the end of ``previous``."""
+    return bool(previous) and line[0].islower() and not _TERMINAL.search(previous)
 
 
 # --- aggregator disclaimers -------------------------------------------------------------------
@@ -17,16 +22,18 @@ _WORD_CHAR = re.compile(r"[^\W_]")
 def _paragraph_span(lines: list[str], i: int) -> tuple[int, int]:
     """The lines of the hard-wrapped paragraph around line ``i`` (a sentence cut across lines)."""
     start = i
-    while start > 0 and lines[start - 1] and not _TERMINAL.search(lines[start - 1]):
+    while start > 0 and lines[start] and _continues(lines[start - 1], lines[start]):
         start -= 1
     end = i
-    while end + 1 < len(lines) and lines[end + 1] and not _TERMINAL.search(lines[end]):
+    while end + 1 < len(lines) and lines[end + 1] and _continues(lines[end], lines[end + 1]):
         end += 1
     return start, end
 
 
-def remove_aggregator(text: str, pattern: re.Pattern[str]) -> tuple[str, int]:
+def remove_aggregator(text: str, pattern: Folded) -> tuple[str, int]:
     """Drop every paragraph carrying an aggregator disclaimer; returns text and lines removed."""
+    if pattern.search(text.replace("\u2019", "'")) is None:
+        return text, 0
     lines = text.split("\n")
     drop: set[int] = set()
     for i, line in enumerate(lines):
@@ -140,7 +147,7 @@ def remove_boilerplate(text: str, rules: Rules) -> tuple[str, list[str]]:
     lines = text.split("\n")
     labels: dict[int, str] = {i: "calendar" for i in calendar_lines(lines, rules.calendar)}
     for i, line in enumerate(lines):
-        if i in labels or not line:
+        if i in labels or not line or (i > 0 and _continues(lines[i - 1], line)):
             continue
         label = line_label(line, rules.lines)
         if label is None and is_page_row(line, rules.pages):

@@ -4,20 +4,32 @@ from __future__ import annotations
 
 import re
 
-from .rules import GeneratedRules, matchable
+from .rules import GeneratedRules
 
 # The residue ends at the first sentence end after the cue (or at the end of the line).
 _SENTENCE_END = re.compile(r"[.!?:…](?=\s|$)")
+# A cue right after one of these is quoted speech.
+_OPEN_QUOTES = ('"', "“", "‘", "'", "«")
+
+
+def _find_cue(line: str, rules: GeneratedRules) -> re.Match[str] | None:
+    """The first cue in ``line`` that is not the start of quoted speech."""
+    folded = line.replace("\u2019", "'")
+    pos = 0
+    while (match := rules.cues.search(folded, pos)) is not None:
+        if not folded[: match.start()].rstrip().endswith(_OPEN_QUOTES):
+            return match
+        pos = match.end()
+    return None
 
 
 def _cut_residue(line: str, rules: GeneratedRules, found: list[str]) -> str:
     """Remove every residue sentence from one line; keep the text before each cue."""
     while True:
-        match = rules.cues.search(matchable(line)) if line.strip() else None
+        match = _find_cue(line, rules)
         if match is None:
             return line
-        offset = len(line) - len(line.lstrip())
-        start, cue_end = match.start() + offset, match.end() + offset
+        start, cue_end = match.start(), match.end()
         end_match = _SENTENCE_END.search(line, cue_end)
         end = end_match.end() if end_match else len(line)
         found.append(line[start:cue_end].strip())
@@ -26,6 +38,8 @@ def _cut_residue(line: str, rules: GeneratedRules, found: list[str]) -> str:
 
 def remove_generated(text: str, rules: GeneratedRules) -> tuple[str, list[str]]:
     """Drop chatbot residue; returns the text and what was removed (cue texts, fences)."""
+    if "`" not in text and rules.cues.search(text.replace("\u2019", "'")) is None:
+        return text, []
     found: list[str] = []
     kept: list[str] = []
     for line in text.split("\n"):

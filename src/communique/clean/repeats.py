@@ -8,6 +8,7 @@ from .rules import RepeatRules
 
 # A sentence: up to its end mark (with closing quotes/brackets) or the end of the paragraph.
 _SENTENCE = re.compile(r"\S.*?(?:[.!?…]+[\"”’')\]]*(?=\s|$)|$)", re.S)
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)")
 _PREFIX = 40
 
 
@@ -15,14 +16,23 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _repeated_lines(lines: list[str], min_chars: int) -> set[int]:
+def _long_enough(key: str, rules: RepeatRules) -> bool:
+    """Prose lines and table rows count from min_line_chars, other lines from a longer length."""
+    if len(key) < rules.min_line_chars:
+        return False
+    if _SENTENCE_END.search(key) or rules.cell_separator.strip() in key:
+        return True
+    return len(key) >= rules.min_bare_line_chars
+
+
+def _repeated_lines(lines: list[str], rules: RepeatRules) -> set[int]:
     """Lines seen before (or repeating the start of an earlier line)."""
     seen: set[str] = set()
     by_prefix: dict[str, list[str]] = {}
     repeated: set[int] = set()
     for i, line in enumerate(lines):
         key = _key(line)
-        if len(key) < min_chars:
+        if not _long_enough(key, rules):
             continue
         earlier = by_prefix.get(key[:_PREFIX], [])
         if key in seen or any(e.startswith(key) for e in earlier):
@@ -79,13 +89,15 @@ def _drop_sentence_runs(block: str, seen: set[tuple[str, str]], min_chars: int) 
 def remove_repeats(text: str, rules: RepeatRules) -> tuple[str, int, int]:
     """Keep repeated passages once; returns text, lines dropped, sentence runs dropped."""
     lines = text.split("\n")
-    dropped = _repeated_lines(lines, rules.min_line_chars)
+    dropped = _repeated_lines(lines, rules)
     lines = [line for i, line in enumerate(lines) if i not in dropped]
     seen: set[tuple[str, str]] = set()
     runs = 0
     out: list[str] = []
     for first, last in _paragraphs(lines):
-        block, n = _drop_sentence_runs("\n".join(lines[first : last + 1]), seen, rules.min_run_chars)
+        block, n = _drop_sentence_runs(
+            "\n".join(lines[first : last + 1]), seen, rules.min_run_chars
+        )
         runs += n
         out.append(block)
     return "\n\n".join(out), len(dropped), runs

@@ -11,6 +11,34 @@ from typing import Any
 
 Pattern = re.Pattern[str]
 
+
+@dataclass(frozen=True)
+class Folded:
+    """A pattern written in lower case, run on lower-cased text (much faster than IGNORECASE).
+
+    Falls back to a case-insensitive search when lower-casing would change the text's length
+    (a few non-ASCII letters), so match offsets always refer to the text given.
+    """
+
+    fast: Pattern
+    slow: Pattern
+
+    @classmethod
+    def compile(cls, pattern: str) -> Folded:
+        flags = re.MULTILINE
+        return cls(re.compile(pattern, flags), re.compile(pattern, flags | re.IGNORECASE))
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        low = text.lower()
+        if len(low) == len(text):
+            return self.fast.search(low, pos)
+        return self.slow.search(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        low = text.lower()
+        return self.fast.fullmatch(low) if len(low) == len(text) else self.slow.fullmatch(text)
+
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DATA_FILE = "boilerplate.toml"
 
@@ -19,7 +47,7 @@ DATA_FILE = "boilerplate.toml"
 class LineRules:
     """Whole-line boilerplate: one combined pattern whose group names map to labels."""
 
-    combined: Pattern
+    combined: Folded
     labels: dict[str, str]
     max_chars: int
 
@@ -46,7 +74,7 @@ class BioRules:
 
 @dataclass(frozen=True)
 class GeneratedRules:
-    cues: Pattern
+    cues: Folded
     fence_line: Pattern
     fence_inline: Pattern
 
@@ -66,7 +94,9 @@ class TableRules:
 @dataclass(frozen=True)
 class RepeatRules:
     min_line_chars: int
+    min_bare_line_chars: int
     min_run_chars: int
+    cell_separator: str
 
 
 @dataclass(frozen=True)
@@ -82,7 +112,7 @@ class Rules:
     calendar: CalendarRules
     pages: PageRules
     bio: BioRules
-    aggregator: Pattern
+    aggregator: Folded
     generated: GeneratedRules
     tables: TableRules
     repeats: RepeatRules
@@ -97,6 +127,18 @@ def _alternation(patterns: list[str], flags: int = re.IGNORECASE) -> Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
+def _words(patterns: list[str]) -> Folded:
+    """Lower-case patterns that start at a word boundary, as one folded alternation."""
+    return Folded.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
+
+
+def _cues(anywhere: list[str], sentence_start: list[str]) -> Folded:
+    """Cues valid anywhere, or only at the start of a line or right after a sentence end."""
+    first = "|".join(f"(?:{p})" for p in anywhere)
+    second = "|".join(f"(?:{p})" for p in sentence_start)
+    return Folded.compile(rf"\b(?:{first})|(?:^|(?<=[.!?:…\"”)] ))(?:{second})")
+
+
 def _line_rules(section: dict[str, Any]) -> LineRules:
     parts: list[str] = []
     labels: dict[str, str] = {}
@@ -107,7 +149,7 @@ def _line_rules(section: dict[str, Any]) -> LineRules:
             group = f"{label}__{i}"
             labels[group] = label
             parts.append(f"(?P<{group}>{pattern})")
-    combined = re.compile("|".join(parts), re.IGNORECASE)
+    combined = Folded.compile("|".join(parts))
     return LineRules(combined, labels, int(section.get("max_line_chars", 160)))
 
 
@@ -128,7 +170,7 @@ def _bio_rules(section: dict[str, Any]) -> BioRules:
 
 def _generated_rules(section: dict[str, Any]) -> GeneratedRules:
     return GeneratedRules(
-        cues=_alternation(_as_list(section["cues"])),
+        cues=_cues(_as_list(section["anywhere"]), _as_list(section["sentence_start"])),
         fence_line=re.compile(section["fence_line"], re.IGNORECASE),
         fence_inline=re.compile(section["fence_inline"], re.IGNORECASE),
     )
@@ -166,11 +208,13 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         ),
         pages=_page_rules(data["page_numbers"]),
         bio=_bio_rules(data["author_bio"]),
-        aggregator=_alternation(_as_list(data["aggregator"]["disclaimers"])),
+        aggregator=_words(_as_list(data["aggregator"]["disclaimers"])),
         generated=_generated_rules(data["generated"]),
         tables=_table_rules(data["tables"]),
         repeats=RepeatRules(
             min_line_chars=int(data["repeats"]["min_line_chars"]),
+            min_bare_line_chars=int(data["repeats"]["min_bare_line_chars"]),
+            cell_separator=str(data["tables"]["cell_separator"]),
             min_run_chars=int(data["repeats"]["min_run_chars"]),
         ),
         quality=_quality_rules(data["quality"]),

@@ -52,9 +52,7 @@ def _is_header(line: str, rules: TableRules) -> bool:
     if not points:
         return False
     cells = split_cells(line, points)
-    return all(
-        cell[:1].isupper() and len(cell.split()) <= rules.max_header_words for cell in cells
-    )
+    return all(cell[:1].isupper() and len(cell.split()) <= rules.max_header_words for cell in cells)
 
 
 def _rows_after(lines: list[str], start: int, rules: TableRules) -> list[int]:
