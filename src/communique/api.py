@@ -81,6 +81,22 @@ def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+def explain(path: str, settings: Settings | None = None) -> tuple[Article, list[Event]]:
+    """Code one file without storing it; each event's `rule` says which trigger rule fired.
+
+    Example: `article, events = communique.api.explain("article.txt")`
+    """
+    from .intake import read_inputs
+
+    settings = settings or Settings.load()
+    pipeline = Pipeline(settings)
+    for item in read_inputs([path], settings):
+        if isinstance(item, Exception):
+            raise item
+        return pipeline.process(item)
+    raise GoldFileError(f"{path}: nothing to explain")
+
+
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
     lines = []
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):

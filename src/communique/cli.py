@@ -151,6 +151,30 @@ def _print_summary(summary: api.Summary, failures: list[tuple[str, str]]) -> Non
 
 
 @app.command()
+def explain(
+    path: Annotated[str, typer.Argument(help="One article file or URL.")],
+    settings: SettingsOption = None,
+) -> None:
+    """Code one article without storing it and show, for each event, the rule that fired.
+
+    Example: communique explain ../shared/corpus/seeds/001_1e6b587d5026f14c.txt
+    """
+    config = _settings(settings, None)
+    article, events = _run(lambda: api.explain(path, config))
+    out = Console()
+    out.print(f"{article.source_file}: published {article.published}, flags {article.quality.flags}")
+    for p in article.people:
+        out.print(f"  person: {p.name} ({p.country}) {p.role or ''}", highlight=False)
+    for e in events:
+        out.print(
+            f"- {e.kind} {e.source}->{e.target} {e.date} {e.status} {e.sectors} "
+            f"conf={e.confidence} rule={e.rule}\n    {e.evidence.text}",
+            highlight=False,
+            markup=False,
+        )
+
+
+@app.command()
 def demo(
     corpus: Annotated[Path, typer.Option(help="The sample corpus to ingest.")] = Path("sample/articles"),
     db: DbOption = None,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from .clean import clean_text, quality_score
+from .clean.dedup import DuplicateIndex
 from .coding.coder import Coder
 from .coding.dates import DateValue, parse_iso
 from .coding.knowledge import Knowledge
@@ -108,7 +109,8 @@ def ingest(
     """Read, clean, code and store every input; one bad input never stops the run."""
     pipeline = pipeline or Pipeline(settings)
     report = IngestReport()
-    batch: list[tuple[RawDocument, Article, list[Event]]] = []
+    duplicates = _duplicate_index(db, settings)
+    batch: list[tuple[RawDocument, Article, list[Event], bytes]] = []
     for item in read_inputs(inputs, settings):
         report.seen += 1
         if isinstance(item, InputError):
@@ -121,13 +123,33 @@ def ingest(
             except InputError as error:
                 _fail(db, report, error)
             else:
-                batch.append((item, article, events))
+                signature = _mark_duplicate(article, duplicates)
+                batch.append((item, article, events, signature))
         if len(batch) >= settings.batch_size:
             _flush(db, batch, report)
         if progress:
             progress(item.source if isinstance(item, InputError) else item.source_file, report)
     _flush(db, batch, report)
     return report
+
+
+def _duplicate_index(db: Database, settings: Settings) -> DuplicateIndex:
+    index = DuplicateIndex(
+        settings.duplicate_threshold, settings.minhash_permutations, settings.shingle_size
+    )
+    for article_id, published, blob in db.signatures():
+        index.add(article_id, index.from_bytes(blob), published)
+    return index
+
+
+def _mark_duplicate(article: Article, index: DuplicateIndex) -> bytes:
+    """Point a repeat at the earliest article it repeats; return its signature to store."""
+    signature = index.signature(article.clean_text)
+    original = index.original_of(signature, article.published)
+    if original is not None and original != article.article_id:
+        article.duplicate_of = original
+    index.add(article.article_id, signature, article.published)
+    return index.to_bytes(signature)
 
 
 def _fail(db: Database, report: IngestReport, error: InputError) -> None:
@@ -137,15 +159,18 @@ def _fail(db: Database, report: IngestReport, error: InputError) -> None:
 
 
 def _flush(
-    db: Database, batch: list[tuple[RawDocument, Article, list[Event]]], report: IngestReport
+    db: Database,
+    batch: list[tuple[RawDocument, Article, list[Event], bytes]],
+    report: IngestReport,
 ) -> None:
     if not batch:
         return
-    articles = [a for _, a, _ in batch]
-    events = [e for _, _, es in batch for e in es]
-    raw = [(d.sha256, d.source_file, d.media_type, d.content) for d, _, _ in batch]
-    seen = [(d.sha256, a.article_id) for d, a, _ in batch]
-    db.write_batch(articles, events, raw=raw, seen=seen)
+    articles = [a for _, a, _, _ in batch]
+    events = [e for _, _, es, _ in batch for e in es]
+    raw = [(d.sha256, d.source_file, d.media_type, d.content) for d, _, _, _ in batch]
+    seen = [(d.sha256, a.article_id) for d, a, _, _ in batch]
+    signatures = [(a.article_id, a.published, s) for _, a, _, s in batch]
+    db.write_batch(articles, events, raw=raw, seen=seen, signatures=signatures)
     report.stored += len(articles)
     report.events += len(events)
     batch.clear()

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -28,9 +29,13 @@ from .people import PeopleFinder, PersonMention
 _DYAD_ANAPHOR = re.compile(
     r"\b(?:the\s+two|both)\s+(?:countries|nations|sides|leaders|governments|ministers|states|"
     r"presidents|premiers|militaries|ministries|parties|delegations|heads\s+of\s+state)\b|"
-    r"\b(?:bilateral|each\s+other)\b|^(?:They|Both)\b|,\s+they\b",
+    r"\b(?:bilateral|each\s+other|they)\b|^(?:Both)\b",
+    re.IGNORECASE,
 )
-_SOURCE_PREPOSITION = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$")
+_AGENT_PREPOSITION = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$")
+# For directed kinds the origin is the source: "a visit from China", "drones from Türkiye".
+_ORIGIN_PREPOSITION = re.compile(r"\b(?:from|of)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,3}$")
+_COORDINATION = re.compile(r"^\s*(?:,|and|or|as\s+well\s+as|,\s*and)?\s*(?:the\s+)?$", re.IGNORECASE)
 _TARGET_PREPOSITION = re.compile(
     r"\b(?:to|in|into|against|on|with|toward|towards|for)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$"
 )
@@ -49,6 +54,8 @@ _KIND_DEFAULT_SECTOR = {
     "ARMS_TRANSFER": "defense_industry",
     "ECONOMIC_COOPERATION": "trade",
 }
+# A visit or a meeting is one occasion: later sentences about it add context, not sectors.
+_SINGLE_OCCASION_KINDS = {"VISIT", "MEET"}
 _TITLE_WORDS = re.compile(
     r"\b(?:President|Minister|Secretary|Premier|Chancellor|King|General|Ambassador)\b"
 )
@@ -74,6 +81,7 @@ class Candidate:
     instrument: str | None = None
     tier: tuple[str, str] | None = None
     via_anaphor: bool = False
+    explicit_status: bool = False
 
 
 @dataclass
@@ -177,11 +185,17 @@ class Coder:
             return []
         participants = _participants(actors, people, sentence.start)
         times = [t for t in find_time_expressions(sentence.text, anchor) if t.value or t.days]
+        chosen = _prefer_specific(triggers)
         found = []
-        for trigger in _prefer_specific(triggers):
+        for trigger in chosen:
+            own_times = [t for t in times if _closest_trigger(t, chosen) is trigger]
+            if not own_times:
+                own_times = _times_of_linked_trigger(trigger, chosen, times, sentence.text)
             for source, target, anaphor in self._pairs(trigger, participants, sentence, main_dyad):
                 found.append(
-                    self._candidate(trigger, source, target, anaphor, sentence, people, times, anchor)
+                    self._candidate(
+                        trigger, source, target, anaphor, sentence, people, own_times, anchor
+                    )
                 )
         return found
 
@@ -254,6 +268,7 @@ class Coder:
             instrument=find_instrument(sentence.text) if rule.kind == "SIGN_AGREEMENT" else None,
             tier=tier,
             via_anaphor=anaphor,
+            explicit_status=explicit_status,
         )
 
     def _event(self, article_id: str, source_file: str, c: Candidate) -> Event:
@@ -282,7 +297,8 @@ class Coder:
             evidence=Evidence(s.text, s.start, s.end),
             confidence=c.confidence,
             plover_mode=info.plover_mode,
-            rule=c.trigger.rule.name + (" +context-dyad" if c.via_anaphor else ""),
+            rule=f"{c.trigger.rule.name}({c.trigger.text!r})"
+            + (" +context-dyad" if c.via_anaphor else ""),
         )
 
 
@@ -314,8 +330,8 @@ def _resolve_surnames(
             if " " not in p.name and p.name in by_part:
                 known = by_part[p.name]
                 out.append(PersonMention(p.start, p.end, known.name, known.country, known.role, known.holder, p.titled))
-            elif " " in p.name:
-                out.append(p)
+            elif " " in p.name or (p.titled and p.holder):
+                out.append(p)  # "President Lee" still tells when the article was written
         resolved[i] = out
     return resolved
 
@@ -359,20 +375,51 @@ def _gap(participant: tuple[int, int, str], trigger: TriggerMatch) -> int:
 def _sides(
     trigger: TriggerMatch, participants: list[tuple[int, int, str]], text: str
 ) -> tuple[list[str], list[str]]:
-    """Split actors into the source side and the target side of the trigger."""
+    """Split actors into the source side and the target side of the trigger.
+
+    Before the trigger stands the subject, after it the object; "by X" marks the agent and,
+    for directed kinds, "from X"/"of X" the origin. After the trigger only the first actor and
+    those coordinated with it ("Russia and Belarus") are the object: a later actor belongs to
+    a modifier ("praised Cambodia for its adherence to UN sanctions on North Korea").
+    """
+    directed = kinds()[trigger.rule.kind].directed
+    flip = trigger.rule.subject_is_target
     sources: list[str] = []
     targets: list[str] = []
-    for start, end, code in participants:
+    before = [p for p in participants if p[1] <= trigger.start]
+    after = _first_chain([p for p in participants if p[0] >= trigger.end], text)
+    for start, _, code in before + after:
         left = text[max(0, start - 40) : start]
-        if _SOURCE_PREPOSITION.search(left):
+        if _AGENT_PREPOSITION.search(left) or (directed and start >= trigger.end and _ORIGIN_PREPOSITION.search(left)):
             sources.append(code)
-        elif start >= trigger.end and _TARGET_PREPOSITION.search(text[trigger.end : start] or left):
-            targets.append(code)
-        elif end <= trigger.start:
-            (targets if trigger.rule.subject_is_target else sources).append(code)
+        elif start < trigger.start:
+            (targets if flip else sources).append(code)
         else:
-            (sources if trigger.rule.subject_is_target else targets).append(code)
-    return sources, targets
+            (sources if flip else targets).append(code)
+    return _last_chain_codes(sources), targets
+
+
+def _first_chain(
+    after: list[tuple[int, int, str]], text: str
+) -> list[tuple[int, int, str]]:
+    """The first actor after the trigger, with the actors coordinated with it."""
+    chain = after[:1]
+    for participant in after[1:]:
+        between = text[chain[-1][1] : participant[0]]
+        if not _COORDINATION.match(between) and not _ORIGIN_OR_TARGET_LINK.search(between):
+            break
+        chain.append(participant)
+    return chain
+
+
+# "a visit by X to Y", "arms from X to Y": a preposition links the next actor to the same event.
+_ORIGIN_OR_TARGET_LINK = re.compile(
+    r"^\s*(?:[\w’'-]+\s+){0,2}?(?:to|by|from|with|against|on|in)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _last_chain_codes(codes: list[str]) -> list[str]:
+    return list(dict.fromkeys(codes))
 
 
 def _usable(trigger: TriggerMatch, sentence: Sentence) -> bool:
@@ -387,9 +434,15 @@ def _usable(trigger: TriggerMatch, sentence: Sentence) -> bool:
 
 
 def _prefer_specific(triggers: list[TriggerMatch]) -> list[TriggerMatch]:
-    """One trigger per kind per sentence: the first, which is usually the main verb."""
+    """One trigger per kind per sentence (the first, usually the main verb), and where two
+    triggers share words the more specific rule wins ("sign ... Cooperation" is a signing)."""
+    by_strength = sorted(triggers, key=lambda t: (-t.rule.confidence, t.start))
+    kept: list[TriggerMatch] = []
+    for trigger in by_strength:
+        if not any(t.start < trigger.end and trigger.start < t.end for t in kept):
+            kept.append(trigger)
     seen: dict[str, TriggerMatch] = {}
-    for trigger in sorted(triggers, key=lambda t: t.start):
+    for trigger in sorted(kept, key=lambda t: t.start):
         seen.setdefault(trigger.rule.kind, trigger)
     return list(seen.values())
 
@@ -420,6 +473,27 @@ def _date_for(
     return DateValue.between(anchor.earliest, anchor.latest), False
 
 
+_TEMPORAL_LINK = re.compile(
+    r"\b(?:during|amid|at|on\s+the\s+sidelines\s+of|in\s+the\s+course\s+of)\b", re.IGNORECASE
+)
+
+
+def _times_of_linked_trigger(
+    trigger: TriggerMatch, triggers: list[TriggerMatch], times: list[Any], text: str
+) -> list[Any]:
+    """ "a joint statement issued during the visit in November 2023": the statement takes the
+    visit's date when a temporal link ("during", "at") joins the two."""
+    for other in triggers:
+        if other.start > trigger.end and _TEMPORAL_LINK.search(text[trigger.end : other.start]):
+            return [t for t in times if _closest_trigger(t, triggers) is other]
+    return []
+
+
+def _closest_trigger(time: Any, triggers: list[TriggerMatch]) -> TriggerMatch:
+    """A time expression belongs to the trigger nearest to it, not to every trigger."""
+    return min(triggers, key=lambda t: (_distance(time.start, time.end, t), t.start))
+
+
 def _distance(start: int, end: int, trigger: TriggerMatch) -> int:
     if end <= trigger.start:
         return trigger.start - end
@@ -434,8 +508,9 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         if twin is None:
             merged.append(c)
             continue
-        best = c if c.confidence > twin.confidence else twin
-        best.sectors = sorted(set(twin.sectors) | set(c.sectors))
+        best = c if (c.explicit_status, c.confidence) > (twin.explicit_status, twin.confidence) else twin
+        if best.kind not in _SINGLE_OCCASION_KINDS:
+            best.sectors = sorted(set(twin.sectors) | set(c.sectors))
         best.instrument = twin.instrument or c.instrument
         best.tier = twin.tier or c.tier
         if not best.date_explicit:
@@ -465,4 +540,5 @@ def _unique_mentions(people: list[PersonMention]) -> list[PersonMention]:
 
 
 def _unique_people(people: list[PersonMention]) -> list[Person]:
-    return [Person(p.name, p.country, p.role) for p in _unique_mentions(people) if p.country]
+    named = [p for p in _unique_mentions(people) if p.country and " " in p.name]
+    return [Person(p.name, p.country, p.role) for p in named]

@@ -463,10 +463,13 @@ _Handler = Callable[[re.Match[str], _Context], _Hit | None]
 @dataclass(frozen=True)
 class _Rule:
     """A pattern and what its matches mean. Group `x`, when present, is the expression
-    itself; the rest of the match (a preposition such as "in") only licenses it."""
+    itself; the rest of the match (a preposition such as "in") only licenses it. Every match
+    contains one of the `triggers` (lower-case words, or `#year` / `#tens` for numbers), so
+    the pattern only runs near them."""
 
     pattern: re.Pattern[str]
     handler: _Handler
+    triggers: frozenset[str]
 
 
 def _literal(parts: _Parts, ctx: _Context, rel: str = "") -> _Hit | None:
@@ -952,11 +955,20 @@ _COMMON_FIRST_WORDS = {"great", "june", "october", "imposed", "sacred", "ramadan
 
 
 def _alias_pattern(alias: str) -> str:
+    """Words of the alias, any dash or space between them, any case but for a common first
+    word. Each word starts with a plain character class, not a case-insensitive literal,
+    so the regex engine can rule out most positions at the first character."""
     words = [w for w in re.split(r"[\s\-–—‐]+", alias) if w]
-    parts = [re.escape(w).replace("'", "['’]") for w in words]
+    parts = [_any_case(w) for w in words]
     if words[0].lower() in _COMMON_FIRST_WORDS:
-        parts[0] = f"(?-i:{parts[0]})"
+        parts[0] = re.escape(words[0])
     return r"[\s\-–—‐]+".join(parts)
+
+
+def _any_case(word: str) -> str:
+    first, rest = word[0], re.escape(word[1:]).replace("'", "['’]")
+    head = f"[{first.upper()}{first.lower()}]" if first.isalpha() else re.escape(first)
+    return f"{head}(?i:{rest})" if rest else head
 
 
 def _period_pattern(periods: tuple[Period, ...]) -> str:
@@ -965,7 +977,7 @@ def _period_pattern(periods: tuple[Period, ...]) -> str:
     groups = "|".join(
         f"(?P<p{i}_{n}>{_alias_pattern(alias)})" for n, (alias, i) in enumerate(ordered)
     )
-    return rf"(?i:(?<!\w)(?:the\s+)?(?:{groups})(?!\w))"
+    return rf"(?<!\w)(?:[Tt]he\s+)?(?:{groups})(?!\w)"
 
 
 # ------------------------------------------------------------------------------ patterns
@@ -1102,10 +1114,115 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
 )
 
 
+# The words near which each handler's patterns can match (see `_Rule`).
+_MONTH_KEYS = frozenset(_MONTH_NUMBERS)
+_UNIT_KEYS = frozenset(
+    f"{u}{s}" for u in ("day", "week", "weekend", "month", "year", "decade") for s in ("", "s")
+)
+_DURATION_KEYS = _UNIT_KEYS | {
+    "hour",
+    "hours",
+    "night",
+    "nights",
+    "long",
+    "daylong",
+    "weeklong",
+    "monthlong",
+    "yearlong",
+}
+_DATE_KEYS = _MONTH_KEYS | {"#year"}
+_TRIGGERS: dict[_Handler, frozenset[str]] = {
+    _on_iso: frozenset({"#year"}),
+    _on_numeric: frozenset({"#year"}),
+    _on_day: _MONTH_KEYS,
+    _on_month_year: _MONTH_KEYS,
+    _on_month: _MONTH_KEYS,
+    _on_year: frozenset({"#year"}),
+    _on_range: _DATE_KEYS,
+    _on_decade: frozenset({"#year", "#tens"}),
+    _on_part: _DATE_KEYS | _UNIT_KEYS,
+    _on_day_word: frozenset(
+        {
+            "today",
+            "tonight",
+            "yesterday",
+            "tomorrow",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "weekend",
+        }
+    ),
+    _on_unit: _UNIT_KEYS,
+    _on_earlier_later: _UNIT_KEYS,
+    _on_ago: frozenset({"ago"}),
+    _on_in_count: _UNIT_KEYS,
+    _on_window: _UNIT_KEYS,
+    _on_recent: frozenset({"recent", "recently"}),
+    _on_weekday: frozenset(w.lower() for w in _WEEKDAYS),
+    _on_season: frozenset(_SEASONS),
+    _on_duration: _DURATION_KEYS,
+}
+_TOKEN = re.compile(r"[A-Za-z]+\d*|\d+")
+_MINOR_WORDS = {"the", "of", "in", "one", "two"}
+# How far a match may reach from its trigger word, either side.
+_REACH = 60
+
+
+def _number_key(token: str) -> str:
+    """Numbers wake rules by kind: `#year` (1800-2100) or `#tens` (the "90" of "the '90s")."""
+    if not token.isdigit():
+        return ""
+    if len(token) == 4 and 1800 <= int(token) <= 2100:
+        return "#year"
+    return "#tens" if len(token) == 2 and token.endswith("0") else ""
+
+
+def _period_triggers(periods: tuple[Period, ...]) -> frozenset[str]:
+    """The last content word of each name: "war", "crisis", "pandemic", "ukraine", "wwii"."""
+    names = [alias for p in periods for alias in (p.name, *p.aliases)]
+    words = [
+        [w for w in _TOKEN.findall(name) if len(w) > 2 and w.lower() not in _MINOR_WORDS]
+        for name in names
+    ]
+    return frozenset(w[-1].lower() for w in words if w)
+
+
+@dataclass(frozen=True)
+class _Scanner:
+    """The compiled rules and, for each trigger word, the rules it wakes."""
+
+    rules: tuple[_Rule, ...]
+    woken_by: dict[str, tuple[int, ...]]
+
+    def windows(self, text: str) -> list[list[tuple[int, int]]]:
+        """For each rule, the disjoint stretches of text around its trigger words."""
+        spans: list[list[tuple[int, int]]] = [[] for _ in self.rules]
+        for token in _TOKEN.finditer(text):
+            word = token.group().lower()
+            woken = self.woken_by.get(word) or self.woken_by.get(_number_key(word), ())
+            for index in woken:
+                start, end = max(0, token.start() - _REACH), token.end() + _REACH
+                rule_spans = spans[index]
+                if rule_spans and rule_spans[-1][1] >= start:
+                    start = rule_spans.pop()[0]
+                rule_spans.append((start, end))
+        return spans
+
+
 @cache
-def _rules(periods: tuple[Period, ...]) -> tuple[_Rule, ...]:
-    table = (*_PATTERNS, (_period_pattern(periods), _on_period(periods)))
-    return tuple(_Rule(re.compile(pattern), handler) for pattern, handler in table)
+def _scanner(periods: tuple[Period, ...]) -> _Scanner:
+    table = [(re.compile(p), h, _TRIGGERS[h]) for p, h in _PATTERNS]
+    table.append(
+        (re.compile(_period_pattern(periods)), _on_period(periods), _period_triggers(periods))
+    )
+    rules = tuple(_Rule(*row) for row in table)
+    woken_by: dict[str, list[int]] = {}
+    for index, rule in enumerate(rules):
+        for key in rule.triggers:
+            woken_by.setdefault(key, []).append(index)
+    return _Scanner(rules, {key: tuple(indices) for key, indices in woken_by.items()})
 
 
 # ---------------------------------------------------------------------------------- scan
@@ -1127,14 +1244,16 @@ def find_time_expressions(
     shipped list of named periods; `clip=False` lets "this year" over an interval anchor
     start on 1 January of the anchor's first year instead of at the anchor."""
     ctx = _Context(text, anchor, clip)
+    scanner = _scanner(load_periods() if periods is None else periods)
     found: list[tuple[int, int, int, _Hit]] = []
-    for index, rule in enumerate(_rules(load_periods() if periods is None else periods)):
+    for index, (rule, spans) in enumerate(zip(scanner.rules, scanner.windows(text), strict=True)):
         has_core = "x" in rule.pattern.groupindex
-        for m in rule.pattern.finditer(text):
-            hit = rule.handler(m, ctx)
-            if hit is not None:
-                start, end = m.span("x") if has_core else m.span()
-                found.append((start, end, index, hit))
+        for lo, hi in spans:
+            for m in rule.pattern.finditer(text, lo, hi):
+                hit = rule.handler(m, ctx)
+                if hit is not None:
+                    start, end = m.span("x") if has_core else m.span()
+                    found.append((start, end, index, hit))
     return [_expression(text, start, end, hit) for start, end, hit in _longest_first(found)]
 
 

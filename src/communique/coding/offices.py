@@ -86,9 +86,15 @@ class OfficeHolders:
         if not found and title and " " not in key:
             found = self.by_surname.get(key, [])
         offices = offices_for_title(title)
-        if offices:
-            found = [h for h in found if h.office in offices] or (found if " " in key else [])
-        return found
+        if not offices:
+            return found
+        # "President" is first the head of state, and the head of government only where
+        # the head of state is someone else: try the offices in the title's order.
+        for office in offices:
+            holding = [h for h in found if h.office == office]
+            if holding:
+                return holding
+        return found if " " in key else []
 
 
 def offices_for_title(title: str | None) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorMention
 from .offices import Holder, OfficeHolders
+from .text_utils import fold
 
 # Titles written before a name ("Foreign Minister Cho Hyun") or after it in apposition
 # ("Phan Văn Giang, Minister of National Defence").
@@ -25,7 +26,12 @@ _TITLE = (
 _TITLE_BEFORE = re.compile(rf"({_TITLE})\s*$")
 _TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?({_TITLE})")
 _OF_COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?")
-_NAME_CHARS = re.compile(r"^[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*)+$")
+_NAME_CHARS = re.compile(r"^[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*)*$")
+# "President Lee said": a title and a surname name an office holder too.
+_TITLED_SURNAME = re.compile(
+    r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Foreign\s+Minister|"
+    r"Defen[cs]e\s+Minister)\s+([A-Z][\w-]+)(?=\s+[a-z]|[,.;:’'])"
+)
 
 
 @dataclass(frozen=True)
@@ -43,9 +49,8 @@ class PeopleFinder:
     def __init__(self, offices: OfficeHolders) -> None:
         self.offices = offices
         names = sorted((n for n in offices.names() if " " in n), key=len, reverse=True)
-        self._known = re.compile(
-            "|".join(re.escape(n) for n in names), re.IGNORECASE
-        ) if names else None
+        alternation = "|".join(re.escape(n) for n in names)
+        self._known = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if names else None
 
     def find(
         self, text: str, offset: int, doc: Doc | None, actors: list[ActorMention]
@@ -61,22 +66,30 @@ class PeopleFinder:
 
     def _candidate_spans(self, text: str, doc: Doc | None) -> list[tuple[int, int]]:
         spans: dict[tuple[int, int], None] = {}
+        known = self._known_spans(text)
         if doc is not None:
             for ent in doc.ents:
-                if ent.label_ == "PERSON" and _NAME_CHARS.match(ent.text.strip(" ’'s")):
+                if ent.label_ == "PERSON" and _NAME_CHARS.match(ent.text):
                     name = ent.text.rstrip()
                     for suffix in ("’s", "'s"):
                         name = name.removesuffix(suffix)
-                    spans[(ent.start_char, ent.start_char + len(name))] = None
-        if self._known is not None:
-            from .text_utils import fold
-
-            folded = fold(text)
-            if len(folded) == len(text):  # folding kept offsets, so spans map back
-                for match in self._known.finditer(folded):
-                    if not any(s <= match.start() < e for s, e in spans):
-                        spans[(match.start(), match.end())] = None
+                    start, end = ent.start_char, ent.start_char + len(name)
+                    # The office-holder table knows full names better than the NER model does.
+                    if not any(s < end and start < e for s, e in known):
+                        spans[(start, end)] = None
+        spans.update(dict.fromkeys(known))
+        for match in _TITLED_SURNAME.finditer(text):
+            if not any(s < match.end(1) and match.start(1) < e for s, e in spans):
+                spans[(match.start(1), match.end(1))] = None
         return sorted(spans)
+
+    def _known_spans(self, text: str) -> list[tuple[int, int]]:
+        if self._known is None:
+            return []
+        folded = fold(text)
+        if len(folded) != len(text):  # offsets only map back when folding kept the length
+            return []
+        return [(m.start(), m.end()) for m in self._known.finditer(folded)]
 
     def _resolve(
         self, text: str, start: int, end: int, offset: int, actors: list[ActorMention]

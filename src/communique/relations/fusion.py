@@ -44,13 +44,14 @@ PRECISE_DAYS = 7
 # Words that name the type of an instrument rather than its subject: "MoU on defence industry
 # cooperation" and "agreement on defence industry" are told apart from other instruments by
 # what they are about.
-_GENERIC_WORDS = frozenset(
-    "a an the of on in for and or to with between its their two both countries sides new "
-    "memorandum memoranda understanding mou mous agreement agreements treaty treaties contract "
-    "contracts deal deals protocol document documents plan program programme action cooperation "
-    "cooperative co operation framework letter intent joint statement declaration arrangement "
-    "signed signing".split()
-)
+_GENERIC_WORDS = frozenset((
+    "a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "with", "between", "its",
+    "their", "two", "both", "countries", "sides", "new", "memorandum", "memoranda",
+    "understanding", "mou", "mous", "agreement", "agreements", "treaty", "treaties", "contract",
+    "contracts", "deal", "deals", "protocol", "document", "documents", "plan", "program",
+    "action", "cooperation", "cooperative", "co", "operation", "framework", "letter", "intent",
+    "joint", "statement", "declaration", "arrangement", "signed", "signing",
+))  # fmt: skip
 _SYNONYMS = {"defence": "defense", "industrial": "industry", "programme": "program"}
 
 
@@ -137,9 +138,9 @@ class CanonicalEvent:
     target_sector: str | None = None
     evidence: Evidence = field(default_factory=lambda: Evidence("", 0, 0))
     confidence: float = 0.5
-    mentions: int = 0
-    articles: int = 0
-    sources: int = 0
+    n_mentions: int = 0
+    n_articles: int = 0
+    n_sources: int = 0
     outlets: list[str] = field(default_factory=list)
     mention_ids: list[str] = field(default_factory=list)
 
@@ -198,7 +199,9 @@ def _seed_order(report: Report) -> tuple[int, str, str]:
 def _compatible(report: Report, cluster: list[Report]) -> bool:
     return (
         _dates_compatible(report, cluster)
-        and _names_compatible(report.event.instrument, [r.event.instrument for r in cluster], _same_instrument)
+        and _names_compatible(
+            report.event.instrument, [r.event.instrument for r in cluster], _same_instrument
+        )
         and _names_compatible(_place(report), [_place(r) for r in cluster], _same_place)
     )
 
@@ -257,11 +260,17 @@ def _same_place(a: Location, b: Location) -> bool:
     return bool(a.country and a.country == b.country)
 
 
+def _names_one_instrument(a: str | None, b: str | None) -> bool:
+    """Both reports name the subject of an instrument, and it is the same one."""
+    if not a or not b:
+        return False
+    return bool(_instrument_words(a) and _instrument_words(b)) and _same_instrument(a, b)
+
+
 def _match_score(report: Report, cluster: list[Report]) -> tuple[bool, int, int, int]:
     """Prefer a named instrument in common, then the nearest date, then the most reported."""
-    instrument = report.event.instrument
-    shared = bool(instrument) and any(
-        r.event.instrument and _same_instrument(instrument, r.event.instrument) for r in cluster
+    shared = any(
+        _names_one_instrument(report.event.instrument, r.event.instrument) for r in cluster
     )
     span, reference, anchors = report.span(), report.reference_day(), _anchors(cluster)
     nearest_gap = min((gap(span, a) for a in anchors), default=0) if span else 0
@@ -299,9 +308,9 @@ def fold(canonical_id: str, reports: list[Report]) -> CanonicalEvent:
         target_sector=_most_common(r.event.target_sector for r in reports),
         evidence=first.event.evidence,
         confidence=combined_confidence(reports),
-        mentions=len(reports),
-        articles=len({r.event.article_id for r in reports}),
-        sources=len({r.source_key for r in reports}),
+        n_mentions=len(reports),
+        n_articles=len({r.event.article_id for r in reports}),
+        n_sources=len({r.source_key for r in reports}),
         outlets=sorted({r.outlet for r in reports if r.outlet}),
         mention_ids=[r.event.event_id for r in sorted(reports, key=_report_order)],
     )
@@ -354,7 +363,9 @@ def _tier(reports: list[Report]) -> tuple[str | None, str | None]:
 def _location(reports: list[Report]) -> Location | None:
     places = [p for r in reports if (p := _place(r))]
     located = [p for p in places if p.lat is not None and p.lon is not None]
-    return (located or places or [None])[0]
+    if located:
+        return located[0]
+    return places[0] if places else None
 
 
 def combined_confidence(reports: list[Report]) -> float:

@@ -27,7 +27,7 @@ class CanonicalView:
     events: list[CanonicalEvent]
     mentions: list[Mention]
 
-    def mentions_by_event(self) -> dict[str, list[Mention]]:
+    def mentions_by_canonical(self) -> dict[str, list[Mention]]:
         grouped: dict[str, list[Mention]] = {}
         for item in self.mentions:
             grouped.setdefault(item.canonical_id, []).append(item)
@@ -48,16 +48,14 @@ def update_canonical(db: Database, event_ids: Iterable[str]) -> list[str]:
     """
     ensure_tables(db)
     with db.transaction():
-        stale_keys = _drop_stale_mentions(db)
+        refolded = _drop_stale_mentions(db)
         reports = _reports(db, _unfused_events(db, list(event_ids)))
-        keys = stale_keys | {r.key for r in reports}
+        keys = set(refolded.values()) | {r.key for r in reports}
         if not keys:
             return []
-        clusters = _load_clusters(db, keys)
-        fusion = Fusion(clusters)
+        fusion = Fusion(_load_clusters(db, keys))
         fusion.add_all(reports)
-        refolded = {cid for cid, reports in clusters.items() if reports[0].key in stale_keys}
-        changed = fusion.changed | refolded | {c for c, r in clusters.items() if not r}
+        changed = fusion.changed | set(refolded)
         _save(db, fusion, changed)
     return sorted(changed)
 
@@ -69,7 +67,8 @@ def rebuild_canonical(db: Database) -> int:
         db.con.execute(f"DELETE FROM {CANONICAL.name}")
         db.con.execute(f"DELETE FROM {MENTIONS.name}")
     update_canonical(db, _all_event_ids(db))
-    return int(db.con.execute(f"SELECT count(*) FROM {CANONICAL.name}").fetchone()[0])  # type: ignore[index]
+    row = db.con.execute(f"SELECT count(*) FROM {CANONICAL.name}").fetchone()
+    return int(row[0]) if row else 0
 
 
 def canonical_view(db: Database) -> CanonicalView:
@@ -106,7 +105,7 @@ def _is_current(db: Database) -> bool:
 
 
 def _read(db: Database, table: Table) -> list[Any]:
-    order = "date_start NULLS LAST, kind, source, target, canonical_id"
+    order = "date_start NULLS LAST, kind, source, target, first_reported NULLS LAST, canonical_id"
     if table is MENTIONS:
         order = "canonical_id, published NULLS LAST, event_id"
     cursor = db.con.execute(f"SELECT * FROM {table.name} ORDER BY {order}")
@@ -117,7 +116,16 @@ def _read(db: Database, table: Table) -> list[Any]:
 def _ordered(events: list[CanonicalEvent]) -> list[CanonicalEvent]:
     return sorted(
         events,
-        key=lambda c: (c.date_start is None, c.date_start or "", c.kind, c.source, c.target),
+        key=lambda c: (
+            c.date_start is None,
+            c.date_start or "",
+            c.kind,
+            c.source,
+            c.target,
+            c.first_reported is None,
+            c.first_reported or "",
+            c.canonical_id,
+        ),
     )
 
 
@@ -197,6 +205,8 @@ def _load_clusters(db: Database, keys: set[Key]) -> dict[str, list[Report]]:
         "WHERE canonical_id IN ?",
         [ids],
     ).fetchall()
+    if not stored:
+        return clusters
     events = {e.event_id: e for e in db.events("WHERE event_id IN ?", [[r[0] for r in stored]])}
     for event_id, canonical_id, outlet, published, url, source_key in stored:
         clusters[canonical_id].append(Report(events[event_id], outlet, published, url, source_key))
@@ -204,16 +214,16 @@ def _load_clusters(db: Database, keys: set[Key]) -> dict[str, list[Report]]:
 
 
 # -- writing ---------------------------------------------------------------------------------------
-def _drop_stale_mentions(db: Database) -> set[Key]:
-    """Remove mentions whose event no longer exists; return the kinds and dyads they touched."""
+def _drop_stale_mentions(db: Database) -> dict[str, Key]:
+    """Remove mentions whose event no longer exists; return the canonical events they touched."""
     stale = f"NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = {MENTIONS.name}.event_id)"
-    keys = db.con.execute(
-        f"SELECT DISTINCT c.kind, c.source, c.target FROM {MENTIONS.name} "
+    touched = db.con.execute(
+        f"SELECT DISTINCT canonical_id, c.kind, c.source, c.target FROM {MENTIONS.name} "
         f"JOIN {CANONICAL.name} c USING (canonical_id) WHERE {stale}"
     ).fetchall()
-    if keys:
+    if touched:
         db.con.execute(f"DELETE FROM {MENTIONS.name} WHERE {stale}")
-    return {(kind, source, target) for kind, source, target in keys}
+    return {cid: (kind, source, target) for cid, kind, source, target in touched}
 
 
 def _save(db: Database, fusion: Fusion, changed: set[str]) -> None:

@@ -92,6 +92,8 @@ _EXTRA_DDL = (
     "role VARCHAR)",
     "CREATE TABLE IF NOT EXISTS seen_inputs (content_sha256 VARCHAR PRIMARY KEY, "
     "article_id VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS signatures (article_id VARCHAR PRIMARY KEY, published VARCHAR, "
+    "minhash BLOB)",
 )
 
 
@@ -137,6 +139,7 @@ class Database:
         events: list[Event],
         raw: list[tuple[str, str, str, bytes]] = (),  # type: ignore[assignment]
         seen: list[tuple[str, str]] = (),  # type: ignore[assignment]
+        signatures: list[tuple[str, str | None, bytes]] = (),  # type: ignore[assignment]
     ) -> None:
         """Store coded articles with their events, people and raw bytes, all or nothing."""
         with self.transaction():
@@ -149,6 +152,10 @@ class Database:
                 self.con.executemany("INSERT OR IGNORE INTO raw_inputs VALUES (?, ?, ?, ?)", raw)
             if seen:
                 self.con.executemany("INSERT OR IGNORE INTO seen_inputs VALUES (?, ?)", seen)
+            if signatures:
+                self.con.executemany(
+                    "INSERT OR IGNORE INTO signatures VALUES (?, ?, ?)", signatures
+                )
 
     def _insert(self, table: Table, rows: list[Any]) -> None:
         if not rows:
@@ -165,7 +172,7 @@ class Database:
     def delete_articles(self, article_ids: list[str]) -> None:
         """Remove articles and everything derived from them (used by `recode`)."""
         with self.transaction():
-            for table in ("events", "people", "articles"):
+            for table in ("events", "people", "signatures", "articles"):
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN ?", [article_ids])
             self.con.execute("DELETE FROM seen_inputs WHERE article_id IN ?", [article_ids])
 
@@ -205,6 +212,9 @@ class Database:
         )
         while rows := cursor.fetchmany(256):
             yield from rows
+
+    def signatures(self) -> list[tuple[str, str | None, bytes]]:
+        return self.con.execute("SELECT article_id, published, minhash FROM signatures").fetchall()
 
     def failures(self) -> list[tuple[str, str]]:
         return self.con.execute(
