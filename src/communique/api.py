@@ -11,8 +11,10 @@ from typing import Any
 
 import pandas as pd
 
+from . import relations as _relations
 from .errors import GoldFileError
 from .eval import EvalReport, score
+from .export.formats import export as _export
 from .pipeline import IngestReport, Pipeline, ProgressCallback
 from .pipeline import ingest as _ingest
 from .schema import Article, Event
@@ -140,3 +142,59 @@ def summary(db: Database, top: int = 10) -> Summary:
         top_dyads=dyads.most_common(top),
         flags=flags.most_common(),
     )
+
+
+# -- relations: canonical events and dyads -------------------------------------------------------
+def partners(db: Database, country: str) -> pd.DataFrame:
+    """A country's partners, most events first, with tier and first and last contact.
+
+    Example: `communique.partners(db, "KOR")`
+    """
+    return _relations.partners(db, country)
+
+
+def timeline(db: Database, a: str, b: str) -> pd.DataFrame:
+    """A dyad's canonical events in date order, each with the evidence of its first report.
+
+    Example: `communique.timeline(db, "KOR", "VNM")`
+    """
+    return _relations.timeline(db, a, b)
+
+
+def dyad(db: Database, a: str, b: str) -> _relations.DyadState:
+    """The state of one dyad: tier timeline, counts, balance, contacts and instruments."""
+    return _relations.dyad(db, a, b)
+
+
+def canonical_frame(db: Database, **filters: str | None) -> pd.DataFrame:
+    """Canonical events, each happening once; filters: country, partner, kind, sector, status,
+    since, until (ISO periods such as `2025-01`).
+
+    Example: `communique.canonical_frame(db, country="TUR", kind="SIGN_AGREEMENT", since="2025")`
+    """
+    return _relations.find_events(db, **filters)
+
+
+def dyads_frame(db: Database) -> pd.DataFrame:
+    """The state of every dyad, one row each, busiest first."""
+    return pd.DataFrame([state.to_dict() for state in _relations.dyads(db)])
+
+
+def update_canonical(db: Database, event_ids: Iterable[str]) -> list[str]:
+    """Fuse newly stored events into the canonical events (the pipeline does this per batch)."""
+    return _relations.update_canonical(db, event_ids)
+
+
+def rebuild_canonical(db: Database) -> int:
+    """Fuse the whole database again, e.g. one ingested before canonical events existed."""
+    return _relations.rebuild_canonical(db)
+
+
+def export(
+    db: Database, what: str, fmt: str, out: str | None = None, partition_by: str | None = None
+) -> int:
+    """Write events, articles, canonical events or dyads; returns the number written.
+
+    Example: `communique.export(db, "dyads", "gexf", "dyads.gexf")`
+    """
+    return _export(db, what, fmt, out, partition_by)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
+import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -16,6 +17,7 @@ from .errors import CommuniqueError
 from .eval import format_report
 from .export import write_records
 from .pipeline import IngestReport
+from .relations import DyadState
 from .settings import Settings
 
 app = typer.Typer(
@@ -74,30 +76,37 @@ def ingest(
 
 @app.command()
 def export(
-    what: Annotated[str, typer.Option("--what", help="events or articles")] = "events",
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet")] = "jsonl",
+    what: Annotated[
+        str, typer.Option("--what", help="events, articles, canonical or dyads")
+    ] = "events",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="jsonl, csv, parquet; plover, gdelt (events, canonical); graphml, gexf (dyads)",
+        ),
+    ] = "jsonl",
     db: DbOption = None,
     out: Annotated[str | None, typer.Option("--out", help="Output file; - for stdout.")] = None,
+    partition_by: Annotated[
+        str | None,
+        typer.Option("--partition-by", help="With parquet: a hive-partitioned folder, e.g. year."),
+    ] = None,
     settings: SettingsOption = None,
 ) -> None:
-    """Write events or articles in the shapes of EXPORT.md.
+    """Write events, articles, canonical events or dyads (EXPORT.md shapes and other formats).
 
-    Example: communique export --what events --format jsonl --out events.jsonl
+    Example: communique export --what canonical --format parquet --partition-by year --out can/
     """
     config = _settings(settings, db)
-    with api.open_db(config.db_path, config, read_only=True) as handle:
-        records = _records(handle, what)
-        count = _run(lambda: write_records(records, fmt, out))
+
+    def write() -> int:
+        with api.open_db(config.db_path, config, read_only=True) as handle:
+            return api.export(handle, what, fmt, out, partition_by)
+
+    count = _run(write)
     if out not in (None, "-"):
         console.print(f"wrote {count} {what} to {out}", highlight=False)
-
-
-def _records(handle: api.Database, what: str) -> list[dict]:  # type: ignore[name-defined]
-    if what == "events":
-        return [e.to_dict() for e in handle.events()]
-    if what == "articles":
-        return [a.to_dict() for a in handle.articles()]
-    raise typer.BadParameter(f"--what must be events or articles, not {what!r}")
 
 
 @app.command("eval")
@@ -191,6 +200,115 @@ def demo(
         write_records([e.to_dict() for e in handle.events()], "jsonl", "events.jsonl")
         write_records([a.to_dict() for a in handle.articles()], "jsonl", "articles.jsonl")
     console.print("wrote events.jsonl and articles.jsonl", highlight=False)
+
+
+ViewFormat = Annotated[
+    str, typer.Option("--format", help="table (for the terminal), jsonl or csv.")
+]
+PARTNER_TABLE = ["partner", "tier", "tier_since", "events", "cooperative", "conflictual",
+                 "first_contact", "last_contact"]  # fmt: skip
+TIMELINE_TABLE = ["date", "kind", "source", "target", "status", "sectors", "instrument", "tier",
+                  "n_sources", "n_mentions", "evidence"]  # fmt: skip
+EVENTS_TABLE = ["date", "kind", "source", "target", "status", "sectors", "instrument",
+                "n_sources", "n_mentions", "confidence"]  # fmt: skip
+
+
+@app.command()
+def relations(
+    country: Annotated[str, typer.Argument(help="A country code (ISO 3166 alpha-3), e.g. KOR.")],
+    partner: Annotated[
+        str | None, typer.Argument(help="A second country: the dyad's timeline.")
+    ] = None,
+    fmt: ViewFormat = "table",
+    db: DbOption = None,
+    settings: SettingsOption = None,
+) -> None:
+    """A country's partners, ranked, with tier and last contact; or the timeline of one dyad.
+
+    Example: communique relations KOR VNM
+    """
+    config = _settings(settings, db)
+    country = country.upper()
+
+    def query() -> tuple[pd.DataFrame, str]:
+        with api.open_db(config.db_path, config, read_only=True) as handle:
+            if partner is None:
+                return api.partners(handle, country), f"partners of {country}"
+            frame = api.timeline(handle, country, partner.upper())
+            return frame, _dyad_title(api.dyad(handle, country, partner.upper()))
+
+    frame, title = _run(query)
+    _print_frame(frame, fmt, title, PARTNER_TABLE if partner is None else TIMELINE_TABLE)
+
+
+@app.command()
+def events(
+    country: Annotated[str | None, typer.Option("--country", help="Either side, e.g. TUR.")] = None,
+    partner: Annotated[str | None, typer.Option("--partner", help="The other side.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="e.g. SIGN_AGREEMENT.")] = None,
+    sector: Annotated[str | None, typer.Option("--sector", help="e.g. defense_industry.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="e.g. occurred.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="ISO period, e.g. 2025-01.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="ISO period, e.g. 2025-12.")] = None,
+    fmt: ViewFormat = "table",
+    db: DbOption = None,
+    settings: SettingsOption = None,
+) -> None:
+    """Canonical events: each happening once, with how many reports and sources back it.
+
+    Example: communique events --country TUR --kind SIGN_AGREEMENT --since 2025-01
+    --sector defense_industry
+    """
+    config = _settings(settings, db)
+    where = {
+        "country": country.upper() if country else None,
+        "partner": partner.upper() if partner else None,
+        "kind": kind.upper() if kind else None,
+        "sector": sector,
+        "status": status,
+        "since": since,
+        "until": until,
+    }
+
+    def query() -> pd.DataFrame:
+        with api.open_db(config.db_path, config, read_only=True) as handle:
+            return api.canonical_frame(handle, **where)
+
+    _print_frame(_run(query), fmt, "events", EVENTS_TABLE)
+
+
+def _dyad_title(state: DyadState) -> str:
+    tier = f"{state.tier} since {state.tier_since or '?'}" if state.tier else "no tier known"
+    return (
+        f"{state.dyad}: {tier} · {state.events} events ({state.cooperative} cooperative, "
+        f"{state.conflictual} conflictual) · contact {state.first_contact or '?'} to "
+        f"{state.last_contact or '?'}"
+    )
+
+
+def _print_frame(frame: pd.DataFrame, fmt: str, title: str, columns: list[str]) -> None:
+    """A rich table of the chosen columns, or every column as JSON Lines or CSV."""
+    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    if fmt != "table":
+        _run(lambda: write_records(records, fmt, "-"))
+        return
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for record in records:
+        table.add_row(*(_cell(record[c]) for c in columns))
+    Console().print(table)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    text = str(value)
+    return text if len(text) <= 160 else text[:157] + "..."
 
 
 def _run(action):  # type: ignore[no-untyped-def]

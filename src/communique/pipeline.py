@@ -6,6 +6,7 @@ only wires them together and handles per-input failures.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -16,7 +17,7 @@ from .coding.coder import Coder
 from .coding.dates import DateValue, parse_iso
 from .coding.knowledge import Knowledge
 from .errors import InputError
-from .intake import RawDocument, extract, read_inputs
+from .intake import Fetcher, RawDocument, extract, read_inputs
 from .language import LanguageTools
 from .schema import Article, Event, Quality, content_id
 from .settings import Settings
@@ -105,13 +106,17 @@ def ingest(
     settings: Settings,
     pipeline: Pipeline | None = None,
     progress: ProgressCallback | None = None,
+    fetcher: Fetcher | None = None,
 ) -> IngestReport:
-    """Read, clean, code and store every input; one bad input never stops the run."""
+    """Read, clean, code and store every input; one bad input never stops the run.
+
+    URLs go through `fetcher` (one is made for the run when not given).
+    """
     pipeline = pipeline or Pipeline(settings)
     report = IngestReport()
     duplicates = _duplicate_index(db, settings)
     batch: list[tuple[RawDocument, Article, list[Event], bytes]] = []
-    for item in read_inputs(inputs, settings):
+    for item in read_inputs(inputs, settings, fetcher):
         report.seen += 1
         if isinstance(item, InputError):
             _fail(db, report, item)
@@ -122,6 +127,8 @@ def ingest(
                 article, events = pipeline.process(item)
             except InputError as error:
                 _fail(db, report, error)
+            except Exception as error:  # a bug met on one article must not cost the batch
+                _fail(db, report, _coding_failure(item, error))
             else:
                 signature = _mark_duplicate(article, duplicates)
                 batch.append((item, article, events, signature))
@@ -167,10 +174,89 @@ def _flush(
         return
     articles = [a for _, a, _, _ in batch]
     events = [e for _, _, es, _ in batch for e in es]
-    raw = [(d.sha256, d.source_file, d.media_type, d.content) for d, _, _, _ in batch]
+    raw = [_raw_row(d) for d, _, _, _ in batch]
     seen = [(d.sha256, a.article_id) for d, a, _, _ in batch]
     signatures = [(a.article_id, a.published, s) for _, a, _, s in batch]
     db.write_batch(articles, events, raw=raw, seen=seen, signatures=signatures)
     report.stored += len(articles)
     report.events += len(events)
     batch.clear()
+
+
+def _coding_failure(doc: RawDocument, error: Exception) -> InputError:
+    return InputError(doc.source_file, f"coding failed ({type(error).__name__}: {error})")
+
+
+def _raw_row(doc: RawDocument) -> tuple[str, str, str, bytes, str | None, str]:
+    """The raw_inputs row of a document: its bytes plus what `recode` needs to read them again."""
+    hints = json.dumps(doc.hints, ensure_ascii=False)
+    return (doc.sha256, doc.source_file, doc.media_type, doc.content, doc.url, hints)
+
+
+def recode(
+    db: Database,
+    settings: Settings,
+    pipeline: Pipeline | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Clean and code every stored raw input again, replacing its article and events.
+
+    A newer communique can so recode a database without the original sources. Each batch is
+    replaced in one transaction; an input that now fails keeps its old article and is
+    recorded as failed. Duplicates are found afresh, in the order the inputs first came in.
+    """
+    pipeline = pipeline or Pipeline(settings)
+    report = IngestReport()
+    previous = db.input_articles()
+    duplicates = DuplicateIndex(
+        settings.duplicate_threshold, settings.minhash_permutations, settings.shingle_size
+    )
+    written: set[str] = set()
+    ids = db.raw_input_ids()
+    for start in range(0, len(ids), settings.batch_size):
+        batch: list[tuple[RawDocument, Article, list[Event], bytes]] = []
+        for doc in _raw_documents(db, ids[start : start + settings.batch_size]):
+            report.seen += 1
+            try:
+                article, events = pipeline.process(doc)
+            except InputError as error:
+                _fail(db, report, error)
+            except Exception as error:  # a bug met on one article must not cost the batch
+                _fail(db, report, _coding_failure(doc, error))
+            else:
+                batch.append((doc, article, events, _mark_duplicate(article, duplicates)))
+            if progress:
+                progress(doc.source_file, report)
+        _replace(db, batch, report, previous, written)
+    return report
+
+
+def _raw_documents(db: Database, ids: list[str]) -> list[RawDocument]:
+    records = {row[0]: row for row in db.raw_records(ids)}
+    return [_raw_document(*records[sha]) for sha in ids if sha in records]
+
+
+def _raw_document(
+    sha: str, source_file: str, media_type: str, content: bytes, url: str | None, hints: str | None
+) -> RawDocument:
+    return RawDocument(source_file, bytes(content), media_type, url, json.loads(hints or "{}"))
+
+
+def _replace(
+    db: Database,
+    batch: list[tuple[RawDocument, Article, list[Event], bytes]],
+    report: IngestReport,
+    previous: dict[str, str],
+    written: set[str],
+) -> None:
+    """Swap the batch's old articles for its new ones in one transaction.
+
+    An id already written by this recode is never deleted again: two inputs may now clean to
+    the text of an article that another input's old version had.
+    """
+    new_ids = {article.article_id for _, article, _, _ in batch}
+    old_ids = {previous[doc.sha256] for doc, _, _, _ in batch if doc.sha256 in previous}
+    with db.transaction():
+        db.delete_articles(sorted((old_ids | new_ids) - written))
+        _flush(db, batch, report)
+    written |= new_ids

@@ -43,7 +43,7 @@ _ADJECTIVAL_BEFORE = re.compile(
     r"\b(?:the|of|a|an|all|its|their|these|those|previously|already|existing|such)\s+$",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?:while|whereas|but|although)\b|\bwhich\b|\bwho\b")
+_CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?:while|whereas|but|although|which|who)\b")
 _COOPERATIVE_KINDS = {
     "ESTABLISH_RELATIONS", "UPGRADE_RELATIONS", "MEET", "JOINT_STATEMENT", "SIGN_AGREEMENT",
     "PLEDGE_COOPERATION", "DEFENSE_COOPERATION", "JOINT_EXERCISE", "ECONOMIC_COOPERATION",
@@ -118,6 +118,15 @@ class Coder:
             for i in candidates
         }
         people_by_sentence = _resolve_surnames(people_by_sentence)
+        short_names = _short_name_pattern(people_by_sentence)
+        for i, sentence in enumerate(sentences):
+            # "Kim announced ...": a sentence naming someone met earlier is a candidate too.
+            later = _short_name_mentions(sentence, short_names, people_by_sentence.get(i, []))
+            if later:
+                people_by_sentence[i] = people_by_sentence.get(i, []) + later
+                if i not in docs:
+                    docs[i] = None
+        candidates = sorted(docs)
         flags: dict[str, str] = {}
         anchor = self._anchor(published, people_by_sentence, flags)
         main_dyad = _main_dyad(actors, people_by_sentence)
@@ -183,12 +192,18 @@ class Coder:
         triggers = [t for t in self.knowledge.triggers.matches(sentence.text) if _usable(t, sentence)]
         if not triggers:
             return []
-        participants = _participants(actors, people, sentence.start)
-        times = [t for t in find_time_expressions(sentence.text, anchor) if t.value or t.days]
+        # A dateline ("SEOUL, Aug 12 (Agency) -") names where and when it was filed, not who acted.
+        dateline = _dateline_end(sentence.text)
+        participants = [p for p in _participants(actors, people, sentence.start) if p[0] >= dateline]
+        times = [
+            t
+            for t in find_time_expressions(sentence.text, anchor)
+            if (t.value or t.days) and t.start >= dateline
+        ]
         chosen = _prefer_specific(triggers)
         found = []
         for trigger in chosen:
-            own_times = [t for t in times if _closest_trigger(t, chosen) is trigger]
+            own_times = [t for t in times if _closest_trigger(t, chosen, sentence.text) is trigger]
             if not own_times:
                 own_times = _times_of_linked_trigger(trigger, chosen, times, sentence.text)
             for source, target, anaphor in self._pairs(trigger, participants, sentence, main_dyad):
@@ -243,6 +258,11 @@ class Coder:
         rule = trigger.rule
         window = _clause_window(sentence.text, trigger)
         status, explicit_status = self.knowledge.status.status_of(window)
+        if not explicit_status:
+            # "a project ..., which is set to commence", "the visit was postponed"
+            trailing = self.knowledge.status.status_after(_clause_after(sentence.text, trigger))
+            if trailing:
+                status, explicit_status = trailing, True
         when, explicit_date = _date_for(trigger, times, anchor, rule.kind)
         sectors = self.knowledge.sectors.sectors_in(sentence.text)
         if rule.kind in self.knowledge.sectors.diplomatic_kinds:
@@ -336,6 +356,40 @@ def _resolve_surnames(
     return resolved
 
 
+def _short_name_pattern(
+    people: dict[int, list[PersonMention]],
+) -> tuple[re.Pattern[str], dict[str, PersonMention]] | None:
+    """First and last parts of every full name met, as a pattern ("Cho", "Giang", "Kim")."""
+    parts: dict[str, PersonMention] = {}
+    for person in (p for ps in people.values() for p in ps if " " in p.name and p.country):
+        words = person.name.replace("-", " ").split()
+        for part in (words[0], words[-1]):
+            if len(part) >= 3 and part[0].isupper():
+                parts.setdefault(part, person)
+    if not parts:
+        return None
+    alternation = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), parts
+
+
+def _short_name_mentions(
+    sentence: Sentence,
+    short_names: tuple[re.Pattern[str], dict[str, PersonMention]] | None,
+    known: list[PersonMention],
+) -> list[PersonMention]:
+    if short_names is None:
+        return []
+    pattern, parts = short_names
+    found = []
+    for match in pattern.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if any(p.start < end and start < p.end for p in known):
+            continue
+        person = parts[match.group(0)]
+        found.append(PersonMention(start, end, person.name, person.country, person.role, person.holder, False))
+    return found
+
+
 def _is_former(person: PersonMention) -> bool:
     return bool(person.role and person.role.lower().startswith(("former", "acting")))
 
@@ -414,7 +468,7 @@ def _first_chain(
 
 # "a visit by X to Y", "arms from X to Y": a preposition links the next actor to the same event.
 _ORIGIN_OR_TARGET_LINK = re.compile(
-    r"^\s*(?:[\w’'-]+\s+){0,2}?(?:to|by|from|with|against|on|in)\s+(?:the\s+)?$", re.IGNORECASE
+    r"^\s*(?:[\w’'-]+\s+){0,3}?(?:to|by|from|with|against|on|in)\s+(?:the\s+)?$", re.IGNORECASE
 )
 
 
@@ -456,6 +510,12 @@ def _clause_window(text: str, trigger: TriggerMatch) -> str:
     return head + trigger.text
 
 
+def _clause_after(text: str, trigger: TriggerMatch) -> str:
+    tail = text[trigger.end : trigger.end + 80]
+    stop = re.search(r"[;.]|,\s+(?:while|but|and\s+(?:the|they|he|she))\b", tail)
+    return tail[: stop.start()] if stop else tail
+
+
 def _date_for(
     trigger: TriggerMatch, times: list, anchor: Anchor | None, kind: str
 ) -> tuple[DateValue | None, bool]:
@@ -464,7 +524,7 @@ def _date_for(
     if dated:
         nearest = min(dated, key=lambda t: _distance(t.start, t.end, trigger))
         if _distance(nearest.start, nearest.end, trigger) <= 120:
-            return nearest.value, True
+            return _within_anchor(nearest, anchor), True
     if anchor is None:
         return None, False
     durations = [t for t in times if t.value is None and getattr(t, "days", None)]
@@ -485,13 +545,38 @@ def _times_of_linked_trigger(
     visit's date when a temporal link ("during", "at") joins the two."""
     for other in triggers:
         if other.start > trigger.end and _TEMPORAL_LINK.search(text[trigger.end : other.start]):
-            return [t for t in times if _closest_trigger(t, triggers) is other]
+            return [t for t in times if _closest_trigger(t, triggers, text) is other]
     return []
 
 
-def _closest_trigger(time: Any, triggers: list[TriggerMatch]) -> TriggerMatch:
-    """A time expression belongs to the trigger nearest to it, not to every trigger."""
-    return min(triggers, key=lambda t: (_distance(time.start, time.end, t), t.start))
+def _closest_trigger(time: Any, triggers: list[TriggerMatch], text: str) -> TriggerMatch:
+    """A time expression belongs to the trigger nearest to it in the same clause."""
+
+    def remoteness(trigger: TriggerMatch) -> tuple[int, int, int]:
+        lo, hi = sorted((min(time.start, trigger.start), max(time.end, trigger.end)))
+        crosses = bool(_CLAUSE_BREAK.search(text[lo:hi]))
+        return (int(crosses), _distance(time.start, time.end, trigger), trigger.start)
+
+    return min(triggers, key=remoteness)
+
+
+_DATELINE = re.compile(
+    r"^(?:[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,'’-]{1,40}\s[-–—]\s|[^\n()]{2,60}\([^)]{1,40}\)\s*[-–—:]\s)"
+)
+
+
+def _dateline_end(text: str) -> int:
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
+def _within_anchor(time: Any, anchor: Anchor | None) -> DateValue:
+    """For an undated article bounded by office terms, "on Thursday" happened while those
+    officials held office: keep a relative date inside the bound when it overlaps it."""
+    value: DateValue = time.value
+    if anchor is None or anchor.earliest == anchor.latest or time.kind != "relative":
+        return value
+    return value.intersect(DateValue.between(anchor.earliest, anchor.latest)) or value
 
 
 def _distance(start: int, end: int, trigger: TriggerMatch) -> int:
@@ -536,7 +621,13 @@ def _same_happening(a: Candidate, b: Candidate) -> bool:
 
 
 def _unique_mentions(people: list[PersonMention]) -> list[PersonMention]:
-    return list({p.name: p for p in people}.values())
+    """One mention per name: the first that resolved a country, else the first."""
+    best: dict[str, PersonMention] = {}
+    for person in people:
+        known = best.get(person.name)
+        if known is None or (known.country is None and person.country is not None):
+            best[person.name] = person
+    return list(best.values())
 
 
 def _unique_people(people: list[PersonMention]) -> list[Person]:

@@ -43,8 +43,12 @@ KINDS = ("absolute", "relative", "duration", "period")
 PERIODS_CSV = DATA_DIR / "periods.csv"
 
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    leap_day = month == 2 and calendar.isleap(year)
+    return date(year, month, _DAYS_IN_MONTH[month - 1] + leap_day)
 
 
 # ------------------------------------------------------------------------------------- values
@@ -286,37 +290,60 @@ _MONTHS_AHEAD = 2
 _RECENT_DAYS = 180
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """Longest first, so an alternation never stops at a prefix ("June" before "Jun")."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_Tree = dict[str, "_Tree"]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex for exactly these words (a space matches any whitespace), factored by common
+    prefixes: the engine tests a character or two per position instead of every word, and
+    tries a longer word before its prefix ("June" before "Jun")."""
+    tree: _Tree = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(tree)
+
+
+def _trie_pattern(node: _Tree) -> str:
+    branches = [_char(c) + _trie_pattern(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _char(char: str) -> str:
+    return r"\s+" if char == " " else re.escape(char)
 
 
 def _cased(words: Iterable[str]) -> list[str]:
-    """Title case and capitals: a lower-case "may" or "march" is a verb."""
+    """Title case and capitals only: a lower-case "may" or "march" is a verb."""
     return [v for w in words for v in (w, w.upper())]
 
 
-def _phrases(words: Iterable[str]) -> str:
-    return _alternation(words).replace(r"\ ", r"\s+")
+def _any_case(words: Iterable[str]) -> str:
+    """Lower case, first letter capital, Title Case and capitals; spelled out rather than
+    matched case-insensitively, which would keep the engine from skipping quickly."""
+    variants = {v for w in words for v in (w, w[:1].upper() + w[1:], w.title(), w.upper())}
+    return f"(?:{_trie(variants)})"
 
 
-_MON = (
-    rf"(?:(?:{_alternation(_cased(_MONTH_NAMES))})(?!\w)"
-    rf"|(?:{_alternation(_cased(_MONTH_ABBREVIATIONS))})(?!\w)\.?)"
-)
-_WEEKDAY = rf"(?:{_alternation(_cased(_WEEKDAYS))})(?!\w)"
-_WEEKDAY_PREFIX = rf"(?:(?:{_alternation(_cased(_WEEKDAYS + _WEEKDAY_ABBREVIATIONS))})\.?,?\s+)"
+_MON = rf"(?:{_trie(_cased([*_MONTH_NAMES, *_MONTH_ABBREVIATIONS]))})(?!\w)"
+_WEEKDAY = rf"(?:{_trie(_cased(_WEEKDAYS))})(?!\w)"
+_WEEKDAY_PREFIX = rf"(?:(?:{_trie(_cased(_WEEKDAYS + _WEEKDAY_ABBREVIATIONS))})(?!\w)\.?,?\s+)"
 # Not the "20" of "20,000" nor the "14" of "14:30".
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w|[.,:]\d)"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)(?!\w|[.,]\d)"
-_NUM = rf"(?:\d{{1,3}}|{_phrases(_NUMBER_WORDS)})"
-_UNIT = r"(?:day|week|month|year|decade)"
+_NUM = rf"(?:\d{{1,3}}|{_any_case(_NUMBER_WORDS)})"
+_UNIT = r"(?i:day|week|month|year|decade)"
 # Before a number, not part of a code, amount or reference ("F-16", "$14", "1/2").
 _NB = r"(?<![\w$€£.,/:-])"
 
-_DM = rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?"
-_MD = rf"{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?"
-_MY = rf"{_MON}(?:,?\s+{_YEAR})?"
+# A full stop may follow an abbreviated month only where something follows ("Jul. 14").
+_DM = rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:\.?,?\s+{_YEAR})?"
+_MD = rf"{_MON}\.?\s+{_DAY}(?:,?\s+{_YEAR})?"
 
 
 class _Parts(NamedTuple):
@@ -338,11 +365,11 @@ class _Parts(NamedTuple):
 _LITERAL_FORMS = [
     re.compile(p)
     for p in (
-        rf"(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?",
-        rf"(?P<m>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?",
-        rf"(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?",
+        rf"(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MON})(?:\.?,?\s+(?P<y>{_YEAR}))?",
+        rf"(?P<m>{_MON})\.?\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?",
+        rf"(?P<m>{_MON})(?:\.?,?\s+(?P<y>{_YEAR}))?",
         rf"(?P<y>{_YEAR})",
-        rf"(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?",
+        rf"(?:the\s+)?(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?",
         r"(?P<d>\d\d)",  # the "53" of "1950-53"
     )
 ]
@@ -464,12 +491,18 @@ _Handler = Callable[[re.Match[str], _Context], _Hit | None]
 class _Rule:
     """A pattern and what its matches mean. Group `x`, when present, is the expression
     itself; the rest of the match (a preposition such as "in") only licenses it. Every match
-    contains one of the `triggers` (lower-case words, or `#year` / `#tens` for numbers), so
-    the pattern only runs near them."""
+    contains one of the `triggers` (lower-case words, or `#year` / `#tens` for numbers) and
+    reaches at most `before` / `after` characters beyond it, so the pattern runs only there."""
 
     pattern: re.Pattern[str]
     handler: _Handler
     triggers: frozenset[str]
+    before: int
+    after: int
+
+    @property
+    def has_core(self) -> bool:
+        return "x" in self.pattern.groupindex
 
 
 def _literal(parts: _Parts, ctx: _Context, rel: str = "") -> _Hit | None:
@@ -959,13 +992,13 @@ def _alias_pattern(alias: str) -> str:
     word. Each word starts with a plain character class, not a case-insensitive literal,
     so the regex engine can rule out most positions at the first character."""
     words = [w for w in re.split(r"[\s\-–—‐]+", alias) if w]
-    parts = [_any_case(w) for w in words]
+    parts = [_alias_word(w) for w in words]
     if words[0].lower() in _COMMON_FIRST_WORDS:
         parts[0] = re.escape(words[0])
     return r"[\s\-–—‐]+".join(parts)
 
 
-def _any_case(word: str) -> str:
+def _alias_word(word: str) -> str:
     first, rest = word[0], re.escape(word[1:]).replace("'", "['’]")
     head = f"[{first.upper()}{first.lower()}]" if first.isalpha() else re.escape(first)
     return f"{head}(?i:{rest})" if rest else head
@@ -981,57 +1014,39 @@ def _period_pattern(periods: tuple[Period, ...]) -> str:
 
 
 # ------------------------------------------------------------------------------ patterns
-_YEAR_PREPOSITIONS = _phrases(
-    [
-        "in",
-        "since",
-        "by",
-        "from",
-        "until",
-        "till",
-        "before",
-        "after",
-        "of",
-        "during",
-        "through",
-        "throughout",
-        "circa",
-        "around",
-    ]
-    + ["the year", "as of", "as early as", "beginning in", "starting in", "ending in"]
-)
-_MONTH_PREPOSITIONS = _phrases(
-    [
-        "in",
-        "since",
-        "until",
-        "till",
-        "during",
-        "through",
-        "throughout",
-        "by",
-        "from",
-        "before",
-        "after",
-        "to",
-    ]
-    + ["the month of", "as of", "as early as"]
-)
-_RELATIVE = _phrases(["last", "next", "this", "coming", "past"])
-_UNIT_RELATIONS = _phrases(
+_YEAR_PREPOSITIONS = _any_case(
+    ["in", "since", "by", "from", "until", "till", "before", "after", "of", "during", "through",
+     "throughout", "circa", "around", "the year", "as of", "as early as", "beginning in",
+     "starting in", "ending in"]
+)  # fmt: skip
+_MONTH_PREPOSITIONS = _any_case(
+    ["in", "since", "until", "till", "during", "through", "throughout", "by", "from", "before",
+     "after", "to", "the month of", "as of", "as early as"]
+)  # fmt: skip
+_RELATIVE = _any_case(["last", "next", "this", "coming", "past"])
+_UNIT_RELATIONS = _any_case(
     ["this", "last", "next", "past", "coming", "previous", "the past", "the last", "the coming",
      "the next", "the previous", "the following", "this past"]
 )  # fmt: skip
-_DURATION_NUMBER = rf"(?:\d{{1,3}}|{_alternation(_HYPHEN_NUMBERS)})"
+_WINDOW_RELATIONS = _any_case(
+    ["the past", "the last", "the next", "the coming", "the previous", "the following", "recent"]
+)
+_DURATION_NUMBER = rf"(?:\d{{1,3}}|{_any_case(_HYPHEN_NUMBERS)})"
 _PART = (
-    r"(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle)\s+of|end(?=-)|early|mid|late"
+    r"(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle)\s+of|end(?=-)|early|mid|late"
     r"|(?:the\s+)?(?:first|second|1st|2nd)[\s-]+half(?:\s+of)?"
     r"|(?:the\s+)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
-    r"(?:\s+of)?|q[1-4]|h[12]|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?"
+    r"(?:\s+of)?|q[1-4]|h[12]|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)"
 )
-_DAY_WORD = _phrases([*_DAY_WORDS, *_WEEKEND_WORDS])
-_RANGE_A = rf"{_DM}|{_MD}|{_MY}|{_YEAR}|{_NB}{_DAY}"
-_RANGE_B = rf"{_DM}|{_MD}|{_MY}|{_YEAR}|{_DAY}(?:,?\s+{_YEAR})?|\d\d(?!\w)"
+_SEASON = _any_case(_SEASONS)
+_RANGE_A = (
+    rf"{_NB}(?:the\s+)?{_DAY}(?:(?:\s+of)?\s+{_MON}(?:\.?,?\s+{_YEAR})?)?"
+    rf"|{_MON}(?:\.?\s+{_DAY})?(?:\.?,?\s+{_YEAR})?|{_NB}{_YEAR}"
+)
+_RANGE_B = (
+    rf"(?:the\s+)?{_DAY}(?:(?:\s+of)?\s+{_MON}(?:\.?,?\s+{_YEAR})?|,?\s+{_YEAR})?"
+    rf"|{_MON}(?:\.?\s+{_DAY})?(?:\.?,?\s+{_YEAR})?|{_YEAR}|\d\d(?!\w)"
+)
 
 _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     (r"(?<![\w/.-])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)", _on_iso),
@@ -1042,138 +1057,126 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     ),
     (
         rf"{_NB}{_WEEKDAY_PREFIX}?(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MON})"
-        rf"(?:,?\s+(?P<y>{_YEAR}))?",
+        rf"(?:\.?,?\s+(?P<y>{_YEAR}))?",
         _on_day,
     ),
-    (rf"{_NB}{_WEEKDAY_PREFIX}?(?P<m>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?", _on_day),
-    (rf"(?<!\w)(?P<m>{_MON}),?\s+(?P<y>{_YEAR})", _on_month_year),
-    (rf"(?i:(?<!\w)(?P<p>{_MONTH_PREPOSITIONS})\s+)(?P<x>(?P<m>{_MON}))", _on_month),
-    (rf"(?P<x>(?i:(?<!\w)(?P<r>{_RELATIVE})\s+)(?P<m>{_MON}))", _on_month),
-    (rf"(?i:(?<!\w)(?P<p>{_YEAR_PREPOSITIONS})\s+)(?P<x>(?P<y>{_YEAR}))", _on_year),
+    (rf"{_NB}{_WEEKDAY_PREFIX}?(?P<m>{_MON})\.?\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?", _on_day),
+    (rf"(?<!\w)(?P<m>{_MON})\.?,?\s+(?P<y>{_YEAR})", _on_month_year),
+    (rf"(?<!\w)(?P<p>{_MONTH_PREPOSITIONS})\s+(?P<x>(?P<m>{_MON}))", _on_month),
+    (rf"(?P<x>(?<!\w)(?P<r>{_RELATIVE})\s+(?P<m>{_MON}))", _on_month),
+    (rf"(?<!\w)(?P<p>{_YEAR_PREPOSITIONS})\s+(?P<x>(?P<y>{_YEAR}))", _on_year),
     (
-        r"(?:(?i:(?<!\w)(?P<p>from|between|in|during|since|for)\s+))?"
+        rf"(?:(?<!\w)(?P<p>{_any_case(['from', 'between', 'in', 'during', 'since', 'for'])})\s+)?"
         rf"(?P<x>(?P<a>{_RANGE_A})"
         r"(?P<c>\s*[-–—]\s*|\s+(?i:to|and|until|till|through|thru)\s+)"
         rf"(?P<b>{_RANGE_B}))",
         _on_range,
     ),
     (
-        r"(?i:(?<!\w)(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?)"
-        r"(?:(?P<dec>(?:1[89]|20)\d0)|['’](?P<dd>\d0))['’]?s(?!\w)",
+        rf"(?<!\w)(?:{_any_case(['the'])}\s+)?(?:(?P<mod>{_any_case(['early', 'mid', 'late'])})"
+        r"[\s-]+)?(?:(?P<dec>(?:1[89]|20)\d0)|['’](?P<dd>\d0))['’]?s(?!\w)",
         _on_decade,
     ),
     (
-        rf"(?i:(?<!\w)(?P<mod>{_PART})[\s-]+)"
-        rf"(?:(?P<y>{_YEAR})|(?P<m>{_MON})(?:,?\s+(?P<my>{_YEAR}))?"
+        rf"(?<!\w)(?P<mod>{_PART})[\s-]+"
+        rf"(?:(?P<y>{_YEAR})|(?P<m>{_MON})(?:\.?,?\s+(?P<my>{_YEAR}))?"
         r"|(?i:(?P<rel>this|last|next|the)\s+(?P<unit>year|month)(?!\w)))",
         _on_part,
     ),
-    (rf"(?i:(?<!\w)(?P<w>{_DAY_WORD})(?!\w))", _on_day_word),
+    (rf"(?<!\w)(?P<w>{_any_case([*_DAY_WORDS, *_WEEKEND_WORDS])})(?!\w)", _on_day_word),
     (
-        rf"(?i:(?<!\w)(?P<r>{_UNIT_RELATIONS})\s+"
-        r"(?P<unit>week|weekend|month|year|decade)(?!\w))",
+        rf"(?<!\w)(?P<r>{_UNIT_RELATIONS})\s+"
+        r"(?P<unit>(?i:week|weekend|month|year|decade))(?!\w)",
         _on_unit,
     ),
     (
-        r"(?i:(?<!\w)(?P<el>earlier|later)\s+(?:this|in\s+the)\s+"
-        r"(?P<unit>day|week|month|year)(?!\w))",
+        rf"(?<!\w)(?P<el>{_any_case(['earlier', 'later'])})(?i:\s+(?:this|in\s+the)\s+"
+        r"(?P<unit>day|week|month|year))(?!\w)",
         _on_earlier_later,
     ),
-    (rf"(?i:(?<!\w)(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+ago(?!\w))", _on_ago),
+    (rf"(?<!\w)(?P<n>{_NUM})\s+(?P<unit>{_UNIT})(?i:s?\s+ago)(?!\w)", _on_ago),
     (
-        r"(?i:(?<!\w)(?P<p>in|within)\s+(?:(?:about|around|some|another|just|only)\s+)?"
-        rf"(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?(?:['’]\s+time)?(?!\w))",
+        rf"(?<!\w)(?P<p>{_any_case(['in', 'within'])})"
+        r"(?i:\s+(?:(?:about|around|some|another|just|only)\s+)?)"
+        rf"(?P<n>{_NUM})\s+(?P<unit>{_UNIT})(?i:s?(?:['’]\s+time)?)(?!\w)",
         _on_in_count,
     ),
     (
-        r"(?i:(?<!\w)(?P<w>the\s+(?:past|last|next|coming|previous|following)|recent)"
-        rf"\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})s(?!\w))",
+        rf"(?<!\w)(?P<w>{_WINDOW_RELATIONS})\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})(?i:s)(?!\w)",
         _on_window,
     ),
-    (r"(?i:(?<!\w)recent(?:ly)?(?!\w))", _on_recent),
+    (rf"(?<!\w){_any_case(['recent', 'recently'])}(?!\w)", _on_recent),
     (
-        rf"(?:(?i:(?<!\w)(?P<r>{_RELATIVE})\s+))?"
-        rf"(?<!Good )(?<!Black )(?<!Cyber )(?<!Holy )(?<!\w)(?P<wd>{_WEEKDAY})",
+        rf"(?:(?<!\w)(?P<r>{_RELATIVE})\s+)?(?<!Good )(?<!Black )(?<!Cyber )(?<!Holy )"
+        rf"(?<!\w)(?P<wd>{_WEEKDAY})",
         _on_weekday,
     ),
+    (rf"(?<!\w)(?P<r>{_RELATIVE})\s+(?P<s>{_SEASON})(?!\w)", _on_season),
     (
-        rf"(?i:(?<!\w)(?P<r>{_RELATIVE})\s+(?P<s>spring|summer|autumn|fall|winter)(?!\w))",
-        _on_season,
-    ),
-    (
-        rf"(?i:(?<![\w-])(?P<n>{_DURATION_NUMBER})[-‐]"
-        r"(?P<unit>hour|day|night|week|month|year)(?:[-\s]long)?(?![\w-]))",
+        rf"(?<![\w-])(?P<n>{_DURATION_NUMBER})[-‐]"
+        r"(?P<unit>(?i:hour|day|night|week|month|year))(?i:[-\s]long)?(?![\w-])",
         _on_duration,
     ),
-    (r"(?i:(?<![\w-])(?P<unit>day|week|month|year)[-\s]?long(?!\w))", _on_duration),
     (
-        r"(?i:(?<!\w)for\s+)"
-        rf"(?P<x>(?i:(?P<n>{_NUM})\s+(?P<unit>days?|nights?|weeks?|months?))(?!\w))",
+        rf"(?<![\w-])(?P<unit>{_any_case(['day', 'week', 'month', 'year'])})[-\s]?(?i:long)(?!\w)",
+        _on_duration,
+    ),
+    (
+        rf"(?<!\w){_any_case(['for'])}\s+"
+        r"(?P<x>(?P<n>" + _NUM + r")\s+(?P<unit>(?i:days?|nights?|weeks?|months?)))(?!\w)",
         _on_duration,
     ),
 )
 
 
-# The words near which each handler's patterns can match (see `_Rule`).
+# Which words wake each handler's patterns, and how far (characters before, after) a match
+# reaches from such a word. Every match contains one, so a pattern runs only near them.
 _MONTH_KEYS = frozenset(_MONTH_NUMBERS)
 _UNIT_KEYS = frozenset(
     f"{u}{s}" for u in ("day", "week", "weekend", "month", "year", "decade") for s in ("", "s")
 )
-_DURATION_KEYS = _UNIT_KEYS | {
-    "hour",
-    "hours",
-    "night",
-    "nights",
-    "long",
-    "daylong",
-    "weeklong",
-    "monthlong",
-    "yearlong",
-}
+_LONG_KEYS = frozenset({"hour", "hours", "night", "nights", "long", "daylong", "weeklong"})
 _DATE_KEYS = _MONTH_KEYS | {"#year"}
-_TRIGGERS: dict[_Handler, frozenset[str]] = {
-    _on_iso: frozenset({"#year"}),
-    _on_numeric: frozenset({"#year"}),
-    _on_day: _MONTH_KEYS,
-    _on_month_year: _MONTH_KEYS,
-    _on_month: _MONTH_KEYS,
-    _on_year: frozenset({"#year"}),
-    _on_range: _DATE_KEYS,
-    _on_decade: frozenset({"#year", "#tens"}),
-    _on_part: _DATE_KEYS | _UNIT_KEYS,
-    _on_day_word: frozenset(
-        {
-            "today",
-            "tonight",
-            "yesterday",
-            "tomorrow",
-            "morning",
-            "afternoon",
-            "evening",
-            "night",
-            "weekend",
-        }
-    ),
-    _on_unit: _UNIT_KEYS,
-    _on_earlier_later: _UNIT_KEYS,
-    _on_ago: frozenset({"ago"}),
-    _on_in_count: _UNIT_KEYS,
-    _on_window: _UNIT_KEYS,
-    _on_recent: frozenset({"recent", "recently"}),
-    _on_weekday: frozenset(w.lower() for w in _WEEKDAYS),
-    _on_season: frozenset(_SEASONS),
-    _on_duration: _DURATION_KEYS,
+_DAY_WORD_KEYS = frozenset(
+    ["today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night",
+     "weekend"]
+)  # fmt: skip
+
+
+class _Wake(NamedTuple):
+    keys: frozenset[str]
+    before: int
+    after: int
+
+
+_WAKE: dict[_Handler, _Wake] = {
+    _on_iso: _Wake(frozenset({"#year"}), 10, 10),
+    _on_numeric: _Wake(frozenset({"#year"}), 10, 10),
+    _on_day: _Wake(_MONTH_KEYS, 35, 20),
+    _on_month_year: _Wake(_MONTH_KEYS, 5, 10),
+    _on_month: _Wake(_MONTH_KEYS, 20, 5),
+    _on_year: _Wake(frozenset({"#year"}), 20, 5),
+    _on_range: _Wake(_DATE_KEYS, 30, 25),
+    _on_decade: _Wake(frozenset({"#year", "#tens"}), 15, 5),
+    _on_part: _Wake(_DATE_KEYS | _UNIT_KEYS, 35, 15),
+    _on_day_word: _Wake(_DAY_WORD_KEYS, 25, 5),
+    _on_unit: _Wake(_UNIT_KEYS, 25, 5),
+    _on_earlier_later: _Wake(_UNIT_KEYS, 25, 5),
+    _on_ago: _Wake(frozenset({"ago"}), 40, 5),
+    _on_in_count: _Wake(_UNIT_KEYS, 45, 10),
+    _on_window: _Wake(_UNIT_KEYS, 45, 5),
+    _on_recent: _Wake(frozenset({"recent", "recently"}), 5, 5),
+    _on_weekday: _Wake(frozenset(w.lower() for w in _WEEKDAYS), 15, 5),
+    _on_season: _Wake(frozenset(_SEASONS), 15, 5),
+    _on_duration: _Wake(_UNIT_KEYS | _LONG_KEYS, 30, 10),
 }
+_PERIOD_REACH = (50, 20)
 _TOKEN = re.compile(r"[A-Za-z]+\d*|\d+")
 _MINOR_WORDS = {"the", "of", "in", "one", "two"}
-# How far a match may reach from its trigger word, either side.
-_REACH = 60
 
 
 def _number_key(token: str) -> str:
     """Numbers wake rules by kind: `#year` (1800-2100) or `#tens` (the "90" of "the '90s")."""
-    if not token.isdigit():
-        return ""
     if len(token) == 4 and 1800 <= int(token) <= 2100:
         return "#year"
     return "#tens" if len(token) == 2 and token.endswith("0") else ""
@@ -1196,15 +1199,18 @@ class _Scanner:
     rules: tuple[_Rule, ...]
     woken_by: dict[str, tuple[int, ...]]
 
-    def windows(self, text: str) -> list[list[tuple[int, int]]]:
-        """For each rule, the disjoint stretches of text around its trigger words."""
-        spans: list[list[tuple[int, int]]] = [[] for _ in self.rules]
+    def windows(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """The rules woken in `text`, each with the disjoint stretches around its triggers."""
+        spans: dict[int, list[tuple[int, int]]] = {}
         for token in _TOKEN.finditer(text):
-            word = token.group().lower()
-            woken = self.woken_by.get(word) or self.woken_by.get(_number_key(word), ())
-            for index in woken:
-                start, end = max(0, token.start() - _REACH), token.end() + _REACH
-                rule_spans = spans[index]
+            word = token.group()
+            woken = self.woken_by.get(word)  # holds each key as "word", "Word" and "WORD"
+            if woken is None and word[0] <= "9":
+                woken = self.woken_by.get(_number_key(word))
+            for index in woken or ():
+                rule = self.rules[index]
+                start, end = max(0, token.start() - rule.before), token.end() + rule.after
+                rule_spans = spans.setdefault(index, [])
                 if rule_spans and rule_spans[-1][1] >= start:
                     start = rule_spans.pop()[0]
                 rule_spans.append((start, end))
@@ -1213,16 +1219,17 @@ class _Scanner:
 
 @cache
 def _scanner(periods: tuple[Period, ...]) -> _Scanner:
-    table = [(re.compile(p), h, _TRIGGERS[h]) for p, h in _PATTERNS]
-    table.append(
-        (re.compile(_period_pattern(periods)), _on_period(periods), _period_triggers(periods))
+    rules = [_Rule(re.compile(p), h, *_WAKE[h]) for p, h in _PATTERNS]
+    period_pattern = re.compile(_period_pattern(periods))
+    rules.append(
+        _Rule(period_pattern, _on_period(periods), _period_triggers(periods), *_PERIOD_REACH)
     )
-    rules = tuple(_Rule(*row) for row in table)
     woken_by: dict[str, list[int]] = {}
     for index, rule in enumerate(rules):
         for key in rule.triggers:
-            woken_by.setdefault(key, []).append(index)
-    return _Scanner(rules, {key: tuple(indices) for key, indices in woken_by.items()})
+            for variant in {key, key.capitalize(), key.upper()}:
+                woken_by.setdefault(variant, []).append(index)
+    return _Scanner(tuple(rules), {key: tuple(indices) for key, indices in woken_by.items()})
 
 
 # ---------------------------------------------------------------------------------- scan
@@ -1246,13 +1253,13 @@ def find_time_expressions(
     ctx = _Context(text, anchor, clip)
     scanner = _scanner(load_periods() if periods is None else periods)
     found: list[tuple[int, int, int, _Hit]] = []
-    for index, (rule, spans) in enumerate(zip(scanner.rules, scanner.windows(text), strict=True)):
-        has_core = "x" in rule.pattern.groupindex
+    for index, spans in scanner.windows(text).items():
+        rule = scanner.rules[index]
         for lo, hi in spans:
             for m in rule.pattern.finditer(text, lo, hi):
                 hit = rule.handler(m, ctx)
                 if hit is not None:
-                    start, end = m.span("x") if has_core else m.span()
+                    start, end = m.span("x") if rule.has_core else m.span()
                     found.append((start, end, index, hit))
     return [_expression(text, start, end, hit) for start, end, hit in _longest_first(found)]
 

@@ -88,6 +88,13 @@ class StatusCues:
                 return status, True
         return "occurred", False
 
+    def status_after(self, tail: str) -> str | None:
+        """Cues that follow the event ("..., which is set to begin", "was postponed")."""
+        for status in ("negated", "planned"):
+            if any(p.search(tail) for p in self.cues[status]):
+                return status
+        return None
+
 
 class SectorLexicon:
     def __init__(self, path: Path) -> None:

@@ -1,35 +1,37 @@
-"""Intake: inputs in, raw documents and their text and metadata out."""
+"""Intake: inputs in, raw documents and their text and metadata out.
+
+Files (.txt, .md, .html), folders and globs; http(s) URLs of pages, feeds and WARC archives;
+RSS/Atom feed files; JSON Lines of articles; WARC files. One bad input, or one bad article in
+a container, becomes an InputError in the stream and the rest still come through.
+"""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from ..errors import InputError
 from ..settings import Settings
 from .decode import decode
+from .document import RawDocument
+from .feeds import read_feed_file
+from .files import media_type_of, read_file
 from .html import extract_html
-from .sources import HTML_SUFFIXES, expand_inputs, is_url
+from .jsonl import read_jsonl
+from .sources import FEED_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES, expand_inputs, is_url, suffix_of
 from .text import extract_text
+from .warc import read_warc_file
+from .web import Fetcher, fetch_documents, fetcher_for
 
-__all__ = ["RawDocument", "Extracted", "read_inputs", "read_file", "extract"]
-
-
-@dataclass
-class RawDocument:
-    """The bytes of one article as it came in, with what its container said about it."""
-
-    source_file: str
-    content: bytes
-    media_type: str
-    url: str | None = None
-    hints: dict[str, str | None] = field(default_factory=dict)
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.content).hexdigest()
+__all__ = [
+    "Extracted",
+    "Fetcher",
+    "RawDocument",
+    "extract",
+    "media_type_of",
+    "read_file",
+    "read_inputs",
+]
 
 
 @dataclass
@@ -42,48 +44,47 @@ class Extracted:
     url: str | None
 
 
-def media_type_of(name: str, content: bytes) -> str:
-    if Path(name.split("?")[0]).suffix.lower() in HTML_SUFFIXES:
-        return "text/html"
-    head = content[:512].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")):
-        return "text/html"
-    return "text/plain"
+def read_inputs(
+    inputs: Iterable[str], settings: Settings, fetcher: Fetcher | None = None
+) -> Iterator[RawDocument | InputError]:
+    """Every document named by `inputs`; a failing input is yielded as its InputError.
 
-
-def read_file(path: str, settings: Settings) -> RawDocument:
-    file = Path(path)
-    size = file.stat().st_size
-    if size > settings.max_input_bytes:
-        limit = settings.max_input_bytes // 1_000_000
-        raise InputError(path, f"the file is {size // 1_000_000} MB, over the {limit} MB limit")
-    content = file.read_bytes()
-    return RawDocument(source_file=path, content=content, media_type=media_type_of(path, content))
-
-
-def read_inputs(inputs: Iterable[str], settings: Settings) -> Iterator[RawDocument | InputError]:
-    """Every document named by `inputs`; a failing input is yielded as its InputError."""
-    for item in expand_inputs(inputs):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        try:
-            if is_url(item):
-                from .web import fetch_documents
-
-                yield from fetch_documents(item, settings)
+    URLs are fetched through `fetcher`, or through one Fetcher made for the whole run.
+    """
+    with fetcher_for(fetcher, settings) as web:
+        for item in expand_inputs(inputs):
+            if isinstance(item, InputError):
+                yield item
             else:
-                yield read_file(item, settings)
-        except InputError as error:
-            yield error
-        except OSError as error:
-            yield InputError(item, f"cannot read ({error.strerror or error})")
+                yield from _read_one(item, settings, web)
+
+
+def _read_one(item: str, settings: Settings, web: Fetcher) -> Iterator[RawDocument | InputError]:
+    try:
+        yield from _documents(item, settings, web)
+    except InputError as error:
+        yield error
+    except OSError as error:
+        yield InputError(item, f"cannot read ({error.strerror or error})")
+
+
+def _documents(item: str, settings: Settings, web: Fetcher) -> Iterator[RawDocument | InputError]:
+    if is_url(item):
+        return fetch_documents(item, settings, web)
+    suffix = suffix_of(item)
+    if suffix in FEED_SUFFIXES:
+        return read_feed_file(item, settings, web)
+    if suffix in JSONL_SUFFIXES:
+        return read_jsonl(item, settings)
+    if suffix in WARC_SUFFIXES:
+        return read_warc_file(item, settings)
+    return iter([read_file(item, settings)])
 
 
 def extract(doc: RawDocument) -> Extracted:
     """Decode a document and separate its text from its metadata."""
-    text = decode(doc.content, doc.source_file)
     hints = doc.hints
+    text = decode(doc.content, doc.source_file, declared=hints.get("charset"))
     if doc.media_type == "text/html":
         page = extract_html(text, doc.source_file, url=doc.url)
         return Extracted(

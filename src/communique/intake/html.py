@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import trafilatura
 from htmldate import find_date
+from trafilatura.settings import Document
 
 from ..errors import InputError
 
@@ -22,7 +23,8 @@ class HtmlExtract:
 
 
 def extract_html(html: str, source: str, url: str | None = None) -> HtmlExtract:
-    doc = trafilatura.bare_extraction(
+    # Typed as Document or dict; a dict comes only with as_dict=True, which is not asked for.
+    doc: Document | None = trafilatura.bare_extraction(  # type: ignore[assignment]
         html,
         url=url,
         with_metadata=True,
@@ -31,11 +33,12 @@ def extract_html(html: str, source: str, url: str | None = None) -> HtmlExtract:
         favor_precision=True,
         deduplicate=False,
     )
-    if doc is None or not (doc.text or "").strip():
+    text = (doc.text or "") if doc is not None else ""
+    if doc is None or not text.strip():
         raise InputError(source, "no article text found in the HTML")
     published = doc.date or _htmldate(html)
     return HtmlExtract(
-        text=doc.text,
+        text=text,
         title=doc.title,
         outlet=doc.sitename,
         author=doc.author,

@@ -4,17 +4,30 @@ from __future__ import annotations
 
 import glob
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+JSONL_SUFFIXES = {".jsonl"}
+WARC_SUFFIXES = {".warc", ".warc.gz"}
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES
 
 
 def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
+
+
+def suffix_of(name: str) -> str:
+    """The lower-case type suffix of a path or URL, counting `.warc.gz` as one suffix."""
+    path = urlsplit(name).path if is_url(name) else name
+    lower = path.lower()
+    if lower.endswith(".warc.gz"):
+        return ".warc.gz"
+    return PurePosixPath(lower).suffix
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[str | InputError]:
@@ -44,5 +57,5 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str | InputError]:
 
 def _walk(folder: Path) -> Iterator[str]:
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix.lower() in READABLE_SUFFIXES:
+        if path.is_file() and suffix_of(path.name) in READABLE_SUFFIXES:
             yield str(path)

@@ -195,7 +195,7 @@ def _seed_order(report: Report) -> tuple[int, str, str]:
     return (width(span) if span else 1_000_000, report.published or "9999", report.event.event_id)
 
 
-# -- when two reports are one happening ---------------------------------------------------------
+# -- when two reports are one happening --------------------------------------------------------
 def _compatible(report: Report, cluster: list[Report]) -> bool:
     return (
         _dates_compatible(report, cluster)
@@ -278,7 +278,7 @@ def _match_score(report: Report, cluster: list[Report]) -> tuple[bool, int, int,
     return shared, -nearest_gap, -distance, len(cluster)
 
 
-# -- the canonical event of a cluster -----------------------------------------------------------
+# -- the canonical event of a cluster ----------------------------------------------------------
 def fold(canonical_id: str, reports: list[Report]) -> CanonicalEvent:
     """The canonical event that a cluster of reports describes."""
     first = min(reports, key=lambda r: (r.published or "9999", r.event.event_id))

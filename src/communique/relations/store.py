@@ -84,7 +84,7 @@ def canonical_view(db: Database) -> CanonicalView:
     return CanonicalView(_ordered(fusion.canonical_events()), fusion.mentions())
 
 
-# -- reading ---------------------------------------------------------------------------------------
+# -- reading -----------------------------------------------------------------------------------
 def _has_tables(db: Database) -> bool:
     row = db.con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name IN (?, ?)",
@@ -213,7 +213,7 @@ def _load_clusters(db: Database, keys: set[Key]) -> dict[str, list[Report]]:
     return clusters
 
 
-# -- writing ---------------------------------------------------------------------------------------
+# -- writing -----------------------------------------------------------------------------------
 def _drop_stale_mentions(db: Database) -> dict[str, Key]:
     """Remove mentions whose event no longer exists; return the canonical events they touched."""
     stale = f"NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = {MENTIONS.name}.event_id)"

@@ -11,7 +11,7 @@ import types
 import typing
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, fields, is_dataclass
+from dataclasses import asdict, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -94,7 +94,11 @@ _EXTRA_DDL = (
     "article_id VARCHAR)",
     "CREATE TABLE IF NOT EXISTS signatures (article_id VARCHAR PRIMARY KEY, published VARCHAR, "
     "minhash BLOB)",
+    # What a feed, JSON line or HTTP header said about a raw input, so `recode` can use it.
+    "ALTER TABLE raw_inputs ADD COLUMN IF NOT EXISTS url VARCHAR",
+    "ALTER TABLE raw_inputs ADD COLUMN IF NOT EXISTS hints JSON",
 )
+_RAW_COLUMNS = ("content_sha256", "source_file", "media_type", "content", "url", "hints")
 
 
 class Database:
@@ -102,6 +106,7 @@ class Database:
 
     def __init__(self, path: str | Path = "communique.duckdb", read_only: bool = False) -> None:
         self.path = str(path)
+        self._in_transaction = False
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -124,24 +129,35 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """All or nothing; an inner `transaction()` joins the outer one (as `recode` needs)."""
+        if self._in_transaction:
+            yield
+            return
         self.con.execute("BEGIN TRANSACTION")
+        self._in_transaction = True
         try:
             yield
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        self.con.execute("COMMIT")
+        else:
+            self.con.execute("COMMIT")
+        finally:
+            self._in_transaction = False
 
     # -- writing ---------------------------------------------------------------------------
     def write_batch(
         self,
         articles: list[Article],
         events: list[Event],
-        raw: list[tuple[str, str, str, bytes]] = (),  # type: ignore[assignment]
+        raw: list[tuple[Any, ...]] = (),  # type: ignore[assignment]
         seen: list[tuple[str, str]] = (),  # type: ignore[assignment]
         signatures: list[tuple[str, str | None, bytes]] = (),  # type: ignore[assignment]
     ) -> None:
-        """Store coded articles with their events, people and raw bytes, all or nothing."""
+        """Store coded articles with their events, people and raw bytes, all or nothing.
+
+        `raw` rows are (sha256, source_file, media_type, content[, url, hints JSON]).
+        """
         with self.transaction():
             self._insert(ARTICLES, articles)
             self._insert(EVENTS, events)
@@ -149,7 +165,12 @@ class Database:
             if people:
                 self.con.executemany("INSERT INTO people VALUES (?, ?, ?, ?)", people)
             if raw:
-                self.con.executemany("INSERT OR IGNORE INTO raw_inputs VALUES (?, ?, ?, ?)", raw)
+                names = _RAW_COLUMNS[: len(raw[0])]
+                self.con.executemany(
+                    f"INSERT OR IGNORE INTO raw_inputs ({', '.join(names)}) "
+                    f"VALUES ({', '.join('?' * len(names))})",
+                    raw,
+                )
             if seen:
                 self.con.executemany("INSERT OR IGNORE INTO seen_inputs VALUES (?, ?)", seen)
             if signatures:
@@ -212,6 +233,28 @@ class Database:
         )
         while rows := cursor.fetchmany(256):
             yield from rows
+
+    def raw_input_ids(self) -> list[str]:
+        """Every stored raw input, in the order its article was first ingested."""
+        rows = self.con.execute(
+            "SELECT r.content_sha256 FROM raw_inputs r "
+            "LEFT JOIN seen_inputs s USING (content_sha256) "
+            "LEFT JOIN articles a ON a.article_id = s.article_id "
+            "ORDER BY a.ingested_at NULLS LAST, r.source_file, r.content_sha256"
+        ).fetchall()
+        return [sha for (sha,) in rows]
+
+    def raw_records(self, content_sha256s: list[str]) -> list[tuple[Any, ...]]:
+        """(sha256, source_file, media_type, content, url, hints) of the given raw inputs."""
+        return self.con.execute(
+            f"SELECT {', '.join(_RAW_COLUMNS)} FROM raw_inputs WHERE content_sha256 IN ?",
+            [content_sha256s],
+        ).fetchall()
+
+    def input_articles(self) -> dict[str, str]:
+        """The article each seen raw input (by sha256) became."""
+        rows = self.con.execute("SELECT content_sha256, article_id FROM seen_inputs").fetchall()
+        return dict(rows)
 
     def signatures(self) -> list[tuple[str, str | None, bytes]]:
         return self.con.execute("SELECT article_id, published, minhash FROM signatures").fetchall()

@@ -1,0 +1,368 @@
+"""Every `--what` in every format people already use.
+
+    events, articles, canonical, dyads  x  jsonl, csv, parquet (optionally hive-partitioned)
+    events, canonical                   x  plover (PLOVER JSON lines), gdelt (GDELT 2.0 table)
+    dyads                               x  graphml, gexf (the dyad network, for Gephi/networkx)
+
+PLOVER field names follow the PLOVER manual's "JSON Data Fields" (id, date, enddate, source,
+recipient, event, mode, context, event_loc, event_text, quad_code, event_scale, text_info,
+cite_info, coder, coded_date), plus the flat POLECAT-style event_type, actor, actor_country
+and recipient_country. GDELT columns keep their GDELT 2.0 names and order; ActionGeo_CountryCode
+holds the ISO 3166 alpha-3 code, as GDELT's FIPS codes are not known here.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+import networkx as nx
+import pandas as pd
+import pyarrow as pa
+import pyarrow.dataset as pads
+import pycountry
+
+from ..errors import CommuniqueError
+from ..relations import canonical_view, dyad_states
+from ..schema import kinds
+from ..store.database import Database
+from .writers import FORMATS, write_records
+
+WHATS = ("events", "articles", "canonical", "dyads")
+EVENT_TABLE_FORMATS = ("plover", "gdelt")
+GRAPH_FORMATS = ("graphml", "gexf")
+FORMAT_NAMES = (*FORMATS, *EVENT_TABLE_FORMATS, *GRAPH_FORMATS)
+
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1CountryCode", "Actor1Type1Code",
+    "Actor2Code", "Actor2CountryCode", "Actor2Type1Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
+    "DATEADDED", "SOURCEURL",
+    # communique's own, after GDELT's: the id, kind, status and date at its real precision.
+    "communique_id", "kind", "status", "date",
+)  # fmt: skip
+
+
+def export(
+    db: Database, what: str, fmt: str, out: str | None, partition_by: str | None = None
+) -> int:
+    """Write `what` from the database in format `fmt` to `out` (stdout for None or "-").
+
+    Example: `export(db, "canonical", "parquet", "canonical/", partition_by="year")`
+    """
+    _check(what, fmt, partition_by)
+    if fmt in GRAPH_FORMATS:
+        return write_graph(dyad_graph(records(db, "dyads")), fmt, out)
+    rows = records(db, what)
+    if fmt == "plover":
+        facts = _article_facts(db)
+        return write_records((plover_record(r, facts) for r in rows), "jsonl", out)
+    if fmt == "gdelt":
+        return write_gdelt((gdelt_record(r, _article_facts(db)) for r in rows), out)
+    if partition_by:
+        return write_partitioned_parquet(rows, out, partition_by)
+    return write_records(rows, fmt, out)
+
+
+def _check(what: str, fmt: str, partition_by: str | None) -> None:
+    if what not in WHATS:
+        raise CommuniqueError(f"--what must be one of {', '.join(WHATS)}, not {what!r}")
+    if fmt not in FORMAT_NAMES:
+        raise CommuniqueError(f"--format must be one of {', '.join(FORMAT_NAMES)}, not {fmt!r}")
+    if fmt in GRAPH_FORMATS and what != "dyads":
+        raise CommuniqueError(f"{fmt} writes the dyad network: use --what dyads")
+    if fmt in EVENT_TABLE_FORMATS and what not in ("events", "canonical"):
+        raise CommuniqueError(f"{fmt} writes events: use --what events or --what canonical")
+    if partition_by and fmt != "parquet":
+        raise CommuniqueError("--partition-by needs --format parquet")
+
+
+def records(db: Database, what: str) -> list[dict[str, Any]]:
+    """The records of one `--what`, in the shapes of EXPORT.md."""
+    if what == "events":
+        return [e.to_dict() for e in db.events()]
+    if what == "articles":
+        return [a.to_dict() for a in db.articles()]
+    view = canonical_view(db)
+    if what == "canonical":
+        mentions = view.mentions_by_canonical()
+        return [
+            {**c.to_dict(), "mentions": [m.to_dict() for m in mentions[c.canonical_id]]}
+            for c in view.events
+        ]
+    return [d.to_dict() for d in dyad_states(view.events)]
+
+
+# -- what PLOVER and GDELT rows need of the article --------------------------------------------
+def _article_facts(db: Database) -> dict[str, dict[str, Any]]:
+    cursor = db.con.execute(
+        "SELECT article_id, url, source_file, outlet, title, ingested_at, "
+        "strpos(clean_text, chr(10) || chr(10)) AS first_paragraph_end FROM articles"
+    )
+    names = [d[0] for d in cursor.description]
+    return {row[0]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+
+
+def _first_article(record: dict[str, Any], facts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The article of an event, or of a canonical event's first report."""
+    article_id = record.get("article_id") or record["mentions"][0]["article_id"]
+    return facts.get(article_id, {"article_id": article_id})
+
+
+def _record_id(record: dict[str, Any]) -> str:
+    return str(record.get("canonical_id") or record["event_id"])
+
+
+def _country(actor: str) -> str | None:
+    """The country of an actor code; IGO:... actors have none."""
+    return None if ":" in actor else actor
+
+
+def _alpha2(alpha3: str | None) -> str | None:
+    found = pycountry.countries.get(alpha_3=alpha3) if alpha3 else None
+    return found.alpha_2 if found else None
+
+
+# -- PLOVER ------------------------------------------------------------------------------------
+def plover_record(record: dict[str, Any], facts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """An event or canonical event as a PLOVER JSON record."""
+    info = kinds()[record["kind"]]
+    article = _first_article(record, facts)
+    evidence = record["evidence"]
+    source, target = record["source"], record["target"]
+    return {
+        "id": _record_id(record),
+        "date": record["date_start"],
+        "enddate": record["date_end"],
+        "source": [_plover_actor(source, record.get("source_sector"))],
+        "recipient": [_plover_actor(target, record.get("target_sector"))],
+        "event": [record["plover_type"]],
+        "event_type": record["plover_type"],
+        "mode": record.get("plover_mode"),
+        "context": record["sectors"],
+        "quad_code": info.quad_class,
+        "event_scale": info.goldstein,
+        "event_loc": _plover_location(record.get("location")),
+        "event_text": [evidence["text"]],
+        "text_info": {"start": evidence["start"], "end": evidence["end"]},
+        "cite_info": {
+            "url": article.get("url"),
+            "citation": article.get("source_file"),
+            "title": article.get("title"),
+            "publication": article.get("outlet"),
+            "coder": "communique",
+        },
+        "coder": "communique",
+        "coded_date": (article.get("ingested_at") or "")[:10] or None,
+        "actor": source,
+        "actor_country": _country(source),
+        "recipient_country": _country(target),
+        "kind": record["kind"],
+        "status": record["status"],
+        "date_text": record["date"],
+        "confidence": record["confidence"],
+    }
+
+
+def _plover_actor(code: str, sector: str | None) -> dict[str, Any]:
+    return {"code": code, "sector": sector}
+
+
+def _plover_location(location: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A PLOVER location object: geonames field names, plus cc3 for the alpha-3 code."""
+    if not location:
+        return None
+    return {
+        "name": location["name"],
+        "latitude": location.get("lat"),
+        "longitude": location.get("lon"),
+        "country_code": _alpha2(location.get("country")),
+        "cc3": location.get("country"),
+    }
+
+
+# -- GDELT -------------------------------------------------------------------------------------
+def gdelt_record(record: dict[str, Any], facts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """An event or canonical event as one row of a GDELT 2.0 event table."""
+    info = kinds()[record["kind"]]
+    article = _first_article(record, facts)
+    code = record["cameo"].ljust(3, "0")
+    day = date.fromisoformat(record["date_start"]) if record["date_start"] else None
+    location = record.get("location") or {}
+    return {
+        "GLOBALEVENTID": _numeric_id(_record_id(record)),
+        "SQLDATE": day.strftime("%Y%m%d") if day else None,
+        "MonthYear": day.strftime("%Y%m") if day else None,
+        "Year": day.year if day else None,
+        "FractionDate": round(day.year + day.timetuple().tm_yday / 365, 4) if day else None,
+        "Actor1Code": _cameo_actor(record["source"], record.get("source_sector")),
+        "Actor1CountryCode": _country(record["source"]),
+        "Actor1Type1Code": record.get("source_sector"),
+        "Actor2Code": _cameo_actor(record["target"], record.get("target_sector")),
+        "Actor2CountryCode": _country(record["target"]),
+        "Actor2Type1Code": record.get("target_sector"),
+        "IsRootEvent": int(_in_lead(record, article)),
+        "EventCode": code,
+        "EventBaseCode": code[:3],
+        "EventRootCode": code[:2],
+        "QuadClass": info.quad_class,
+        "GoldsteinScale": info.goldstein,
+        "NumMentions": record.get("n_mentions", 1),
+        "NumSources": record.get("n_sources", 1),
+        "NumArticles": record.get("n_articles", 1),
+        # communique does not score tone; the column stays for readers that expect it.
+        "AvgTone": None,
+        "ActionGeo_FullName": location.get("name"),
+        "ActionGeo_CountryCode": location.get("country"),
+        "ActionGeo_Lat": location.get("lat"),
+        "ActionGeo_Long": location.get("lon"),
+        "DATEADDED": _compact_timestamp(article.get("ingested_at")),
+        "SOURCEURL": article.get("url") or article.get("source_file"),
+        "communique_id": _record_id(record),
+        "kind": record["kind"],
+        "status": record["status"],
+        "date": record["date"],
+    }
+
+
+def _numeric_id(record_id: str) -> int:
+    """GDELT ids are integers: the first 60 bits of communique's content hash."""
+    return int(record_id.split("-", 1)[1][:15], 16)
+
+
+def _cameo_actor(actor: str, sector: str | None) -> str:
+    """A CAMEO actor code: country then role, as in KORGOV or TURMIL."""
+    return actor + (sector or "") if _country(actor) else actor
+
+
+def _in_lead(record: dict[str, Any], article: dict[str, Any]) -> bool:
+    """GDELT's root events are those of the lead paragraph."""
+    first_paragraph_end = article.get("first_paragraph_end") or 0
+    return first_paragraph_end == 0 or record["evidence"]["start"] < first_paragraph_end
+
+
+def _compact_timestamp(iso: str | None) -> str | None:
+    digits = "".join(c for c in (iso or "")[:19] if c.isdigit())
+    return digits or None
+
+
+def write_gdelt(rows: Iterable[dict[str, Any]], out: str | None) -> int:
+    """Tab-separated, with a header line of GDELT column names."""
+    with _text_output(out) as handle:
+        writer = csv.DictWriter(handle, GDELT_COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        count = 0
+        for row in rows:
+            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            count += 1
+    return count
+
+
+@contextmanager
+def _text_output(out: str | None) -> Iterator[IO[str]]:
+    """Standard output for None or "-", else the file, opened for text."""
+    if out in (None, "-"):
+        yield sys.stdout
+        return
+    with Path(str(out)).open("w", encoding="utf-8", newline="") as handle:
+        yield handle
+
+
+# -- the dyad network --------------------------------------------------------------------------
+def dyad_graph(dyads: list[dict[str, Any]]) -> nx.Graph:
+    """Actors as nodes, dyads as edges weighted by event count and labelled with the tier."""
+    graph = nx.Graph()
+    for dyad in dyads:
+        for actor in (dyad["country_a"], dyad["country_b"]):
+            graph.add_node(actor, label=actor, igo=_country(actor) is None)
+        attributes = {
+            "weight": dyad["events"],
+            "label": dyad["tier"] or "",
+            "tier": dyad["tier"],
+            "tier_wording": dyad["tier_wording"],
+            "tier_since": dyad["tier_since"],
+            "mentions": dyad["mentions"],
+            "cooperative": dyad["cooperative"],
+            "conflictual": dyad["conflictual"],
+            "balance": dyad["balance"],
+            "first_contact": dyad["first_contact"],
+            "last_contact": dyad["last_contact"],
+            "instruments": len(dyad["instruments"]),
+        }
+        # GraphML and GEXF have no null: a missing value is an absent attribute.
+        present = {k: v for k, v in attributes.items() if v is not None}
+        graph.add_edge(dyad["country_a"], dyad["country_b"], **present)
+    return graph
+
+
+def write_graph(graph: nx.Graph, fmt: str, out: str | None) -> int:
+    write = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+    if out in (None, "-"):
+        write(graph, sys.stdout.buffer)
+    else:
+        write(graph, out)
+    return graph.number_of_edges()
+
+
+# -- partitioned Parquet -----------------------------------------------------------------------
+def write_partitioned_parquet(
+    rows: list[dict[str, Any]], out: str | None, partition_by: str
+) -> int:
+    """A hive-partitioned dataset (`DIR/year=2025/...parquet`) DuckDB, Polars and Spark read.
+
+    `year` comes from the event date, or the publication date for articles. Rewriting a
+    partition replaces it, so exporting twice does not duplicate rows.
+    """
+    if out in (None, "-"):
+        raise CommuniqueError("a partitioned dataset is a folder: give --out DIR")
+    frame = _parquet_frame(rows)
+    if partition_by == "year" and {"date_start", "published"} & set(frame.columns):
+        frame["year"] = pd.array([_year(r) for r in rows], dtype="Int64")
+    if partition_by not in frame.columns:
+        raise CommuniqueError(
+            f"cannot partition by {partition_by!r}: the records have no such field"
+        )
+    # Without pandas' metadata, which would make pandas read the partition column back as the
+    # nullable integer it was written as, not as the dictionary hive partitions are read as.
+    table = pa.Table.from_pandas(frame, preserve_index=False).replace_schema_metadata(None)
+    pads.write_dataset(
+        table,
+        out,
+        format="parquet",
+        partitioning=pads.partitioning(
+            pa.schema([table.schema.field(partition_by)]), flavor="hive"
+        ),
+        existing_data_behavior="delete_matching",
+    )
+    return len(frame)
+
+
+def _year(record: dict[str, Any]) -> int | None:
+    dated = record.get("date_start") or record.get("published")
+    return int(dated[:4]) if dated else None
+
+
+def _parquet_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Lists of strings stay lists; objects become JSON text that every Parquet reader takes."""
+    frame = pd.DataFrame(rows)
+    for column in frame.columns:
+        if frame[column].map(_is_nested).any():
+            frame[column] = frame[column].map(
+                lambda v: None if v is None else json.dumps(v, ensure_ascii=False)
+            )
+    return frame
+
+
+def _is_nested(value: Any) -> bool:
+    return isinstance(value, dict) or (
+        isinstance(value, list) and any(not isinstance(v, str) for v in value)
+    )

@@ -1,0 +1,206 @@
+"""Every export format, read back by the library its users read it with."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import networkx as nx
+import pandas as pd
+import pyarrow.dataset as pads
+import pyarrow.parquet as pq
+import pytest
+from relations_factory import HANOI, defence_mou_reports, vnm_kor_history
+
+from communique.errors import CommuniqueError
+from communique.export.formats import GDELT_COLUMNS, WHATS, export
+from communique.relations import update_canonical
+from communique.store.database import Database
+
+COUNTS = {"events": 15, "articles": 9, "canonical": 11, "dyads": 3}
+
+
+@pytest.fixture
+def db() -> Database:
+    handle = Database(":memory:")
+    batches = list(zip(*defence_mou_reports(), strict=True)) + [vnm_kor_history()]
+    for articles, events in batches:
+        handle.write_batch(articles, events)
+        update_canonical(handle, [e.event_id for e in events])
+    return handle
+
+
+def written(db: Database, tmp_path: Path, what: str, fmt: str, name: str) -> Path:
+    out = tmp_path / name
+    export(db, what, fmt, str(out))
+    return out
+
+
+def signing_row(frame: pd.DataFrame) -> pd.Series:
+    """The defence MoU signing of 14 July 2025, reported four times."""
+    return frame[frame["n_mentions"] == 4].iloc[0]
+
+
+@pytest.mark.parametrize("what", WHATS)
+def test_csv_of_every_what_reads_back_in_pandas(db: Database, tmp_path: Path, what: str) -> None:
+    frame = pd.read_csv(written(db, tmp_path, what, "csv", f"{what}.csv"))
+    assert len(frame) == COUNTS[what]
+    key = {"events": "event_id", "articles": "article_id", "canonical": "canonical_id"}
+    assert frame[key.get(what, "dyad")].is_unique
+
+
+@pytest.mark.parametrize("what", WHATS)
+def test_parquet_of_every_what_reads_back_in_pyarrow(
+    db: Database, tmp_path: Path, what: str
+) -> None:
+    table = pq.read_table(written(db, tmp_path, what, "parquet", f"{what}.parquet"))
+    assert table.num_rows == COUNTS[what]
+
+
+def test_canonical_csv_and_parquet_keep_the_mentions(db: Database, tmp_path: Path) -> None:
+    frame = pd.read_csv(written(db, tmp_path, "canonical", "csv", "canonical.csv"))
+    signing = signing_row(frame)
+    assert json.loads(signing["mention_ids"]) == ["e-copy", "e-vns", "e-hur", "e-sabah"]
+    assert [m["outlet"] for m in json.loads(signing["mentions"])] == [
+        "VietnamPlus",
+        "VNS",
+        "Hurriyet",
+        "Daily Sabah",
+    ]
+    table = pq.read_table(written(db, tmp_path, "canonical", "parquet", "canonical.parquet"))
+    parquet = signing_row(table.to_pandas())
+    assert list(parquet["mention_ids"]) == ["e-copy", "e-vns", "e-hur", "e-sabah"]
+    assert list(parquet["sectors"]) == ["defense", "defense_industry"]
+
+
+def test_canonical_jsonl_lists_its_mention_ids(db: Database, tmp_path: Path) -> None:
+    path = written(db, tmp_path, "canonical", "jsonl", "canonical.jsonl")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    signing = next(r for r in rows if r["n_mentions"] == 4)
+    assert signing["mention_ids"] == ["e-copy", "e-vns", "e-hur", "e-sabah"]
+    assert signing["mentions"][2]["evidence"] == {
+        "text": "evidence of e-hur",
+        "start": 10,
+        "end": 40,
+    }
+    assert (signing["date"], signing["status"], signing["first_reported"]) == (
+        "2025-07-14",
+        "occurred",
+        "2025-07-10",
+    )
+
+
+def test_dyads_jsonl_carries_the_tier_timeline(db: Database, tmp_path: Path) -> None:
+    path = written(db, tmp_path, "dyads", "jsonl", "dyads.jsonl")
+    rows = {r["dyad"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    assert [s["tier"] for s in rows["KOR-VNM"]["tier_timeline"]] == [
+        "diplomatic_relations",
+        "strategic_partnership",
+        "comprehensive_strategic_partnership",
+    ]
+    assert rows["TUR-VNM"]["by_kind"] == {"SIGN_AGREEMENT": 3}
+
+
+def test_plover_records_use_plover_field_names(db: Database, tmp_path: Path) -> None:
+    path = written(db, tmp_path, "canonical", "plover", "canonical.plover.jsonl")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    signing = next(r for r in rows if r["date"] == "2025-07-14" and "defense" in r["context"])
+    assert signing["event"] == ["SUPPORT"]
+    assert signing["event_type"] == "SUPPORT"
+    assert (signing["date"], signing["enddate"]) == ("2025-07-14", "2025-07-14")
+    assert signing["source"] == [{"code": "TUR", "sector": None}]
+    assert signing["recipient"] == [{"code": "VNM", "sector": None}]
+    assert (signing["actor"], signing["actor_country"], signing["recipient_country"]) == (
+        "TUR",
+        "TUR",
+        "VNM",
+    )
+    assert (signing["quad_code"], signing["event_scale"]) == (1, 8.0)
+    assert signing["event_loc"] == {
+        "name": HANOI.name,
+        "latitude": HANOI.lat,
+        "longitude": HANOI.lon,
+        "country_code": "VN",
+        "cc3": "VNM",
+    }
+    assert signing["event_text"] == ["evidence of e-copy"]
+    assert signing["cite_info"]["url"] == "https://news.example/a-copy"
+    visit = next(
+        r for r in map(json.loads, written(db, tmp_path, "events", "plover", "e.jsonl").open())
+        if r["kind"] == "VISIT"
+    )  # fmt: skip
+    assert (visit["id"], visit["mode"]) == ("h-visit", "visit")
+
+
+def test_gdelt_table_reads_back_with_gdelt_column_names(db: Database, tmp_path: Path) -> None:
+    path = written(db, tmp_path, "canonical", "gdelt", "canonical.tsv")
+    frame = pd.read_csv(path, sep="\t", dtype={"EventCode": str, "EventRootCode": str})
+    assert tuple(frame.columns) == GDELT_COLUMNS
+    signing = frame[frame["NumMentions"] == 4].iloc[0]
+    assert (signing["SQLDATE"], signing["MonthYear"], signing["Year"]) == (20250714, 202507, 2025)
+    assert (signing["Actor1CountryCode"], signing["Actor2CountryCode"]) == ("TUR", "VNM")
+    assert (signing["EventCode"], signing["EventRootCode"]) == ("057", "05")
+    assert (signing["QuadClass"], signing["GoldsteinScale"]) == (1, 8.0)
+    assert (signing["NumSources"], signing["NumArticles"]) == (3, 4)
+    assert (signing["ActionGeo_FullName"], signing["ActionGeo_Lat"]) == ("Hanoi", 21.03)
+    assert signing["DATEADDED"] == 20251201100000
+    assert signing["SOURCEURL"] == "https://news.example/a-copy"
+    assert frame["GLOBALEVENTID"].is_unique
+    accuse = frame[frame["kind"] == "ACCUSE"].iloc[0]
+    assert (accuse["QuadClass"], accuse["GoldsteinScale"]) == (3, -2.0)
+    assert accuse["EventCode"] == "110"
+
+
+def test_dyad_network_reads_back_in_networkx(db: Database, tmp_path: Path) -> None:
+    graphml = nx.read_graphml(written(db, tmp_path, "dyads", "graphml", "dyads.graphml"))
+    gexf = nx.read_gexf(written(db, tmp_path, "dyads", "gexf", "dyads.gexf"))
+    for graph in (graphml, gexf):
+        assert sorted(graph.nodes) == ["KOR", "TUR", "VNM"]
+        assert graph.number_of_edges() == 3
+        assert graph.edges["KOR", "VNM"]["weight"] == 7
+        assert graph.edges["KOR", "VNM"]["label"] == "comprehensive_strategic_partnership"
+        assert graph.edges["VNM", "TUR"]["weight"] == 3
+    assert graphml.edges["KOR", "VNM"]["tier_since"] == "2022-12-05"
+    assert gexf.edges["KOR", "VNM"]["cooperative"] == 6
+
+
+def test_parquet_partitioned_by_year_reads_in_pyarrow_duckdb_and_pandas(
+    db: Database, tmp_path: Path
+) -> None:
+    folder = tmp_path / "canonical"
+    assert export(db, "canonical", "parquet", str(folder), partition_by="year") == 11
+    assert export(db, "canonical", "parquet", str(folder), partition_by="year") == 11
+    assert {p.name for p in folder.iterdir()} == {
+        "year=1992",
+        "year=2009",
+        "year=2022",
+        "year=2025",
+        "year=__HIVE_DEFAULT_PARTITION__",
+    }
+    dataset = pads.dataset(folder, format="parquet", partitioning="hive")
+    assert dataset.count_rows() == 11
+    per_year = duckdb.sql(
+        f"SELECT year, count(*) FROM read_parquet('{folder}/**/*.parquet', hive_partitioning=1)"
+        " WHERE year IS NOT NULL GROUP BY year ORDER BY year"
+    ).fetchall()
+    assert per_year == [(1992, 1), (2009, 1), (2022, 2), (2025, 6)]
+    assert len(pd.read_parquet(folder)) == 11
+
+
+@pytest.mark.parametrize(
+    ("what", "fmt", "partition_by", "message"),
+    [
+        ("events", "graphml", None, "use --what dyads"),
+        ("articles", "gdelt", None, "use --what events or --what canonical"),
+        ("events", "csv", "year", "needs --format parquet"),
+        ("dyads", "parquet", "year", "no such field"),
+        ("people", "jsonl", None, "--what must be one of"),
+        ("events", "xml", None, "--format must be one of"),
+    ],
+)
+def test_impossible_exports_say_what_to_do(
+    db: Database, tmp_path: Path, what: str, fmt: str, partition_by: str | None, message: str
+) -> None:
+    with pytest.raises(CommuniqueError, match=message):
+        export(db, what, fmt, str(tmp_path / "out"), partition_by=partition_by)
