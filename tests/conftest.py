@@ -6,9 +6,11 @@ corpora are ingested once per session.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,6 +31,12 @@ def shared_path(*parts: str) -> Path:
             pytrace=False,
         )
     return path
+
+
+@pytest.fixture(scope="session")
+def shared() -> Callable[..., Path]:
+    """`shared("spec", "EXPORT.md")`: a path in the shared folder, failing clearly if missing."""
+    return shared_path
 
 
 # Two tiny invented articles (not real news): one saved text with a leading date marker and a
@@ -69,15 +77,77 @@ governments said in a statement after the meeting.</p>
 TINY_TXT_NAME = "finland_chile.txt"
 TINY_HTML_NAME = "norway_portugal.html"
 
+# What a reader finds in the two tiny articles, in the gold format of EXPORT.md.
+TINY_GOLD = [
+    {
+        "source_file": TINY_TXT_NAME,
+        "published": "2025-03-04",
+        "countries": ["CHL", "FIN"],
+        "people": [{"name": "Elina Valtonen", "country": "FIN"}],
+        "must_keep": ["polar research cooperation"],
+        "must_remove": [" date 2025-03-04"],
+        "events": [
+            {
+                "kind": "SIGN_AGREEMENT",
+                "source": "CHL",
+                "target": "FIN",
+                "date": "2025-03-04",
+                "status": "occurred",
+                "sectors": ["science"],
+            }
+        ],
+    },
+    {
+        "source_file": TINY_HTML_NAME,
+        "published": "2025-05-20",
+        "countries": ["NOR", "PRT"],
+        "people": [{"name": "Espen Barth Eide", "country": "NOR"}],
+        "must_remove": ["All rights reserved"],
+        "events": [
+            {
+                "kind": "MEET",
+                "source": "NOR",
+                "target": "PRT",
+                "date": "2025-05-19",
+                "status": "occurred",
+                "sectors": ["diplomacy", "energy", "transport"],
+            }
+        ],
+    },
+]
 
-@pytest.fixture
-def tiny_folder(tmp_path: Path) -> Path:
-    """A folder holding the two tiny articles."""
-    folder = tmp_path / "articles"
+
+@pytest.fixture(scope="session")
+def tiny_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding the two tiny articles (read only: tests must not add files to it)."""
+    folder = tmp_path_factory.mktemp("tiny") / "articles"
     folder.mkdir()
     (folder / TINY_TXT_NAME).write_text(TINY_TXT, encoding="utf-8")
     (folder / TINY_HTML_NAME).write_text(TINY_HTML, encoding="utf-8")
     return folder
+
+
+@pytest.fixture(scope="session")
+def tiny_gold(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("tiny-gold") / "gold.jsonl"
+    lines = [json.dumps(article, ensure_ascii=False) for article in TINY_GOLD]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def export_shapes(shared: Callable[..., Path]) -> dict[str, dict[str, Any]]:
+    """The example event and article of EXPORT.md, parsed: the contract's field names."""
+    text = shared("spec", "EXPORT.md").read_text(encoding="utf-8")
+    shapes = {}
+    for what, heading in (
+        ("events", "## One event per line"),
+        ("articles", "## One article per line"),
+    ):
+        section = text[text.index(heading) :].split("\n", 1)[1]
+        block = section[: section.index("\n- ")]
+        shapes[what] = json.loads(" ".join(line.strip() for line in block.splitlines()))
+    return shapes
 
 
 @pytest.fixture(scope="session")
@@ -129,3 +199,16 @@ def sample(
     gold = REPO / "sample" / "gold.jsonl"
     db_path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
     yield from _ingest_corpus(folder, gold, db_path, settings, pipeline)
+
+
+@pytest.fixture(scope="session")
+def tiny(
+    tmp_path_factory: pytest.TempPathFactory,
+    tiny_folder: Path,
+    tiny_gold: Path,
+    settings: Settings,
+    pipeline: Pipeline,
+) -> Iterator[Ingested]:
+    """The two tiny articles, ingested once through the library."""
+    db_path = tmp_path_factory.mktemp("tiny-db") / "tiny.duckdb"
+    yield from _ingest_corpus(tiny_folder, tiny_gold, db_path, settings, pipeline)

@@ -15,14 +15,18 @@ from . import relations as _relations
 from .errors import GoldFileError
 from .eval import EvalReport, score
 from .export.formats import export as _export
+from .intake import Fetcher
 from .pipeline import IngestReport, Pipeline, ProgressCallback
 from .pipeline import ingest as _ingest
+from .pipeline import recode as _recode
 from .schema import Article, Event
 from .settings import Settings
 from .store.database import Database
 
 
-def open_db(path: str | Path | None = None, settings: Settings | None = None, read_only: bool = False) -> Database:
+def open_db(
+    path: str | Path | None = None, settings: Settings | None = None, read_only: bool = False
+) -> Database:
     settings = settings or Settings.load()
     return Database(path or settings.db_path, read_only=read_only)
 
@@ -33,17 +37,36 @@ def ingest(
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
     progress: ProgressCallback | None = None,
+    fetcher: Fetcher | None = None,
 ) -> IngestReport:
-    """Ingest files, folders, globs or URLs into the database.
+    """Ingest files, folders, globs, URLs, feeds, JSON Lines or WARC files into the database.
 
+    URLs are fetched through `fetcher` (give one with your own httpx transport to reroute).
     Example: `communique.ingest("corpus/", db="news.duckdb")`
     """
     settings = settings or Settings.load()
     paths = [inputs] if isinstance(inputs, str) else list(inputs)
     if isinstance(db, Database):
-        return _ingest(paths, db, settings, pipeline, progress)
+        return _ingest(paths, db, settings, pipeline, progress, fetcher)
     with open_db(db, settings) as handle:
-        return _ingest(paths, handle, settings, pipeline, progress)
+        return _ingest(paths, handle, settings, pipeline, progress, fetcher)
+
+
+def recode(
+    db: Database | str | Path | None = None,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Clean and code every stored raw input again, replacing its article and events.
+
+    Example: `communique.recode(db="news.duckdb")`
+    """
+    settings = settings or Settings.load()
+    if isinstance(db, Database):
+        return _recode(db, settings, pipeline, progress)
+    with open_db(db, settings) as handle:
+        return _recode(handle, settings, pipeline, progress)
 
 
 def events(db: Database, **filters: Any) -> list[Event]:

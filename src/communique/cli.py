@@ -27,7 +27,9 @@ app = typer.Typer(
 )
 console = Console(stderr=True)
 
-DbOption = Annotated[str | None, typer.Option("--db", help="Database file (default: communique.duckdb).")]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database file (default: communique.duckdb).")
+]
 SettingsOption = Annotated[
     Path | None, typer.Option("--settings", help="A TOML file overriding data/settings.toml.")
 ]
@@ -55,13 +57,16 @@ def _progress_printer() -> api.ProgressCallback:  # type: ignore[name-defined]
 
 @app.command()
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs or URLs.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders, globs, URLs, feeds, .jsonl or .warc(.gz) files."),
+    ],
     db: DbOption = None,
     settings: SettingsOption = None,
 ) -> None:
     """Read, clean and code articles into the database.
 
-    Example: communique ingest corpus/ news/*.html --db news.duckdb
+    Example: communique ingest corpus/ news/*.html https://example.org/rss.xml --db news.duckdb
     """
     config = _settings(settings, db)
     report = _run(lambda: api.ingest(inputs, config.db_path, config, progress=_progress_printer()))
@@ -70,6 +75,23 @@ def ingest(
     console.print(
         f"{report.seen} inputs: {report.stored} stored, {report.skipped} already known, "
         f"{report.failed} failed; {report.events} events coded",
+        highlight=False,
+    )
+
+
+@app.command()
+def recode(db: DbOption = None, settings: SettingsOption = None) -> None:
+    """Clean and code every stored raw input again, replacing its article and events.
+
+    Example: communique recode --db news.duckdb
+    """
+    config = _settings(settings, db)
+    report = _run(lambda: api.recode(config.db_path, config, progress=_progress_printer()))
+    for error in report.errors:
+        console.print(f"error: {error}", highlight=False, markup=False)
+    console.print(
+        f"{report.seen} raw inputs: {report.stored} recoded, {report.failed} failed "
+        f"(their old articles kept); {report.events} events coded",
         highlight=False,
     )
 
@@ -211,6 +233,9 @@ TIMELINE_TABLE = ["date", "kind", "source", "target", "status", "sectors", "inst
                   "n_sources", "n_mentions", "evidence"]  # fmt: skip
 EVENTS_TABLE = ["date", "kind", "source", "target", "status", "sectors", "instrument",
                 "n_sources", "n_mentions", "confidence"]  # fmt: skip
+# Codes and dates stay whole on a narrow terminal; the prose columns wrap instead.
+_CODE_COLUMNS = {"date", "kind", "source", "target", "status", "partner", "tier_since",
+                 "first_contact", "last_contact"}  # fmt: skip
 
 
 @app.command()
@@ -294,7 +319,7 @@ def _print_frame(frame: pd.DataFrame, fmt: str, title: str, columns: list[str]) 
         return
     table = Table(title=title, title_justify="left")
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in _CODE_COLUMNS)
     for record in records:
         table.add_row(*(_cell(record[c]) for c in columns))
     Console().print(table)

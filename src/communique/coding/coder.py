@@ -232,8 +232,9 @@ class Coder:
         if rule.target_required_after and not targets:
             return []
         pairs = [(s, t) for s in sources for t in targets if s != t]
-        if not pairs and not targets and len(set(sources)) >= 2 and not kinds()[rule.kind].directed:
-            unique = sorted(set(sources))
+        symmetric = not kinds()[rule.kind].directed or rule.reciprocal
+        if not pairs and not targets and len(set(sources)) >= 2 and symmetric:
+            unique = list(dict.fromkeys(sources)) if rule.reciprocal else sorted(set(sources))
             pairs = [(a, b) for i, a in enumerate(unique) for b in unique[i + 1 :]]
         if not pairs and main_dyad and rule.kind in _COOPERATIVE_KINDS and len(codes) == 1:
             (only,) = codes
@@ -443,8 +444,10 @@ def _sides(
     before = [p for p in participants if p[1] <= trigger.start]
     after = _first_chain([p for p in participants if p[0] >= trigger.end], text)
     for start, _, code in before + after:
-        left = text[max(0, start - 40) : start]
-        if _AGENT_PREPOSITION.search(left) or (directed and start >= trigger.end and _ORIGIN_PREPOSITION.search(left)):
+        # Only words between the trigger and an actor after it can mark that actor's role.
+        left = text[max(0, start - 40, trigger.end if start >= trigger.end else 0) : start]
+        origin = directed and start >= trigger.end and _ORIGIN_PREPOSITION.search(left)
+        if _AGENT_PREPOSITION.search(left) or origin:
             sources.append(code)
         elif start < trigger.start:
             (targets if flip else sources).append(code)
@@ -460,7 +463,9 @@ def _first_chain(
     chain = after[:1]
     for participant in after[1:]:
         between = text[chain[-1][1] : participant[0]]
-        if not _COORDINATION.match(between) and not _ORIGIN_OR_TARGET_LINK.search(between):
+        same_actor = participant[2] == chain[-1][2]  # "Vietnamese ... General Secretary To Lam"
+        linked = _COORDINATION.match(between) or _ORIGIN_OR_TARGET_LINK.search(between)
+        if not (same_actor or linked):
             break
         chain.append(participant)
     return chain

@@ -293,7 +293,7 @@ _RECENT_DAYS = 180
 _Tree = dict[str, "_Tree"]
 
 
-def _trie(words: Iterable[str]) -> str:
+def _trie(words: Iterable[str], spell: Callable[[str], str] | None = None) -> str:
     """A regex for exactly these words (a space matches any whitespace), factored by common
     prefixes: the engine tests a character or two per position instead of every word, and
     tries a longer word before its prefix ("June" before "Jun")."""
@@ -303,11 +303,11 @@ def _trie(words: Iterable[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _trie_pattern(tree)
+    return _trie_pattern(tree, spell or _char)
 
 
-def _trie_pattern(node: _Tree) -> str:
-    branches = [_char(c) + _trie_pattern(child) for c, child in sorted(node.items()) if c]
+def _trie_pattern(node: _Tree, spell: Callable[[str], str]) -> str:
+    branches = [spell(c) + _trie_pattern(child, spell) for c, child in sorted(node.items()) if c]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
@@ -505,6 +505,17 @@ class _Rule:
         return "x" in self.pattern.groupindex
 
 
+_PREPOSITION_BEFORE = re.compile(
+    r"(?i)(?<!\w)(in|on|at|since|by|from|until|till|before|after|of|during|through|throughout|"
+    r"between|for|to|around|circa|as\s+of)\s+$"
+)
+
+
+def _preposition_before(text: str, start: int) -> str | None:
+    before = _PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
+    return _norm(before.group(1)) if before else None
+
+
 def _literal(parts: _Parts, ctx: _Context, rel: str = "") -> _Hit | None:
     """An absolute date; without a year it takes one from the anchor."""
     if parts.y is not None:
@@ -610,7 +621,8 @@ def _on_range(m: re.Match[str], ctx: _Context) -> _Hit | None:
     a, b = _parse_literal(m["a"]), _parse_literal(m["b"])
     if a is None or b is None:
         return None
-    conn, prep = _norm(m["c"]).strip("-–—") or "-", _norm(m["p"])
+    conn = _norm(m["c"]).strip("-–—") or "-"
+    prep = _preposition_before(ctx.text, m.start()) or ""
     if a.m is None and a.d is None:
         return _year_range(m, a, b, conn, prep, ctx)
     if not _range_reads_as_one(a, b, conn, prep):
@@ -925,10 +937,15 @@ def _on_recent(m: re.Match[str], ctx: _Context) -> _Hit | None:
     return _Hit(_over(ctx.anchor, _back("day", _RECENT_DAYS)), "relative")
 
 
+_NAMED_DAY = re.compile(r"(?:Good|Black|Cyber|Holy|Super)\s+$")
+
+
 def _on_weekday(m: re.Match[str], ctx: _Context) -> _Hit | None:
     """ "on Friday" is the latest Friday on or before the article (news is past tense); over
     an interval anchor that reaches up to six days before it, never a guessed day."""
     target, rel = _WEEKDAYS.index(m["wd"].title()), _norm(m["r"])
+    if not rel and _NAMED_DAY.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None  # "Good Friday", "Black Monday" are days of their own
 
     def resolve(d: date) -> DateValue:
         back = (d.weekday() - target) % 7
@@ -970,9 +987,10 @@ def _on_duration(m: re.Match[str], ctx: _Context) -> _Hit | None:
 
 
 def _on_period(periods: tuple[Period, ...]) -> _Handler:
+    names = _period_names(periods)
+
     def handle(m: re.Match[str], ctx: _Context) -> _Hit | None:
-        assert m.lastgroup is not None  # every alternative is a group "p<period>_<alias>"
-        period = periods[int(m.lastgroup[1:].split("_")[0])]
+        period = periods[names[_alias_key(m.group()).removeprefix("the ")]]
         if period.end is not None:
             return _Hit(DateValue.between(period.start, period.end), "period")
         if ctx.anchor is None:  # still going on when the article was written
@@ -983,34 +1001,42 @@ def _on_period(periods: tuple[Period, ...]) -> _Handler:
     return handle
 
 
-# Aliases whose first word is ordinary English must keep its capital: "a great war".
+_SEPARATORS = re.compile(r"[\s\-–—‐]+")
+# Names whose first word is ordinary English must keep its capital: "a great war".
 _COMMON_FIRST_WORDS = {"great", "june", "october", "imposed", "sacred", "ramadan"}
 
 
-def _alias_pattern(alias: str) -> str:
-    """Words of the alias, any dash or space between them, any case but for a common first
-    word. Each word starts with a plain character class, not a case-insensitive literal,
-    so the regex engine can rule out most positions at the first character."""
-    words = [w for w in re.split(r"[\s\-–—‐]+", alias) if w]
-    parts = [_alias_word(w) for w in words]
-    if words[0].lower() in _COMMON_FIRST_WORDS:
-        parts[0] = re.escape(words[0])
-    return r"[\s\-–—‐]+".join(parts)
+def _alias_key(text: str) -> str:
+    """A name as looked up: lower case, one space between words, straight apostrophes."""
+    return _SEPARATORS.sub(" ", text.replace("’", "'")).strip().lower()
 
 
-def _alias_word(word: str) -> str:
-    first, rest = word[0], re.escape(word[1:]).replace("'", "['’]")
-    head = f"[{first.upper()}{first.lower()}]" if first.isalpha() else re.escape(first)
-    return f"{head}(?i:{rest})" if rest else head
+def _period_names(periods: tuple[Period, ...]) -> dict[str, int]:
+    names: dict[str, int] = {}
+    for index, period in enumerate(periods):
+        for alias in (period.name, *period.aliases):
+            names.setdefault(_alias_key(alias), index)
+    return names
 
 
 def _period_pattern(periods: tuple[Period, ...]) -> str:
-    named = {(alias, i) for i, p in enumerate(periods) for alias in (p.name, *p.aliases)}
-    ordered = sorted(named, key=lambda pair: (-len(pair[0]), pair))
-    groups = "|".join(
-        f"(?P<p{i}_{n}>{_alias_pattern(alias)})" for n, (alias, i) in enumerate(ordered)
-    )
-    return rf"(?<!\w)(?:[Tt]he\s+)?(?:{groups})(?!\w)"
+    """All names in one prefix tree, any case (but a common first word's capital), any dash
+    or space between words."""
+    spellings = []
+    for key in _period_names(periods):
+        common = key.split(" ")[0] in _COMMON_FIRST_WORDS
+        spellings.append(key[0].upper() + key[1:] if common else key)
+    return rf"(?<!\w)(?:[Tt]he\s+)?(?:{_trie(spellings, _name_char)})(?!\w)"
+
+
+def _name_char(char: str) -> str:
+    if char == " ":
+        return r"[\s\-–—‐]+"
+    if char == "'":
+        return "['’]"
+    if char.islower():
+        return f"[{char}{char.upper()}]"
+    return re.escape(char)
 
 
 # ------------------------------------------------------------------------------ patterns
@@ -1032,12 +1058,24 @@ _WINDOW_RELATIONS = _any_case(
     ["the past", "the last", "the next", "the coming", "the previous", "the following", "recent"]
 )
 _DURATION_NUMBER = rf"(?:\d{{1,3}}|{_any_case(_HYPHEN_NUMBERS)})"
-_PART = (
-    r"(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle)\s+of|end(?=-)|early|mid|late"
-    r"|(?:the\s+)?(?:first|second|1st|2nd)[\s-]+half(?:\s+of)?"
-    r"|(?:the\s+)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
-    r"(?:\s+of)?|q[1-4]|h[12]|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)"
-)
+
+
+def _part_phrases() -> list[str]:
+    """ "early", "the very end of", "the first half of", "third-quarter", "the summer of"..."""
+    ordinals = ["first", "second", "third", "fourth", "final", "last", "1st", "2nd", "3rd", "4th"]
+    the = ["", "the "]
+    of = ["", " of"]
+    phrases = ["early", "mid", "late", "q1", "q2", "q3", "q4", "h1", "h2"]
+    phrases += [f"{t}{v}{w} of" for t in the for v in ("", "very ") for w in _PART_WORDS]
+    phrases += [f"{t}{o}{sep}half{f}" for t in the for o in ordinals[:2] + ordinals[6:8]
+                for sep in " -" for f in of]  # fmt: skip
+    phrases += [f"{t}{o}{sep}quarter{f}" for t in the for o in ordinals for sep in " -" for f in of]
+    phrases += [f"{t}{season}{f}" for t in the for season in _SEASONS for f in of]
+    return phrases
+
+
+_PART_WORDS = ("end", "beginning", "start", "middle")
+_PART = rf"(?:{_any_case(_part_phrases())}|[Ee]nd(?=-))"
 _SEASON = _any_case(_SEASONS)
 _RANGE_A = (
     rf"{_NB}(?:the\s+)?{_DAY}(?:(?:\s+of)?\s+{_MON}(?:\.?,?\s+{_YEAR})?)?"
@@ -1066,10 +1104,8 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     (rf"(?P<x>(?<!\w)(?P<r>{_RELATIVE})\s+(?P<m>{_MON}))", _on_month),
     (rf"(?<!\w)(?P<p>{_YEAR_PREPOSITIONS})\s+(?P<x>(?P<y>{_YEAR}))", _on_year),
     (
-        rf"(?:(?<!\w)(?P<p>{_any_case(['from', 'between', 'in', 'during', 'since', 'for'])})\s+)?"
-        rf"(?P<x>(?P<a>{_RANGE_A})"
-        r"(?P<c>\s*[-–—]\s*|\s+(?i:to|and|until|till|through|thru)\s+)"
-        rf"(?P<b>{_RANGE_B}))",
+        rf"(?P<a>{_RANGE_A})(?P<c>\s*[-–—]\s*|\s+(?i:to|and|until|till|through|thru)\s+)"
+        rf"(?P<b>{_RANGE_B})",
         _on_range,
     ),
     (
@@ -1107,8 +1143,7 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     ),
     (rf"(?<!\w){_any_case(['recent', 'recently'])}(?!\w)", _on_recent),
     (
-        rf"(?:(?<!\w)(?P<r>{_RELATIVE})\s+)?(?<!Good )(?<!Black )(?<!Cyber )(?<!Holy )"
-        rf"(?<!\w)(?P<wd>{_WEEKDAY})",
+        rf"(?:(?<!\w)(?P<r>{_RELATIVE})\s+)?(?<!\w)(?P<wd>{_WEEKDAY})",
         _on_weekday,
     ),
     (rf"(?<!\w)(?P<r>{_RELATIVE})\s+(?P<s>{_SEASON})(?!\w)", _on_season),
@@ -1218,6 +1253,12 @@ class _Scanner:
 
 
 @cache
+def _default_scanner() -> _Scanner:
+    """The scanner for the shipped periods (looked up without hashing them on every call)."""
+    return _scanner(load_periods())
+
+
+@cache
 def _scanner(periods: tuple[Period, ...]) -> _Scanner:
     rules = [_Rule(re.compile(p), h, *_WAKE[h]) for p, h in _PATTERNS]
     period_pattern = re.compile(_period_pattern(periods))
@@ -1233,12 +1274,6 @@ def _scanner(periods: tuple[Period, ...]) -> _Scanner:
 
 
 # ---------------------------------------------------------------------------------- scan
-_PREPOSITION_BEFORE = re.compile(
-    r"(?i)(?<!\w)(in|on|at|since|by|from|until|till|before|after|of|during|through|throughout|"
-    r"between|for|to|around|circa|as\s+of)\s+$"
-)
-
-
 def find_time_expressions(
     text: str,
     anchor: Anchor | None,
@@ -1251,7 +1286,7 @@ def find_time_expressions(
     shipped list of named periods; `clip=False` lets "this year" over an interval anchor
     start on 1 January of the anchor's first year instead of at the anchor."""
     ctx = _Context(text, anchor, clip)
-    scanner = _scanner(load_periods() if periods is None else periods)
+    scanner = _default_scanner() if periods is None else _scanner(periods)
     found: list[tuple[int, int, int, _Hit]] = []
     for index, spans in scanner.windows(text).items():
         rule = scanner.rules[index]
@@ -1278,8 +1313,7 @@ def _longest_first(found: list[tuple[int, int, int, _Hit]]) -> list[tuple[int, i
 
 
 def _expression(text: str, start: int, end: int, hit: _Hit) -> TimeExpression:
-    before = _PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
-    preposition = _norm(before.group(1)) if before else None
+    preposition = _preposition_before(text, start)
     return TimeExpression(text[start:end], start, end, hit.value, hit.kind, hit.days, preposition)
 
 

@@ -23,6 +23,7 @@ class TriggerRule:
     subject_is_target: bool = False
     generic_plural: bool = False
     target_required_after: bool = False
+    reciprocal: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class TriggerRules:
                     subject_is_target=entry.get("subject_is", "source") == "target",
                     generic_plural=bool(entry.get("generic_plural", False)),
                     target_required_after=bool(entry.get("target_required_after", False)),
+                    reciprocal=bool(entry.get("reciprocal", False)),
                 )
             )
         # One cheap scan decides whether a sentence can hold any event at all.

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorMention
 from .offices import Holder, OfficeHolders
-from .text_utils import fold
+from .text_utils import fold_in_place
 
 # Titles written before a name ("Foreign Minister Cho Hyun") or after it in apposition
 # ("Phan Văn Giang, Minister of National Defence").
@@ -86,9 +86,7 @@ class PeopleFinder:
     def _known_spans(self, text: str) -> list[tuple[int, int]]:
         if self._known is None:
             return []
-        folded = fold(text)
-        if len(folded) != len(text):  # offsets only map back when folding kept the length
-            return []
+        folded = fold_in_place(text)
         return [(m.start(), m.end()) for m in self._known.finditer(folded)]
 
     def _resolve(

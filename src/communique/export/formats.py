@@ -319,8 +319,11 @@ def write_partitioned_parquet(
 ) -> int:
     """A hive-partitioned dataset (`DIR/year=2025/...parquet`) DuckDB, Polars and Spark read.
 
-    `year` comes from the event date, or the publication date for articles. Rewriting a
-    partition replaces it, so exporting twice does not duplicate rows.
+    `year` comes from the event date, or the publication date for articles; undated records
+    go to Hive's null partition, `year=__HIVE_DEFAULT_PARTITION__`. Rewriting a partition
+    replaces it, so exporting twice does not duplicate rows. pandas reads the folder with
+    `pd.read_parquet(DIR, partitioning=pyarrow.dataset.partitioning(flavor="hive"))`: its
+    default dictionary partitions cannot hold the null year (pyarrow 26).
     """
     if out in (None, "-"):
         raise CommuniqueError("a partitioned dataset is a folder: give --out DIR")

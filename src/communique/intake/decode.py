@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 from contextlib import suppress
 
 from charset_normalizer import from_bytes
@@ -9,6 +11,30 @@ from charset_normalizer import from_bytes
 from ..errors import InputError
 
 _BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"GIF8", b"PK\x03\x04", b"\xff\xd8\xff", b"\x7fELF")
+
+
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_ASCII = bytes(range(128))
+_CP1252_FALLBACK = "communique-cp1252"
+
+
+def _stray_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):  # registered for decoding only
+        raise error
+    stray = error.object[error.start : error.end]
+    return stray.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(_CP1252_FALLBACK, _stray_bytes_as_cp1252)
+
+
+def _mostly_utf8(content: bytes) -> bool:
+    """Whether most non-ASCII bytes form valid UTF-8 sequences."""
+    high = len(content.translate(None, _ASCII))
+    in_utf8 = sum(len(sequence) for sequence in _UTF8_MULTIBYTE.findall(content))
+    return in_utf8 * 2 > high
 
 
 def looks_binary(content: bytes) -> bool:
@@ -20,8 +46,8 @@ def looks_binary(content: bytes) -> bool:
 
 
 def decode(content: bytes, source: str, declared: str | None = None) -> str:
-    """Decode bytes as UTF-8 when they are, else as `declared` (the charset an HTTP header or
-    WARC record named), else as the encoding charset-normalizer finds."""
+    """Decode bytes as UTF-8 when they are (mostly), else as `declared` (the charset an HTTP
+    header or WARC record named), else as the encoding charset-normalizer finds."""
     if not content.strip():
         raise InputError(source, "the input is empty")
     if looks_binary(content):
@@ -30,6 +56,10 @@ def decode(content: bytes, source: str, declared: str | None = None) -> str:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(content):
+        # Mixed encodings (a UTF-8 page with a pasted Windows-1252 quote): decode each part
+        # as what it is rather than read the whole page in one wrong encoding.
+        return content.decode("utf-8", errors=_CP1252_FALLBACK)
     if declared:
         with suppress(LookupError, UnicodeDecodeError):
             return content.decode(declared)

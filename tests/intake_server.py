@@ -1,0 +1,78 @@
+"""A local HTTP server for the intake tests: canned answers on 127.0.0.1, never the internet."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+
+
+@dataclass
+class Answer:
+    body: bytes = b""
+    status: int = 200
+    content_type: str | None = "text/html; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering: a slow server
+    repeat: int = 1  # times the body is sent, with no Content-Length: a huge stream
+
+
+class LocalServer:
+    """Serves `routes` (path -> Answer) from a thread; records each request's path and agent."""
+
+    def __init__(self, routes: dict[str, Answer]) -> None:
+        self.routes = routes
+        self.requests: list[tuple[str, str]] = []
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server.daemon_threads = True
+        self._server.block_on_close = False  # type: ignore[attr-defined]
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def url(self, path: str) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}{path}"
+
+    def __enter__(self) -> LocalServer:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.0"  # close-delimited bodies, so a stream can be endless
+
+            def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+                server.requests.append((self.path, self.headers.get("User-Agent", "")))
+                answer = server.routes.get(self.path, Answer(b"not here", status=404))
+                time.sleep(answer.delay)
+                try:
+                    self._answer(answer)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (a timeout or a size cap): what the test wanted
+
+            def _answer(self, answer: Answer) -> None:
+                self.send_response(answer.status)
+                if answer.content_type:
+                    self.send_header("Content-Type", answer.content_type)
+                if answer.repeat == 1 and "Content-Length" not in answer.headers:
+                    self.send_header("Content-Length", str(len(answer.body)))
+                for name, value in answer.headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                for _ in range(answer.repeat):
+                    self.wfile.write(answer.body)
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+                pass
+
+        return Handler
