@@ -137,9 +137,7 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
 def evaluate(gold_path: str | Path, db: Database) -> EvalReport:
     """Score the database against a gold file (EXPORT.md, "Gold files")."""
     gold = read_gold(gold_path)
-    return score(
-        gold, [a.to_dict() for a in db.articles()], [e.to_dict() for e in db.events()]
-    )
+    return score(gold, [a.to_dict() for a in db.articles()], [e.to_dict() for e in db.events()])
 
 
 @dataclass

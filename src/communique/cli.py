@@ -165,7 +165,9 @@ def stats(db: DbOption = None, settings: SettingsOption = None) -> None:
 
 def _print_summary(summary: api.Summary, failures: list[tuple[str, str]]) -> None:
     out = Console()
-    out.print(f"{summary.articles} articles, {summary.events} events, {summary.failures} failed inputs")
+    out.print(
+        f"{summary.articles} articles, {summary.events} events, {summary.failures} failed inputs"
+    )
     for title, rows in (
         ("events by kind", summary.by_kind),
         ("top dyads", summary.top_dyads),
@@ -193,7 +195,9 @@ def explain(
     config = _settings(settings, None)
     article, events = _run(lambda: api.explain(path, config))
     out = Console()
-    out.print(f"{article.source_file}: published {article.published}, flags {article.quality.flags}")
+    out.print(
+        f"{article.source_file}: published {article.published}, flags {article.quality.flags}"
+    )
     for p in article.people:
         out.print(f"  person: {p.name} ({p.country}) {p.role or ''}", highlight=False)
     for e in events:
@@ -207,7 +211,9 @@ def explain(
 
 @app.command()
 def demo(
-    corpus: Annotated[Path, typer.Option(help="The sample corpus to ingest.")] = Path("sample/articles"),
+    corpus: Annotated[Path, typer.Option(help="The sample corpus to ingest.")] = Path(
+        "sample/articles"
+    ),
     db: DbOption = None,
     settings: SettingsOption = None,
 ) -> None:
@@ -319,7 +325,12 @@ def _print_frame(frame: pd.DataFrame, fmt: str, title: str, columns: list[str]) 
         return
     table = Table(title=title, title_justify="left")
     for column in columns:
-        table.add_column(column, overflow="fold", no_wrap=column in _CODE_COLUMNS)
+        table.add_column(
+            column,
+            overflow="fold",
+            no_wrap=column in _CODE_COLUMNS,
+            min_width=40 if column == "evidence" else None,
+        )
     for record in records:
         table.add_row(*(_cell(record[c]) for c in columns))
     Console().print(table)
@@ -333,7 +344,7 @@ def _cell(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.2f}"
     text = str(value)
-    return text if len(text) <= 160 else text[:157] + "..."
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def _run(action):  # type: ignore[no-untyped-def]

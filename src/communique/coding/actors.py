@@ -55,7 +55,9 @@ class Gazetteer:
         case_sensitive = set(entry.get("case_sensitive", []))
         for via, key in (("name", "names"), ("demonym", "demonyms"), ("capital", "capitals")):
             for form in entry.get(key, []):
-                self.forms.setdefault(form if form in case_sensitive else form.casefold(), (code, via))
+                self.forms.setdefault(
+                    form if form in case_sensitive else form.casefold(), (code, via)
+                )
                 (exact if form in case_sensitive else loose).append(form)
 
     def find(self, text: str) -> list[ActorMention]:

@@ -35,7 +35,9 @@ _DYAD_ANAPHOR = re.compile(
 _AGENT_PREPOSITION = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$")
 # For directed kinds the origin is the source: "a visit from China", "drones from Türkiye".
 _ORIGIN_PREPOSITION = re.compile(r"\b(?:from|of)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,3}$")
-_COORDINATION = re.compile(r"^\s*(?:,|and|or|as\s+well\s+as|,\s*and)?\s*(?:the\s+)?$", re.IGNORECASE)
+_COORDINATION = re.compile(
+    r"^\s*(?:,|and|or|as\s+well\s+as|,\s*and)?\s*(?:the\s+)?$", re.IGNORECASE
+)
 _TARGET_PREPOSITION = re.compile(
     r"\b(?:to|in|into|against|on|with|toward|towards|for)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$"
 )
@@ -109,12 +111,14 @@ class Coder:
         sentences = [s for s in split_sentences(text) if s.text.strip()]
         actors = self.knowledge.gazetteer.find(text)
         by_sentence = _bucket(actors, sentences)
-        candidates = [
-            i for i, s in enumerate(sentences) if self._is_candidate(s, by_sentence[i])
-        ]
-        docs = dict(zip(candidates, self.language.parse(sentences[i].text for i in candidates)))
+        candidates = [i for i, s in enumerate(sentences) if self._is_candidate(s, by_sentence[i])]
+        docs: dict[int, Doc | None] = dict(
+            zip(candidates, self.language.parse(sentences[i].text for i in candidates), strict=True)
+        )
         people_by_sentence = {
-            i: self.people_finder.find(sentences[i].text, sentences[i].start, docs[i], by_sentence[i])
+            i: self.people_finder.find(
+                sentences[i].text, sentences[i].start, docs[i], by_sentence[i]
+            )
             for i in candidates
         }
         people_by_sentence = _resolve_surnames(people_by_sentence)
@@ -161,18 +165,19 @@ class Coder:
         """What relative dates resolve against: the publication date, or for an undated
         article the time when every titled official named held their office."""
         titled = [p for ps in people.values() for p in ps if p.titled and p.holder]
+        terms = {id(p): p.holder.term for p in titled if p.holder}
         if published is not None:
-            stale = [p for p in titled if not p.holder.term.contains(published)]
+            stale = [p for p in titled if not terms[id(p)].contains(published)]
             stale = [p for p in stale if not _is_former(p)]
             if stale:
                 flags["office_holder_conflict"] = (
                     f"{stale[0].role} {stale[0].name} did not hold that office on {published.iso}"
                 )
             return Anchor(published.start, published.end)
-        terms = [p.holder.term for p in titled if not _is_former(p)]
-        if not terms:
+        current = [terms[id(p)] for p in titled if not _is_former(p)]
+        if not current:
             return None
-        bound = bound_by_terms(terms)
+        bound = bound_by_terms(current)
         if bound is None:
             names = ", ".join(sorted({f"{p.role} {p.name}" for p in titled}))
             flags["office_holder_conflict"] = f"{names} never held office at the same time"
@@ -189,12 +194,16 @@ class Coder:
         anchor: Anchor | None,
         main_dyad: tuple[str, str] | None,
     ) -> list[Candidate]:
-        triggers = [t for t in self.knowledge.triggers.matches(sentence.text) if _usable(t, sentence)]
+        triggers = [
+            t for t in self.knowledge.triggers.matches(sentence.text) if _usable(t, sentence)
+        ]
         if not triggers:
             return []
         # A dateline ("SEOUL, Aug 12 (Agency) -") names where and when it was filed, not who acted.
         dateline = _dateline_end(sentence.text)
-        participants = [p for p in _participants(actors, people, sentence.start) if p[0] >= dateline]
+        participants = [
+            p for p in _participants(actors, people, sentence.start) if p[0] >= dateline
+        ]
         times = [
             t
             for t in find_time_expressions(sentence.text, anchor)
@@ -268,10 +277,21 @@ class Coder:
         sectors = self.knowledge.sectors.sectors_in(sentence.text)
         if rule.kind in self.knowledge.sectors.diplomatic_kinds:
             sectors.append("diplomacy")
-        if rule.kind in _KIND_DEFAULT_SECTOR and not set(sectors) & {"defense", "defense_industry", "trade", "investment"}:
+        if rule.kind in _KIND_DEFAULT_SECTOR and not set(sectors) & {
+            "defense",
+            "defense_industry",
+            "trade",
+            "investment",
+        }:
             sectors.append(_KIND_DEFAULT_SECTOR[rule.kind])
-        confidence = rule.confidence + (0.05 if explicit_status else 0.0) - (0.15 if anaphor else 0.0)
-        tier = find_tier(sentence.text) if rule.kind in {"UPGRADE_RELATIONS", "ESTABLISH_RELATIONS"} else None
+        confidence = (
+            rule.confidence + (0.05 if explicit_status else 0.0) - (0.15 if anaphor else 0.0)
+        )
+        tier = (
+            find_tier(sentence.text)
+            if rule.kind in {"UPGRADE_RELATIONS", "ESTABLISH_RELATIONS"}
+            else None
+        )
         if rule.kind == "ESTABLISH_RELATIONS" and tier is None:
             tier = ("diplomatic_relations", "diplomatic relations")
         return Candidate(
@@ -294,7 +314,9 @@ class Coder:
 
     def _event(self, article_id: str, source_file: str, c: Candidate) -> Event:
         info = kinds()[c.kind]
-        source, target = (c.source, c.target) if info.directed else tuple(sorted((c.source, c.target)))
+        source, target = (
+            (c.source, c.target) if info.directed else tuple(sorted((c.source, c.target)))
+        )
         s = c.sentence
         return Event(
             event_id=content_id("e", article_id, c.kind, source, target, s.start, c.trigger.start),
@@ -350,7 +372,17 @@ def _resolve_surnames(
         for p in mentions:
             if " " not in p.name and p.name in by_part:
                 known = by_part[p.name]
-                out.append(PersonMention(p.start, p.end, known.name, known.country, known.role, known.holder, p.titled))
+                out.append(
+                    PersonMention(
+                        p.start,
+                        p.end,
+                        known.name,
+                        known.country,
+                        known.role,
+                        known.holder,
+                        p.titled,
+                    )
+                )
             elif " " in p.name or (p.titled and p.holder):
                 out.append(p)  # "President Lee" still tells when the article was written
         resolved[i] = out
@@ -387,7 +419,11 @@ def _short_name_mentions(
         if any(p.start < end and start < p.end for p in known):
             continue
         person = parts[match.group(0)]
-        found.append(PersonMention(start, end, person.name, person.country, person.role, person.holder, False))
+        found.append(
+            PersonMention(
+                start, end, person.name, person.country, person.role, person.holder, False
+            )
+        )
     return found
 
 
@@ -456,9 +492,7 @@ def _sides(
     return _last_chain_codes(sources), targets
 
 
-def _first_chain(
-    after: list[tuple[int, int, str]], text: str
-) -> list[tuple[int, int, str]]:
+def _first_chain(after: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
     """The first actor after the trigger, with the actors coordinated with it."""
     chain = after[:1]
     for participant in after[1:]:
@@ -487,9 +521,10 @@ def _usable(trigger: TriggerMatch, sentence: Sentence) -> bool:
     first = trigger.text.split()[0].lower()
     if first.endswith("ed") and _ADJECTIVAL_BEFORE.search(before):
         return False  # "the implementation of signed agreements"
-    if trigger.rule.generic_plural and trigger.text.lower().endswith("s") and trigger.text.lower() not in {"talks", "discussions", "consultations"}:
-        return False  # "visits and meetings" as a field of cooperation
-    return True
+    # "visits and meetings" as a field of cooperation; "talks" is plural but one happening.
+    word = trigger.text.lower()
+    generic = word.endswith("s") and word not in {"talks", "discussions", "consultations"}
+    return not (trigger.rule.generic_plural and generic)
 
 
 def _prefer_specific(triggers: list[TriggerMatch]) -> list[TriggerMatch]:
@@ -598,7 +633,11 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         if twin is None:
             merged.append(c)
             continue
-        best = c if (c.explicit_status, c.confidence) > (twin.explicit_status, twin.confidence) else twin
+        best = (
+            c
+            if (c.explicit_status, c.confidence) > (twin.explicit_status, twin.confidence)
+            else twin
+        )
         if best.kind not in _SINGLE_OCCASION_KINDS:
             best.sectors = sorted(set(twin.sectors) | set(c.sectors))
         best.instrument = twin.instrument or c.instrument

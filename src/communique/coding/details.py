@@ -11,9 +11,15 @@ _INSTRUMENT = re.compile(
     r"(?:\s+\((?:MoU|MOU|MoC)\))?(?:\s+(?:on|for|of|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*(?:and\s+)?){1,8})?)"
 )
 _TIERS = (
-    ("comprehensive_strategic_partnership", r"comprehensive\s+strategic\s+(?:cooperative\s+)?partnership"),
+    (
+        "comprehensive_strategic_partnership",
+        r"comprehensive\s+strategic\s+(?:cooperative\s+)?partnership",
+    ),
     ("special_strategic_partnership", r"special\s+strategic\s+partnership"),
-    ("strategic_partnership", r"(?:global\s+|enhanced\s+)?strategic\s+(?:cooperative\s+)?partnership"),
+    (
+        "strategic_partnership",
+        r"(?:global\s+|enhanced\s+)?strategic\s+(?:cooperative\s+)?partnership",
+    ),
     ("comprehensive_partnership", r"comprehensive\s+(?:cooperative\s+)?partnership"),
     ("alliance", r"\balliance\b"),
     ("partnership", r"\bpartnership\b"),

@@ -22,7 +22,10 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
 def _flat_frame(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
     """Nested values become JSON strings, so every column has one plain type."""
     rows = [
-        {k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for k, v in r.items()}
+        {
+            k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
+            for k, v in r.items()
+        }
         for r in records
     ]
     return pd.DataFrame(rows)
@@ -41,7 +44,15 @@ def write_parquet(records: Iterable[dict[str, Any]], path: str) -> int:
     frame = pd.DataFrame(rows)
     # Lists of strings stay lists; nested objects become JSON text Parquet readers all accept.
     for column in frame.columns:
-        if frame[column].map(lambda v: isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict))).any():
+        if (
+            frame[column]
+            .map(
+                lambda v: (
+                    isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict))
+                )
+            )
+            .any()
+        ):
             frame[column] = frame[column].map(lambda v: json.dumps(v, ensure_ascii=False))
     frame.to_parquet(path, index=False)
     return len(frame)

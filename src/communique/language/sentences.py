@@ -72,4 +72,4 @@ def _is_heading(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    return len(stripped.split()) <= 14 and stripped[-1] not in ".!?:;\"”’)"
+    return len(stripped.split()) <= 14 and stripped[-1] not in '.!?:;"”’)'

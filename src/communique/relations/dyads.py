@@ -117,7 +117,9 @@ def tier_timeline(events: list[CanonicalEvent]) -> list[TierStep]:
     """Each tier the dyad reached, at the earliest date a report gives for reaching it."""
     reached: dict[str, TierStep] = {}
     for event in _by_date([e for e in events if e.kind in TIER_KINDS and e.status in HAPPENED]):
-        tier = event.tier or ("diplomatic_relations" if event.kind == TIER_KINDS[0] else None)
+        # Establishing relations is the diplomatic tier whatever tier the sentence mentions
+        # ("ties established in 1992, upgraded to a comprehensive strategic partnership").
+        tier = "diplomatic_relations" if event.kind == "ESTABLISH_RELATIONS" else event.tier
         if tier in TIERS and tier not in reached:
             reached[tier] = TierStep(event.date, tier, event.tier_wording, event.canonical_id)
     return sorted(

@@ -1,0 +1,242 @@
+"""Tests for the command line (communique.cli), run in-process with typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+import pandas as pd
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from communique.cli import app
+from communique.eval import METRIC_NAMES
+
+runner = CliRunner()
+
+pytestmark = pytest.mark.slow  # every ingest loads the spaCy model
+
+
+@dataclass
+class CliRun:
+    db: Path
+    folder: Path
+    missing: Path
+    empty: Path
+    result: Any  # click.testing.Result
+
+
+def invoke(*args: str) -> Any:
+    result = runner.invoke(app, list(args))
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory, tiny_folder: Path) -> CliRun:
+    """`communique ingest` of the tiny folder, a missing path and an empty file, run once."""
+    base = tmp_path_factory.mktemp("cli")
+    empty = base / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    missing = base / "missing.txt"
+    db = base / "cli.duckdb"
+    result = invoke("ingest", str(tiny_folder), str(missing), str(empty), "--db", str(db))
+    return CliRun(db, tiny_folder, missing, empty, result)
+
+
+def export(db: Path, out: Path, what: str, fmt: str = "jsonl") -> Any:
+    return invoke("export", "--what", what, "--format", fmt, "--db", str(db), "--out", str(out))
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+# ---- ingest ------------------------------------------------------------------------------------
+
+
+def test_ingest_succeeds_despite_bad_inputs(ingested: CliRun) -> None:
+    assert ingested.result.exit_code == 0, ingested.result.output
+
+
+def test_ingest_prints_one_error_line_per_bad_input(ingested: CliRun) -> None:
+    errors = [line for line in ingested.result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2, ingested.result.stderr
+    assert sum(str(ingested.missing) in line for line in errors) == 1, errors
+    assert sum(str(ingested.empty) in line for line in errors) == 1, errors
+
+
+def test_ingest_prints_its_counts(ingested: CliRun) -> None:
+    assert "4 inputs: 2 stored, 0 already known, 2 failed" in ingested.result.stderr
+
+
+def test_ingest_stores_the_good_inputs(ingested: CliRun, tmp_path: Path) -> None:
+    out = tmp_path / "articles.jsonl"
+    assert export(ingested.db, out, "articles").exit_code == 0
+    names = sorted(Path(a["source_file"]).name for a in read_jsonl(out))
+    assert names == ["finland_chile.txt", "norway_portugal.html"]
+
+
+def test_ingest_twice_adds_nothing(ingested: CliRun, tmp_path: Path) -> None:
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(ingested.db, db)
+    before, after = tmp_path / "before.jsonl", tmp_path / "after.jsonl"
+    export(db, before, "events")
+    result = invoke("ingest", str(ingested.folder), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert "2 inputs: 0 stored, 2 already known, 0 failed; 0 events coded" in result.stderr
+    export(db, after, "events")
+    assert read_jsonl(after) == read_jsonl(before)
+
+
+# ---- export ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def exported(ingested: CliRun, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    base = tmp_path_factory.mktemp("export")
+    files = {"events": base / "events.jsonl", "articles": base / "articles.jsonl"}
+    for what, path in files.items():
+        result = export(ingested.db, path, what)
+        assert result.exit_code == 0, result.output
+    return {what: read_jsonl(path) for what, path in files.items()}
+
+
+def test_export_events_have_every_field_of_the_contract(
+    exported: dict[str, Any], export_shapes: dict[str, dict[str, Any]]
+) -> None:
+    events = exported["events"]
+    assert events
+    for event in events:
+        assert set(export_shapes["events"]) <= set(event), event["event_id"]
+        assert set(event["evidence"]) == {"text", "start", "end"}
+        assert isinstance(event["directed"], bool)
+        assert isinstance(event["sectors"], list)
+        assert 0.0 <= event["confidence"] <= 1.0
+        assert event["event_id"].startswith("e-") and event["article_id"].startswith("a-")
+        for person in event["people"]:
+            assert set(person) >= {"name", "country", "role"}
+        if event["location"] is not None:
+            assert set(event["location"]) >= {"name", "country", "lat", "lon"}
+
+
+def test_export_evidence_points_into_the_clean_text(exported: dict[str, Any]) -> None:
+    texts = {a["article_id"]: a["clean_text"] for a in exported["articles"]}
+    for event in exported["events"]:
+        evidence = event["evidence"]
+        assert texts[event["article_id"]][evidence["start"] : evidence["end"]] == evidence["text"]
+
+
+def test_export_events_name_the_input_path(ingested: CliRun, exported: dict[str, Any]) -> None:
+    given = {str(ingested.folder / name) for name in ("finland_chile.txt", "norway_portugal.html")}
+    assert {e["source_file"] for e in exported["events"]} <= given
+    assert {a["source_file"] for a in exported["articles"]} == given
+
+
+def test_export_dates_and_direction_follow_the_contract(exported: dict[str, Any]) -> None:
+    for event in exported["events"]:
+        if event["date"] is None:
+            assert event["date_start"] is None and event["date_end"] is None
+        else:
+            assert event["date_start"] <= event["date_end"]
+        if not event["directed"]:
+            assert event["source"] <= event["target"]
+
+
+def test_export_articles_have_every_field_of_the_contract(
+    exported: dict[str, Any], export_shapes: dict[str, dict[str, Any]]
+) -> None:
+    articles = exported["articles"]
+    assert len(articles) == 2
+    for article in articles:
+        assert set(export_shapes["articles"]) <= set(article), article["source_file"]
+        assert set(article["quality"]) >= {"score", "flags"}
+        assert isinstance(article["countries"], list)
+    published = {Path(a["source_file"]).name: a["published"] for a in articles}
+    assert published == {"finland_chile.txt": "2025-03-04", "norway_portugal.html": "2025-05-20"}
+
+
+def test_export_csv_reads_back_with_pandas(
+    ingested: CliRun, exported: dict[str, Any], tmp_path: Path
+) -> None:
+    for what in ("events", "articles"):
+        out = tmp_path / f"{what}.csv"
+        assert export(ingested.db, out, what, "csv").exit_code == 0
+        frame = pd.read_csv(out)
+        assert len(frame) == len(exported[what])
+        key = "event_id" if what == "events" else "article_id"
+        assert list(frame[key]) == [record[key] for record in exported[what]]
+    events = pd.read_csv(tmp_path / "events.csv")
+    assert [json.loads(e) for e in events["evidence"]] == [e["evidence"] for e in exported["events"]]
+
+
+def test_export_to_standard_output(ingested: CliRun, exported: dict[str, Any]) -> None:
+    result = invoke("export", "--what", "events", "--db", str(ingested.db))
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines == exported["events"]
+
+
+def test_export_refuses_an_unknown_record_type(ingested: CliRun) -> None:
+    result = invoke("export", "--what", "people", "--db", str(ingested.db))
+    assert result.exit_code != 0
+    assert "people" in result.output
+
+
+# ---- stats and eval ----------------------------------------------------------------------------
+
+
+def test_stats_prints_counts_and_failures(ingested: CliRun, exported: dict[str, Any]) -> None:
+    result = invoke("stats", "--db", str(ingested.db))
+    assert result.exit_code == 0, result.output
+    count = len(exported["events"])
+    assert f"2 articles, {count} events, 2 failed inputs" in result.stdout
+    failed = [line for line in result.stdout.splitlines() if line.startswith("failed:")]
+    assert len(failed) == 2, result.stdout
+    assert any(str(ingested.missing) in line for line in failed)
+    assert any(str(ingested.empty) in line for line in failed)
+    assert "SIGN_AGREEMENT" in result.stdout
+
+
+def test_eval_prints_the_twelve_metrics(ingested: CliRun, tiny_gold: Path) -> None:
+    result = invoke("eval", str(tiny_gold), "--db", str(ingested.db))
+    assert result.exit_code == 0, result.output
+    printed = [line.split(":")[0] for line in result.stdout.splitlines()]
+    assert [name for name in printed if name in METRIC_NAMES] == list(METRIC_NAMES)
+    assert "published_acc: 1.000" in result.stdout
+
+
+def test_eval_as_json(ingested: CliRun, tiny_gold: Path) -> None:
+    result = invoke("eval", str(tiny_gold), "--db", str(ingested.db), "--json")
+    assert result.exit_code == 0, result.output
+    assert list(json.loads(result.stdout)["metrics"]) == list(METRIC_NAMES)
+
+
+def test_eval_of_a_malformed_gold_file_fails_cleanly(ingested: CliRun, tmp_path: Path) -> None:
+    gold = tmp_path / "bad.jsonl"
+    gold.write_text("{oops\n", encoding="utf-8")
+    result = invoke("eval", str(gold), "--db", str(ingested.db))
+    assert result.exit_code == 2
+    assert "bad.jsonl:1" in result.stderr
+
+
+# ---- help --------------------------------------------------------------------------------------
+
+
+def command_names() -> list[str]:
+    group = typer.main.get_command(app)
+    assert isinstance(group, click.Group)
+    return sorted(group.commands)
+
+
+@pytest.mark.parametrize("command", command_names())
+def test_every_command_has_an_example_in_its_help(command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout, f"`communique {command} --help` shows no example"
