@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 import time
+from contextlib import suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 
 
 @dataclass
@@ -38,9 +38,7 @@ class LocalServer:
         self._thread.start()
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
@@ -55,10 +53,9 @@ class LocalServer:
                 server.requests.append((self.path, self.headers.get("User-Agent", "")))
                 answer = server.routes.get(self.path, Answer(b"not here", status=404))
                 time.sleep(answer.delay)
-                try:
+                # The client may hang up first (a timeout, a size cap): what the test wanted.
+                with suppress(BrokenPipeError, ConnectionResetError):
                     self._answer(answer)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (a timeout or a size cap): what the test wanted
 
             def _answer(self, answer: Answer) -> None:
                 self.send_response(answer.status)

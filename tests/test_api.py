@@ -46,6 +46,7 @@ def by_file(items: list[Any]) -> dict[str, Any]:
     return {Path(item.source_file).name: item for item in items}
 
 
+@pytest.mark.slow
 def test_ingest_reports_what_it_stored(tiny: Ingested) -> None:
     report = tiny.report
     assert (report.seen, report.stored, report.skipped, report.failed) == (2, 2, 0, 0)
@@ -53,6 +54,7 @@ def test_ingest_reports_what_it_stored(tiny: Ingested) -> None:
     assert report.events == len(communique.events(tiny.db))
 
 
+@pytest.mark.slow
 def test_events_are_schema_objects_with_exact_evidence(tiny: Ingested) -> None:
     events = communique.events(tiny.db)
     assert events and all(isinstance(e, Event) for e in events)
@@ -63,6 +65,7 @@ def test_events_are_schema_objects_with_exact_evidence(tiny: Ingested) -> None:
         )
 
 
+@pytest.mark.slow
 def test_the_signing_is_coded(tiny: Ingested) -> None:
     signings = [e for e in communique.events(tiny.db) if e.kind == "SIGN_AGREEMENT"]
     assert [(e.source, e.target, e.date, e.status) for e in signings] == [
@@ -74,6 +77,7 @@ def test_the_signing_is_coded(tiny: Ingested) -> None:
     assert "signed a memorandum of understanding" in signing.evidence.text
 
 
+@pytest.mark.slow
 def test_articles_carry_their_metadata(tiny: Ingested) -> None:
     articles = by_file(communique.articles(tiny.db))
     assert all(isinstance(a, Article) for a in articles.values())
@@ -96,6 +100,7 @@ def test_articles_carry_their_metadata(tiny: Ingested) -> None:
     assert all(a.language == "en" and a.duplicate_of is None for a in articles.values())
 
 
+@pytest.mark.slow
 def test_event_filters(tiny: Ingested) -> None:
     everything = communique.events(tiny.db)
     norway = communique.events(tiny.db, country="NOR")
@@ -109,6 +114,7 @@ def test_event_filters(tiny: Ingested) -> None:
     assert science and all("science" in e.sectors for e in science)
 
 
+@pytest.mark.slow
 def test_frames_have_the_export_columns(
     tiny: Ingested, export_shapes: dict[str, dict[str, Any]]
 ) -> None:
@@ -124,6 +130,7 @@ def test_frames_have_the_export_columns(
     )
 
 
+@pytest.mark.slow
 def test_evaluate_returns_every_metric(tiny: Ingested) -> None:
     report = communique.evaluate(tiny.gold, tiny.db)
     assert isinstance(report, communique.EvalReport)
@@ -137,6 +144,7 @@ def test_evaluate_returns_every_metric(tiny: Ingested) -> None:
     assert "event_f1" in communique.format_report(report)
 
 
+@pytest.mark.slow
 def test_summary_counts(tiny: Ingested) -> None:
     summary = communique.summary(tiny.db)
     assert (summary.articles, summary.failures) == (2, 0)
@@ -145,6 +153,7 @@ def test_summary_counts(tiny: Ingested) -> None:
     assert sum(n for _, n in summary.by_kind) == summary.events
 
 
+@pytest.mark.slow
 def test_ingest_into_a_path_twice_adds_nothing(
     tmp_path: Path, tiny_folder: Path, settings: Settings, pipeline: Pipeline
 ) -> None:
@@ -157,6 +166,7 @@ def test_ingest_into_a_path_twice_adds_nothing(
         assert len(communique.events(db)) == first.events
 
 
+@pytest.mark.slow
 def test_a_bad_input_is_reported_not_raised(
     tmp_path: Path, settings: Settings, pipeline: Pipeline
 ) -> None:

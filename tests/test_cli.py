@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import click
 import pandas as pd
 import pytest
 import typer
@@ -70,6 +69,14 @@ def test_ingest_prints_one_error_line_per_bad_input(ingested: CliRun) -> None:
     assert len(errors) == 2, ingested.result.stderr
     assert sum(str(ingested.missing) in line for line in errors) == 1, errors
     assert sum(str(ingested.empty) in line for line in errors) == 1, errors
+
+
+def test_a_long_error_line_is_not_wrapped(tmp_path: Path) -> None:
+    """Logs are grepped by input name: an error line must not be folded at 80 columns."""
+    missing = tmp_path / ("a-saved-article-with-a-rather-long-file-name-" * 2 + "missing.txt")
+    result = invoke("ingest", str(missing), "--db", str(tmp_path / "long.duckdb"))
+    assert result.exit_code == 0
+    assert f"error: {missing}: no such file, folder or URL" in result.stderr.splitlines()
 
 
 def test_ingest_prints_its_counts(ingested: CliRun) -> None:
@@ -173,7 +180,9 @@ def test_export_csv_reads_back_with_pandas(
         key = "event_id" if what == "events" else "article_id"
         assert list(frame[key]) == [record[key] for record in exported[what]]
     events = pd.read_csv(tmp_path / "events.csv")
-    assert [json.loads(e) for e in events["evidence"]] == [e["evidence"] for e in exported["events"]]
+    assert [json.loads(e) for e in events["evidence"]] == [
+        e["evidence"] for e in exported["events"]
+    ]
 
 
 def test_export_to_standard_output(ingested: CliRun, exported: dict[str, Any]) -> None:
@@ -230,9 +239,7 @@ def test_eval_of_a_malformed_gold_file_fails_cleanly(ingested: CliRun, tmp_path:
 
 
 def command_names() -> list[str]:
-    group = typer.main.get_command(app)
-    assert isinstance(group, click.Group)
-    return sorted(group.commands)
+    return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("command", command_names())

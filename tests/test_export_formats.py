@@ -21,8 +21,9 @@ from communique.store.database import Database
 COUNTS = {"events": 15, "articles": 9, "canonical": 11, "dyads": 3}
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def db() -> Database:
+    """Read by every test, written by none."""
     handle = Database(":memory:")
     batches = list(zip(*defence_mou_reports(), strict=True)) + [vnm_kor_history()]
     for articles, events in batches:
@@ -150,6 +151,15 @@ def test_gdelt_table_reads_back_with_gdelt_column_names(db: Database, tmp_path: 
     accuse = frame[frame["kind"] == "ACCUSE"].iloc[0]
     assert (accuse["QuadClass"], accuse["GoldsteinScale"]) == (3, -2.0)
     assert accuse["EventCode"] == "110"
+
+
+def test_gdelt_table_of_events_has_one_row_per_report(db: Database, tmp_path: Path) -> None:
+    frame = pd.read_csv(written(db, tmp_path, "events", "gdelt", "events.tsv"), sep="\t")
+    assert len(frame) == 15
+    assert set(frame["NumMentions"]) == {1}
+    visit = frame[frame["communique_id"] == "h-visit"].iloc[0]
+    assert (visit["Actor1Code"], visit["Actor2Code"], visit["EventCode"]) == ("VNM", "KOR", 42)
+    assert visit["SQLDATE"] == 20221204
 
 
 def test_dyad_network_reads_back_in_networkx(db: Database, tmp_path: Path) -> None:

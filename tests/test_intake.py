@@ -161,15 +161,20 @@ def test_hints_win_over_page_metadata() -> None:
 
 def test_jsonl_lines_are_articles_and_bad_lines_are_errors(tmp_path: Path) -> None:
     path = tmp_path / "news.jsonl"
+    article = {
+        "url": "https://ex.org/1",
+        "title": "Accra ties",
+        "text": PROSE,
+        "published": "2025-03-04T09:00:00Z",
+    }
     lines = [
-        json.dumps({"url": "https://ex.org/1", "title": "Accra ties", "text": PROSE,
-                    "published": "2025-03-04T09:00:00Z"}),
+        json.dumps(article),
         "{not json",
         "",
         json.dumps(["a list"]),
         json.dumps({"title": "no body"}),
         json.dumps({"html": PAGE.decode(), "outlet": "MHT"}),
-    ]  # fmt: skip
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = read(path)
     assert errors(items) == [
@@ -184,8 +189,11 @@ def test_jsonl_lines_are_articles_and_bad_lines_are_errors(tmp_path: Path) -> No
         "text/plain",
         PROSE.encode(),
     )
-    assert first.hints == {"title": "Accra ties", "published": "2025-03-04T09:00:00Z",
-                           "outlet": None}  # fmt: skip
+    assert first.hints == {
+        "title": "Accra ties",
+        "published": "2025-03-04T09:00:00Z",
+        "outlet": None,
+    }
     assert (last.source_file, last.media_type, last.hints["outlet"]) == (
         f"{path}#L6",
         "text/html",
@@ -261,8 +269,8 @@ def test_warc_html_responses_are_articles(tmp_path: Path, name: str, gzip: bool)
 
 def test_truncated_warc_keeps_whole_records_and_names_the_cut_one(tmp_path: Path) -> None:
     path = tmp_path / "cut.warc"
-    whole = warc_bytes(CC_NEWS[:1] + [("https://news.example/c", "200 OK", "text/html", PAGE)],
-                       gzip=False)  # fmt: skip
+    second = ("https://news.example/c", "200 OK", "text/html", PAGE)
+    whole = warc_bytes([CC_NEWS[0], second], gzip=False)
     path.write_bytes(whole[:-500])
     items = read(path)
     assert [d.source_file for d in documents(items)] == [f"{path}#https://news.example/a"]

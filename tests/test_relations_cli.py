@@ -20,9 +20,9 @@ runner = CliRunner()
 WIDE = {"COLUMNS": "240"}
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> str:
-    path = str(tmp_path / "relations.duckdb")
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("cli") / "relations.duckdb")
     with Database(path) as db:
         batches = list(zip(*defence_mou_reports(), strict=True)) + [vnm_kor_history()]
         for articles, events in batches:

@@ -23,7 +23,7 @@ def values(column: pd.Series) -> list[object]:
     return [None if pd.isna(v) else v for v in column]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def db() -> Database:
     handle = Database(":memory:")
     articles, events = vnm_kor_history()

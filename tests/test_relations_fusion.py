@@ -156,3 +156,16 @@ def test_a_visit_each_way_is_two_events(db: Database) -> None:
     update_canonical(db, ["w-a", "w-b"])
     directions = sorted((c.source, c.target) for c in canonical_view(db).events)
     assert directions == [("KOR", "VNM"), ("VNM", "KOR")]
+
+
+def test_a_report_without_any_date_joins_only_an_unambiguous_happening(db: Database) -> None:
+    dated = [article("m-1", "Yonhap", "2025-02-03"), article("m-2", "Anadolu", "2025-06-10")]
+    db.write_batch(dated[:1], [event("m-a", "m-1", "MEET", "KOR", "TUR", "2025-02-02")])
+    undated = [article("m-3", "Blog", None), article("m-4", "Forum", None)]
+    db.write_batch(undated[:1], [event("m-c", "m-3", "MEET", "KOR", "TUR", None)])
+    update_canonical(db, ["m-a", "m-c"])
+    assert [c.mention_ids for c in canonical_view(db).events] == [["m-a", "m-c"]]
+    db.write_batch(dated[1:], [event("m-b", "m-2", "MEET", "KOR", "TUR", "2025-06-09")])
+    db.write_batch(undated[1:], [event("m-d", "m-4", "MEET", "KOR", "TUR", None)])
+    update_canonical(db, ["m-b", "m-d"])
+    assert sorted(c.mention_ids[0] for c in canonical_view(db).events) == ["m-a", "m-b", "m-d"]

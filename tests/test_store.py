@@ -86,8 +86,12 @@ def test_articles_and_events_read_back_as_written(db: Database) -> None:
 def test_nested_values_survive_the_round_trip(db: Database) -> None:
     db.write_batch([make_article()], [make_event()])
     stored = db.articles()[0]
-    assert stored.people[0] == Person("Þorgerður Katrín Gunnarsdóttir", "ISL", "Minister for Foreign Affairs")
-    assert stored.quality == Quality(0.8, ["boilerplate_removed"], {"boilerplate_removed": "a footer"})
+    assert stored.people[0] == Person(
+        "Þorgerður Katrín Gunnarsdóttir", "ISL", "Minister for Foreign Affairs"
+    )
+    assert stored.quality == Quality(
+        0.8, ["boilerplate_removed"], {"boilerplate_removed": "a footer"}
+    )
     event = db.events()[0]
     assert event.evidence == Evidence(TEXT, 0, len(TEXT))
     assert event.location == Location("Reykjavik", "ISL", 64.15, -21.94)

@@ -27,6 +27,7 @@ from .store.database import Database
 def open_db(
     path: str | Path | None = None, settings: Settings | None = None, read_only: bool = False
 ) -> Database:
+    """Open (or create) a database; the path defaults to the settings' `db_path`."""
     settings = settings or Settings.load()
     return Database(path or settings.db_path, read_only=read_only)
 
@@ -70,19 +71,23 @@ def recode(
 
 
 def events(db: Database, **filters: Any) -> list[Event]:
+    """Stored events, filtered by country, kind, since, until or sector."""
     where, params = _where(filters)
     return db.events(where, params)
 
 
 def articles(db: Database) -> list[Article]:
+    """Every stored article."""
     return db.articles()
 
 
 def events_frame(db: Database, **filters: Any) -> pd.DataFrame:
+    """`events` as a pandas DataFrame, one row per event."""
     return pd.DataFrame([e.to_dict() for e in events(db, **filters)])
 
 
 def articles_frame(db: Database) -> pd.DataFrame:
+    """`articles` as a pandas DataFrame, one row per article."""
     return pd.DataFrame([a.to_dict() for a in articles(db)])
 
 
@@ -123,6 +128,7 @@ def explain(path: str, settings: Settings | None = None) -> tuple[Article, list[
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """The lines of a gold file (EXPORT.md), each parsed; a bad line names its number."""
     lines = []
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -151,6 +157,7 @@ class Summary:
 
 
 def summary(db: Database, top: int = 10) -> Summary:
+    """Counts for `communique stats`: articles, events by kind, top dyads, flags."""
     all_events = db.events()
     all_articles = db.articles()
     dyads = Counter("-".join(sorted((e.source, e.target))) for e in all_events)

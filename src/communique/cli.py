@@ -71,7 +71,7 @@ def ingest(
     config = _settings(settings, db)
     report = _run(lambda: api.ingest(inputs, config.db_path, config, progress=_progress_printer()))
     for error in report.errors:
-        console.print(f"error: {error}", highlight=False, markup=False)
+        _error_line(error)
     console.print(
         f"{report.seen} inputs: {report.stored} stored, {report.skipped} already known, "
         f"{report.failed} failed; {report.events} events coded",
@@ -88,7 +88,7 @@ def recode(db: DbOption = None, settings: SettingsOption = None) -> None:
     config = _settings(settings, db)
     report = _run(lambda: api.recode(config.db_path, config, progress=_progress_printer()))
     for error in report.errors:
-        console.print(f"error: {error}", highlight=False, markup=False)
+        _error_line(error)
     console.print(
         f"{report.seen} raw inputs: {report.stored} recoded, {report.failed} failed "
         f"(their old articles kept); {report.events} events coded",
@@ -235,8 +235,8 @@ ViewFormat = Annotated[
 ]
 PARTNER_TABLE = ["partner", "tier", "tier_since", "events", "cooperative", "conflictual",
                  "first_contact", "last_contact"]  # fmt: skip
-TIMELINE_TABLE = ["date", "kind", "source", "target", "status", "sectors", "instrument", "tier",
-                  "n_sources", "n_mentions", "evidence"]  # fmt: skip
+TIMELINE_TABLE = ["date", "kind", "source", "target", "status", "instrument", "tier",
+                  "n_sources", "evidence"]  # fmt: skip
 EVENTS_TABLE = ["date", "kind", "source", "target", "status", "sectors", "instrument",
                 "n_sources", "n_mentions", "confidence"]  # fmt: skip
 # Codes and dates stay whole on a narrow terminal; the prose columns wrap instead.
@@ -325,12 +325,7 @@ def _print_frame(frame: pd.DataFrame, fmt: str, title: str, columns: list[str]) 
         return
     table = Table(title=title, title_justify="left")
     for column in columns:
-        table.add_column(
-            column,
-            overflow="fold",
-            no_wrap=column in _CODE_COLUMNS,
-            min_width=40 if column == "evidence" else None,
-        )
+        table.add_column(column, overflow="fold", no_wrap=column in _CODE_COLUMNS)
     for record in records:
         table.add_row(*(_cell(record[c]) for c in columns))
     Console().print(table)
@@ -347,14 +342,19 @@ def _cell(value: object) -> str:
     return text if len(text) <= 120 else text[:117] + "..."
 
 
+def _error_line(error: object) -> None:
+    """One unwrapped line per error, so logs and grep see the whole input name."""
+    print(f"error: {error}", file=sys.stderr)
+
+
 def _run(action):  # type: ignore[no-untyped-def]
     try:
         return action()
     except CommuniqueError as error:
-        console.print(f"error: {error}", highlight=False, markup=False)
+        _error_line(error)
         raise typer.Exit(2) from error
     except ValueError as error:
-        console.print(f"error: {error}", highlight=False, markup=False)
+        _error_line(error)
         raise typer.Exit(2) from error
 
 

@@ -217,18 +217,26 @@ def recode(
         batch: list[tuple[RawDocument, Article, list[Event], bytes]] = []
         for doc in _raw_documents(db, ids[start : start + settings.batch_size]):
             report.seen += 1
-            try:
-                article, events = pipeline.process(doc)
-            except InputError as error:
-                _fail(db, report, error)
-            except Exception as error:  # a bug met on one article must not cost the batch
-                _fail(db, report, _coding_failure(doc, error))
-            else:
+            coded = _process_or_fail(pipeline, doc, db, report)
+            if coded is not None:
+                article, events = coded
                 batch.append((doc, article, events, _mark_duplicate(article, duplicates)))
             if progress:
                 progress(doc.source_file, report)
         _replace(db, batch, report, previous, written)
     return report
+
+
+def _process_or_fail(
+    pipeline: Pipeline, doc: RawDocument, db: Database, report: IngestReport
+) -> tuple[Article, list[Event]] | None:
+    try:
+        return pipeline.process(doc)
+    except InputError as error:
+        _fail(db, report, error)
+    except Exception as error:  # a bug met on one article must not cost the batch
+        _fail(db, report, _coding_failure(doc, error))
+    return None
 
 
 def _raw_documents(db: Database, ids: list[str]) -> list[RawDocument]:

@@ -12,6 +12,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 _WORD = re.compile(r"\w+")
+# Stored signatures must be read back with the scheme that made them (datasketch >= 2.0).
+_SCHEME = "affine32"
 
 
 class DuplicateIndex:
@@ -25,7 +27,7 @@ class DuplicateIndex:
         words = _WORD.findall(text.lower())
         size = self.shingle_size
         shingles = {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
-        minhash = MinHash(num_perm=self.permutations)
+        minhash = MinHash(num_perm=self.permutations, scheme=_SCHEME)
         minhash.update_batch([s.encode("utf-8") for s in shingles])
         return minhash
 
@@ -49,4 +51,4 @@ class DuplicateIndex:
 
     def from_bytes(self, blob: bytes) -> MinHash:
         values = np.frombuffer(blob, dtype=np.uint64)
-        return MinHash(num_perm=self.permutations, hashvalues=values)
+        return MinHash(num_perm=self.permutations, hashvalues=values, scheme=_SCHEME)

@@ -574,7 +574,9 @@ def _on_month(m: re.Match[str], ctx: _Context) -> _Hit | None:
     prep = _norm(m.groupdict().get("p"))
     if month == 5 and prep in _LOOSE_MONTH_PREPOSITIONS:
         return None
-    return _literal(_Parts(None, month, None), ctx, rel=_norm(m.groupdict().get("r")))
+    rel = _norm(m.groupdict().get("r"))
+    hit = _literal(_Parts(None, month, None), ctx, rel=rel)
+    return hit._replace(kind="relative") if hit and rel else hit  # "last July"
 
 
 # What a number before a noun counts: "by 2000 troops", "of 2030 people".
@@ -1229,26 +1231,33 @@ def _period_triggers(periods: tuple[Period, ...]) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class _Scanner:
-    """The compiled rules and, for each trigger word, the rules it wakes."""
+    """The compiled rules and, for each trigger word, the rules it wakes with their reach."""
 
     rules: tuple[_Rule, ...]
-    woken_by: dict[str, tuple[int, ...]]
+    woken_by: dict[str, tuple[tuple[int, int, int], ...]]
 
     def windows(self, text: str) -> dict[int, list[tuple[int, int]]]:
-        """The rules woken in `text`, each with the disjoint stretches around its triggers."""
+        """The rules woken in `text`, each with the disjoint stretches around its triggers.
+        This loop runs once per word of the corpus, so it stays bare."""
         spans: dict[int, list[tuple[int, int]]] = {}
+        woken_by = self.woken_by
         for token in _TOKEN.finditer(text):
             word = token.group()
-            woken = self.woken_by.get(word)  # holds each key as "word", "Word" and "WORD"
-            if woken is None and word[0] <= "9":
-                woken = self.woken_by.get(_number_key(word))
-            for index in woken or ():
-                rule = self.rules[index]
-                start, end = max(0, token.start() - rule.before), token.end() + rule.after
-                rule_spans = spans.setdefault(index, [])
-                if rule_spans and rule_spans[-1][1] >= start:
-                    start = rule_spans.pop()[0]
-                rule_spans.append((start, end))
+            woken = woken_by.get(word)  # holds each key as "word", "Word" and "WORD"
+            if woken is None:
+                if word[0] > "9":
+                    continue
+                woken = woken_by.get(_number_key(word), ())
+            token_start, token_end = token.span()
+            for index, before, after in woken:
+                start, end = token_start - before, token_end + after
+                rule_spans = spans.get(index)
+                if rule_spans is None:
+                    spans[index] = [(start if start > 0 else 0, end)]
+                elif rule_spans[-1][1] >= start:
+                    rule_spans[-1] = (rule_spans[-1][0], end)
+                else:
+                    rule_spans.append((start, end))
         return spans
 
 
@@ -1265,12 +1274,12 @@ def _scanner(periods: tuple[Period, ...]) -> _Scanner:
     rules.append(
         _Rule(period_pattern, _on_period(periods), _period_triggers(periods), *_PERIOD_REACH)
     )
-    woken_by: dict[str, list[int]] = {}
+    woken_by: dict[str, list[tuple[int, int, int]]] = {}
     for index, rule in enumerate(rules):
         for key in rule.triggers:
             for variant in {key, key.capitalize(), key.upper()}:
-                woken_by.setdefault(variant, []).append(index)
-    return _Scanner(tuple(rules), {key: tuple(indices) for key, indices in woken_by.items()})
+                woken_by.setdefault(variant, []).append((index, rule.before, rule.after))
+    return _Scanner(tuple(rules), {key: tuple(wakes) for key, wakes in woken_by.items()})
 
 
 # ---------------------------------------------------------------------------------- scan
@@ -1301,13 +1310,13 @@ def find_time_expressions(
 
 def _longest_first(found: list[tuple[int, int, int, _Hit]]) -> list[tuple[int, int, _Hit]]:
     """Keep the longest of overlapping matches (then the earliest, then the first rule)."""
+    starts: list[int] = []
     kept: list[tuple[int, int, _Hit]] = []
     for start, end, _, hit in sorted(found, key=lambda f: (f[0] - f[1], f[0], f[2])):
-        i = bisect_left(kept, start, key=lambda k: k[0])
-        if i > 0 and kept[i - 1][1] > start:
+        i = bisect_left(starts, start)
+        if (i > 0 and kept[i - 1][1] > start) or (i < len(kept) and kept[i][0] < end):
             continue
-        if i < len(kept) and kept[i][0] < end:
-            continue
+        starts.insert(i, start)
         kept.insert(i, (start, end, hit))
     return kept
 
@@ -1330,7 +1339,7 @@ _DATE_LINE_RESIDUE = re.compile(
     r"|(?:GMT|UTC)[+-]?\d{0,2}(?::?\d{2})?)*"
 )
 _DATELINE = re.compile(
-    rf"^\W*[A-Z][A-Za-z.'’ -]{{1,40}}(?:,\s*[A-Za-z.' ]{{1,30}})?,\s*"
+    rf"^\W*[A-Z][A-Za-z.'’ -]{{1,40}}(?:,\s*[A-Za-z.' ]{{1,30}})?(?:,|\s[-–—])\s*"
     rf"(?P<date>{_WEEKDAY_PREFIX}?(?:{_MD}|{_DM}))\s*(?:\([^)\n]{{1,40}}\)\s*)?[-–—:]"
 )
 _LEADING_WEEKDAY = re.compile(rf"^{_WEEKDAY_PREFIX}")

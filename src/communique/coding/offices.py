@@ -82,9 +82,10 @@ class OfficeHolders:
     def lookup(self, name: str, title: str | None = None) -> list[Holder]:
         """Holders with this full name (or, for a single word with a title, this surname)."""
         key = fold(name)
-        found = self.by_name.get(key, [])
+        # A holder listed under a name and its ASCII alias is still one holder.
+        found = list(dict.fromkeys(self.by_name.get(key, [])))
         if not found and title and " " not in key:
-            found = self.by_surname.get(key, [])
+            found = list(dict.fromkeys(self.by_surname.get(key, [])))
         offices = offices_for_title(title)
         if not offices:
             return found

@@ -14,6 +14,7 @@ holds the ISO 3166 alpha-3 code, as GDELT's FIPS codes are not known here.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -235,8 +236,8 @@ def gdelt_record(record: dict[str, Any], facts: dict[str, dict[str, Any]]) -> di
 
 
 def _numeric_id(record_id: str) -> int:
-    """GDELT ids are integers: the first 60 bits of communique's content hash."""
-    return int(record_id.split("-", 1)[1][:15], 16)
+    """GDELT ids are integers: 60 bits of a hash of communique's id, stable across exports."""
+    return int(hashlib.sha256(record_id.encode("utf-8")).hexdigest()[:15], 16)
 
 
 def _cameo_actor(actor: str, sector: str | None) -> str:

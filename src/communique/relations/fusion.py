@@ -179,6 +179,10 @@ class Fusion:
             for cid in self._by_key.get(report.key, [])
             if self.clusters[cid] and _compatible(report, self.clusters[cid])
         ]
+        # A report with neither a date nor a publication date joins a happening only when
+        # there is just one it could be; among several, any choice would be a guess.
+        if report.span() is None and len(candidates) > 1:
+            return None
         return max(candidates)[1] if candidates else None
 
     def canonical_events(self, ids: Iterable[str] | None = None) -> list[CanonicalEvent]:
@@ -187,7 +191,11 @@ class Fusion:
 
     def mentions(self, ids: Iterable[str] | None = None) -> list[Mention]:
         chosen = self.clusters if ids is None else ids
-        return [mention(cid, r) for cid in chosen for r in self.clusters.get(cid, [])]
+        return [
+            mention(cid, r)
+            for cid in chosen
+            for r in sorted(self.clusters.get(cid, []), key=_report_order)
+        ]
 
 
 def _seed_order(report: Report) -> tuple[int, str, str]:

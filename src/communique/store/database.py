@@ -159,9 +159,15 @@ class Database:
         `raw` rows are (sha256, source_file, media_type, content[, url, hints JSON]).
         """
         with self.transaction():
+            new_ids = self._new_ids([a.article_id for a in articles])
             self._insert(ARTICLES, articles)
             self._insert(EVENTS, events)
-            people = [(a.article_id, p.name, p.country, p.role) for a in articles for p in a.people]
+            people = [
+                (a.article_id, p.name, p.country, p.role)
+                for a in articles
+                if a.article_id in new_ids
+                for p in a.people
+            ]
             if people:
                 self.con.executemany("INSERT INTO people VALUES (?, ?, ?, ?)", people)
             if raw:
@@ -177,6 +183,15 @@ class Database:
                 self.con.executemany(
                     "INSERT OR IGNORE INTO signatures VALUES (?, ?, ?)", signatures
                 )
+
+    def _new_ids(self, article_ids: list[str]) -> set[str]:
+        """The ids not stored yet: rows derived from an article are written only once."""
+        if not article_ids:
+            return set()
+        stored = self.con.execute(
+            "SELECT article_id FROM articles WHERE article_id IN ?", [article_ids]
+        ).fetchall()
+        return set(article_ids) - {row[0] for row in stored}
 
     def _insert(self, table: Table, rows: list[Any]) -> None:
         if not rows:
