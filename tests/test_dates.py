@@ -141,6 +141,8 @@ def test_around_widens_the_anchor_by_the_length_of_the_event() -> None:
         ("Due by the end of 2025.", "the end of 2025", "2025-10/2025-12"),
         ("In the first half of 2024 trade rose.", "the first half of 2024", "2024-01/2024-06"),
         ("They met in mid-July.", "mid-July", "2025-07-11/2025-07-20"),
+        ("They met in late June.", "late June", "2025-06-21/2025-06-30"),
+        ("Due by the end of February 2024.", "the end of February 2024", "2024-02-21/2024-02-29"),
         ("They met in the summer of 2022.", "the summer of 2022", "2022-06/2022-08"),
         ("Ties frayed in the 1990s.", "the 1990s", "1990/1999"),
         ("Ties frayed in the late 1980s.", "the late 1980s", "1986/1989"),
@@ -447,6 +449,7 @@ def test_publication_date(head: str, expected: str) -> None:
         "JAKARTA, Feb 13 (Reuters) - Indonesia's president said",
         "The summit on 12 March 2020 was the first of its kind.",
         "No date here at all.",
+        "The 1990s\nA decade of change",
     ],
 )
 def test_no_publication_date(head: str) -> None:

@@ -19,6 +19,7 @@ from .coding.knowledge import Knowledge
 from .errors import InputError
 from .intake import Fetcher, RawDocument, extract, read_inputs
 from .language import LanguageTools
+from .relations import update_canonical
 from .schema import Article, Event, Quality, content_id
 from .settings import Settings
 from .store.database import Database
@@ -178,6 +179,8 @@ def _flush(
     seen = [(d.sha256, a.article_id) for d, a, _, _ in batch]
     signatures = [(a.article_id, a.published, s) for _, a, _, s in batch]
     db.write_batch(articles, events, raw=raw, seen=seen, signatures=signatures)
+    # Canonical events grow with each batch, without recomputing the corpus.
+    update_canonical(db, [e.event_id for e in events])
     report.stored += len(articles)
     report.events += len(events)
     batch.clear()

@@ -287,12 +287,9 @@ class Coder:
         confidence = (
             rule.confidence + (0.05 if explicit_status else 0.0) - (0.15 if anaphor else 0.0)
         )
-        tier = (
-            find_tier(sentence.text)
-            if rule.kind in {"UPGRADE_RELATIONS", "ESTABLISH_RELATIONS"}
-            else None
-        )
-        if rule.kind == "ESTABLISH_RELATIONS" and tier is None:
+        # Establishing relations is always the first tier, whatever else the sentence names.
+        tier = find_tier(sentence.text) if rule.kind == "UPGRADE_RELATIONS" else None
+        if rule.kind == "ESTABLISH_RELATIONS":
             tier = ("diplomatic_relations", "diplomatic relations")
         return Candidate(
             kind=rule.kind,

@@ -7,8 +7,10 @@ that bounds when it was written. Over an interval anchor a relative expression r
 union of its readings at every day of the anchor, so the value bounds the truth instead of
 inventing a day.
 
-The scan is a handful of compiled regular expressions (no parser call per token): it runs on
-every candidate sentence of large corpora. Overlapping matches are settled longest first.
+It runs on every candidate sentence of large corpora, so there is no parser call per token:
+one regular expression finds the words that can start or end a time expression (month and
+weekday names, years, "week", "ago"...), and each rule's compiled pattern runs only in the
+few characters around the words that wake it. Overlapping matches are settled longest first.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from typing import NamedTuple
 from ..settings import DATA_DIR
 
 __all__ = [
+    "KINDS",
+    "PERIODS_CSV",
+    "PRECISIONS",
     "Anchor",
     "DateValue",
     "Period",
@@ -418,7 +423,7 @@ def _shift(d: date, unit: str, n: int) -> date:
         return d + timedelta(weeks=n)
     months = n * {"month": 1, "year": 12, "decade": 120}[unit]
     year, month = _add_months(d.year, d.month, months)
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(d.day, _month_end(year, month).day))
 
 
 def _unit_of(d: date, unit: str) -> DateValue:
@@ -617,9 +622,9 @@ def _on_year(m: re.Match[str], ctx: _Context) -> _Hit | None:
 
 
 def _on_range(m: re.Match[str], ctx: _Context) -> _Hit | None:
-    """ "August 10-13, 2025", "10 to 13 August", "from July to September", "between 2022 and
-    2024", "in 2022 and 2024", "1950-53": two dates as written, the first completed from the
-    second (or the reverse for "August 10-13")."""
+    """Two dates as written, the first completed from the second (or the reverse, as in
+    "August 10-13"): "10 to 13 August", "from July to September", "between 2022 and 2024",
+    "in 2022 and 2024", "1950-53"."""
     a, b = _parse_literal(m["a"]), _parse_literal(m["b"])
     if a is None or b is None:
         return None
@@ -682,8 +687,8 @@ def _day_range(a: _Parts, b: _Parts, ctx: _Context) -> _Hit | None:
 def _year_range(
     m: re.Match[str], a: _Parts, b: _Parts, conn: str, prep: str, ctx: _Context
 ) -> _Hit | None:
-    """ "2019-2021", "1950-53", "from 2020 to 2025", "between 2022 and 2024", "in 2022 and 2024"
-    (the years in which something happened: the interval bounds them)."""
+    """Years: "2019-2021", "1950-53", "from 2020 to 2025", "between 2022 and 2024", and "in
+    2022 and 2024" (the years in which something happened: the interval bounds them)."""
     assert a.y is not None
     if conn == "and" and prep not in ("between", "in", "during"):
         return None
@@ -753,7 +758,7 @@ def _part_of_year(year: int, key: str) -> DateValue:
 def _part_of_month(year: int, month: int, key: str) -> DateValue:
     first, last = _MONTH_PARTS[key]
     end = _month_end(year, month)
-    return DateValue.between(date(year, month, first), min(end, end.replace(day=last)))
+    return DateValue.between(date(year, month, first), end.replace(day=min(last, end.day)))
 
 
 def _season(name: str, year: int) -> DateValue:
@@ -764,7 +769,8 @@ def _season(name: str, year: int) -> DateValue:
 
 
 def _on_part(m: re.Match[str], ctx: _Context) -> _Hit | None:
-    """ "early 2024", "mid-July", "the end of last year", "Q3 2024", "the summer of 2022"."""
+    """Part of a year or month: "early 2024", "mid-July", "the end of last year", "Q3 2024",
+    "the summer of 2022"."""
     key = _part_key(m["mod"])
     season = key.removesuffix(" of")
     if season in _SEASONS:
@@ -845,8 +851,8 @@ def _weekend(saturday: date) -> DateValue:
 
 
 def _weekend_of(rel: str) -> _Resolver:
-    """ "this weekend" is the one of the day's week; "last weekend" the latest one wholly
-    before the day; "over the weekend" the latest one that has begun; "next" the first to come."""
+    """Weekends: "this weekend" is the one of the day's week, "last weekend" the latest one
+    wholly before the day, "over the weekend" the latest one begun, "next" the first to come."""
 
     def resolve(d: date) -> DateValue:
         begun = d - timedelta(days=(d.weekday() - 5) % 7)  # latest Saturday on or before d
@@ -872,7 +878,7 @@ _UNIT_OFFSETS = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}
 
 
 def _on_unit(m: re.Match[str], ctx: _Context) -> _Hit | None:
-    """ "last week", "this year", "next month", "the past decade", "this weekend"."""
+    """Calendar units: "last week", "this year", "next month", "the past decade"."""
     rel, unit = _norm(m["r"]), _norm(m["unit"])
     resolve: _Resolver
     if unit == "weekend":
@@ -889,7 +895,8 @@ def _on_unit(m: re.Match[str], ctx: _Context) -> _Hit | None:
 
 
 def _on_earlier_later(m: re.Match[str], ctx: _Context) -> _Hit | None:
-    """ "earlier this year" runs from its start to the article, "later this month" on to its end."""
+    """Part of the current unit: "earlier this year" runs from its start to the article,
+    "later this month" from the article to its end."""
     unit, earlier = _norm(m["unit"]), _norm(m["el"]) == "earlier"
 
     def resolve(d: date) -> DateValue:
@@ -911,7 +918,7 @@ _LOOKS_BACK = re.compile(
 
 
 def _on_in_count(m: re.Match[str], ctx: _Context) -> _Hit | None:
-    """ "in two weeks", "within a month", and "the first visit in 20 years"."""
+    """Counts ahead: "in two weeks", "within a month"; and back: "the first visit in 20 years"."""
     low, high = _count(m["n"])
     unit, prep = _norm(m["unit"]), _norm(m["p"])
     sentence_start = max(ctx.text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
@@ -925,7 +932,7 @@ def _on_in_count(m: re.Match[str], ctx: _Context) -> _Hit | None:
 
 
 def _on_window(m: re.Match[str], ctx: _Context) -> _Hit | None:
-    """ "the past two years", "recent months", "the next few weeks"."""
+    """Windows: "the past two years", "recent months", "the next few weeks"."""
     unit, rel = _norm(m["unit"]), _norm(m["w"])
     high = _count(m["n"])[1] if m["n"] else _DEFAULT_COUNT[unit]
     if rel in ("the past", "the last", "recent"):
@@ -943,8 +950,8 @@ _NAMED_DAY = re.compile(r"(?:Good|Black|Cyber|Holy|Super)\s+$")
 
 
 def _on_weekday(m: re.Match[str], ctx: _Context) -> _Hit | None:
-    """ "on Friday" is the latest Friday on or before the article (news is past tense); over
-    an interval anchor that reaches up to six days before it, never a guessed day."""
+    """Weekdays: "on Friday" is the latest Friday on or before the article (news is past
+    tense); over an interval anchor that reaches up to six days before it, never a guess."""
     target, rel = _WEEKDAYS.index(m["wd"].title()), _norm(m["r"])
     if not rel and _NAMED_DAY.search(ctx.text, max(0, m.start() - 8), m.start()):
         return None  # "Good Friday", "Black Monday" are days of their own
@@ -963,7 +970,7 @@ def _on_weekday(m: re.Match[str], ctx: _Context) -> _Hit | None:
 
 
 def _on_season(m: re.Match[str], ctx: _Context) -> _Hit | None:
-    """ "this summer", "last winter" (northern seasons: winter runs December to February)."""
+    """Seasons: "this summer", "last winter" (northern: winter runs December to February)."""
     name, rel = _norm(m["s"]), _norm(m["r"])
 
     def resolve(d: date) -> DateValue:
@@ -979,7 +986,7 @@ def _on_season(m: re.Match[str], ctx: _Context) -> _Hit | None:
 
 
 def _on_duration(m: re.Match[str], ctx: _Context) -> _Hit | None:
-    """ "a two-day visit", "week-long", "for three days": a length, not a date."""
+    """Lengths: "a two-day visit", "week-long", "for three days" give days, not a date."""
     unit = _norm(m["unit"]).removesuffix("s")
     words = _norm(m.groupdict().get("n")) or "1"
     count = int(words) if words.isdigit() else _HYPHEN_NUMBERS.get(words) or _count(words)[1]
@@ -992,7 +999,10 @@ def _on_period(periods: tuple[Period, ...]) -> _Handler:
     names = _period_names(periods)
 
     def handle(m: re.Match[str], ctx: _Context) -> _Hit | None:
-        period = periods[names[_alias_key(m.group()).removeprefix("the ")]]
+        index = names.get(_alias_key(m.group()).removeprefix("the "))
+        if index is None:
+            return None
+        period = periods[index]
         if period.end is not None:
             return _Hit(DateValue.between(period.start, period.end), "period")
         if ctx.anchor is None:  # still going on when the article was written
@@ -1062,21 +1072,25 @@ _WINDOW_RELATIONS = _any_case(
 _DURATION_NUMBER = rf"(?:\d{{1,3}}|{_any_case(_HYPHEN_NUMBERS)})"
 
 
+_PART_WORDS = ("end", "beginning", "start", "middle")
+_HALVES = ("first", "second", "1st", "2nd")
+_QUARTERS = ("first", "second", "third", "fourth", "final", "last", "1st", "2nd", "3rd", "4th")
+
+
 def _part_phrases() -> list[str]:
-    """ "early", "the very end of", "the first half of", "third-quarter", "the summer of"..."""
-    ordinals = ["first", "second", "third", "fourth", "final", "last", "1st", "2nd", "3rd", "4th"]
-    the = ["", "the "]
-    of = ["", " of"]
+    """Words that name part of a year or month: "early", "the very end of", "the first half
+    of", "third-quarter", "the summer of"."""
+    the, of = ("", "the "), ("", " of")
     phrases = ["early", "mid", "late", "q1", "q2", "q3", "q4", "h1", "h2"]
     phrases += [f"{t}{v}{w} of" for t in the for v in ("", "very ") for w in _PART_WORDS]
-    phrases += [f"{t}{o}{sep}half{f}" for t in the for o in ordinals[:2] + ordinals[6:8]
-                for sep in " -" for f in of]  # fmt: skip
-    phrases += [f"{t}{o}{sep}quarter{f}" for t in the for o in ordinals for sep in " -" for f in of]
+    phrases += [f"{t}{o}{sep}half{f}" for t in the for o in _HALVES for sep in " -" for f in of]
+    phrases += [
+        f"{t}{o}{sep}quarter{f}" for t in the for o in _QUARTERS for sep in " -" for f in of
+    ]
     phrases += [f"{t}{season}{f}" for t in the for season in _SEASONS for f in of]
     return phrases
 
 
-_PART_WORDS = ("end", "beginning", "start", "middle")
 _PART = rf"(?:{_any_case(_part_phrases())}|[Ee]nd(?=-))"
 _SEASON = _any_case(_SEASONS)
 _RANGE_A = (
@@ -1223,7 +1237,11 @@ def _period_triggers(periods: tuple[Period, ...]) -> frozenset[str]:
     """The last content word of each name: "war", "crisis", "pandemic", "ukraine", "wwii"."""
     names = [alias for p in periods for alias in (p.name, *p.aliases)]
     words = [
-        [w for w in _TOKEN.findall(name) if len(w) > 2 and w.lower() not in _MINOR_WORDS]
+        [
+            w
+            for w in _TOKEN.findall(name)
+            if len(w) > 2 and w.lower() not in _MINOR_WORDS and not w.isdigit()
+        ]
         for name in names
     ]
     return frozenset(w[-1].lower() for w in words if w)
@@ -1235,19 +1253,16 @@ class _Scanner:
 
     rules: tuple[_Rule, ...]
     woken_by: dict[str, tuple[tuple[int, int, int], ...]]
+    triggers: re.Pattern[str]
 
     def windows(self, text: str) -> dict[int, list[tuple[int, int]]]:
         """The rules woken in `text`, each with the disjoint stretches around its triggers.
-        This loop runs once per word of the corpus, so it stays bare."""
+        This loop runs once per trigger word of the corpus, so it stays bare."""
         spans: dict[int, list[tuple[int, int]]] = {}
         woken_by = self.woken_by
-        for token in _TOKEN.finditer(text):
+        for token in self.triggers.finditer(text):
             word = token.group()
-            woken = woken_by.get(word)  # holds each key as "word", "Word" and "WORD"
-            if woken is None:
-                if word[0] > "9":
-                    continue
-                woken = woken_by.get(_number_key(word), ())
+            woken = woken_by.get(word) or woken_by.get(_number_key(word), ())
             token_start, token_end = token.span()
             for index, before, after in woken:
                 start, end = token_start - before, token_end + after
@@ -1279,7 +1294,9 @@ def _scanner(periods: tuple[Period, ...]) -> _Scanner:
         for key in rule.triggers:
             for variant in {key, key.capitalize(), key.upper()}:
                 woken_by.setdefault(variant, []).append((index, rule.before, rule.after))
-    return _Scanner(tuple(rules), {key: tuple(wakes) for key, wakes in woken_by.items()})
+    words = _trie(key for key in woken_by if not key.startswith("#"))
+    triggers = re.compile(rf"(?<![A-Za-z\d])(?:{words})(?![A-Za-z])|(?<!\d)\d+")
+    return _Scanner(tuple(rules), {k: tuple(v) for k, v in woken_by.items()}, triggers)
 
 
 # ---------------------------------------------------------------------------------- scan
@@ -1389,9 +1406,11 @@ def _date_only_line(line: str) -> DateValue | None:
     if stamp and _DATE_LINE_RESIDUE.fullmatch(line[: stamp.start()] + line[stamp.end() :]):
         return parse_iso(stamp.group(1))
     expressions = [e for e in find_time_expressions(line, None) if e.kind == "absolute"]
-    if len(expressions) != 1 or expressions[0].value is None:
+    if len(expressions) != 1:
         return None
     only = expressions[0]
+    if only.value is None or only.value.precision not in ("day", "month"):
+        return None  # a heading such as "The 1990s" is not a publication date
     rest = line[: only.start] + line[only.end :]
     return only.value if _DATE_LINE_RESIDUE.fullmatch(rest) else None
 
