@@ -16,7 +16,19 @@ from communique.schema import kinds
 pytestmark = pytest.mark.slow
 
 # Issue 3 (event coding, dates of publication, countries) and issue 5 (clean text).
-SEED_FLOORS = {"event_f1": 0.60, "published_acc": 1.0, "country_f1": 0.85, "clean_acc": 1.0}
+# Issue 3's floors, raised to what the coder reaches now (issue 4's targets where met;
+# sector_f1 is pinned at what it reaches, below its 0.70 target).
+SEED_FLOORS = {
+    "event_f1": 0.90,
+    "date_acc": 0.95,
+    "status_acc": 0.95,
+    "sector_f1": 0.58,
+    "people_f1": 0.95,
+    "published_acc": 1.0,
+    "country_f1": 0.95,
+    "flag_f1": 0.9,
+    "clean_acc": 1.0,
+}
 
 # Measured on sample/ when these tests were written, with a small margin below each figure:
 # event_precision 0.765, event_recall 0.464, event_f1 0.578, date_acc 0.513, status_acc 0.846,
