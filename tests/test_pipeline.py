@@ -113,3 +113,16 @@ def test_events_follow_the_export_contract(corpus: str, request: pytest.FixtureR
         if not event.directed:
             assert event.source <= event.target, event.event_id
         assert event.source != event.target, event.event_id
+
+
+def test_seed_dyad_tier_timeline(seeds: Ingested) -> None:
+    """Issue 6: VNM-KOR established relations in 1992 and became a comprehensive strategic
+    partnership in 2022; KHM-KOR became a strategic partnership under Yoon and Hun Manet."""
+    korea_vietnam = communique.dyad(seeds.db, "KOR", "VNM")
+    steps = [(step.tier, step.date) for step in korea_vietnam.tier_timeline]
+    assert steps[:2] == [
+        ("diplomatic_relations", "1992"),
+        ("comprehensive_strategic_partnership", "2022"),
+    ]
+    assert korea_vietnam.tier == "comprehensive_strategic_partnership"
+    assert communique.dyad(seeds.db, "KHM", "KOR").tier == "strategic_partnership"
