@@ -135,13 +135,17 @@ class Coder:
         anchor = self._anchor(published, people_by_sentence, flags)
         main_dyad = _main_dyad(actors, people_by_sentence)
         found: list[Candidate] = []
-        for i in candidates:
-            sentence = sentences[i]
-            if sentence.is_heading:
-                continue
-            found += self._code_sentence(
-                sentence, by_sentence[i], people_by_sentence[i], docs[i], anchor, main_dyad
-            )
+        previous: list[Candidate] = []
+        for i, sentence in enumerate(sentences):
+            if i in docs and not sentence.is_heading:
+                coded = self._code_sentence(
+                    sentence, by_sentence[i], people_by_sentence[i], docs[i], anchor, main_dyad
+                )
+                if coded or by_sentence[i] or people_by_sentence[i]:
+                    previous = coded
+                found += coded
+            elif previous and not self.knowledge.triggers.any_trigger.search(sentence.text):
+                self._elaborate(previous, sentence)
         merged = _merge(found)
         events = [self._event(article_id, source_file, c) for c in merged]
         all_people = [p for i in candidates for p in people_by_sentence[i]]
@@ -192,7 +196,7 @@ class Coder:
         people: list[PersonMention],
         doc: Doc | None,
         anchor: Anchor | None,
-        main_dyad: tuple[str, str] | None,
+        main_dyad: list[tuple[str, str]],
     ) -> list[Candidate]:
         triggers = [
             t for t in self.knowledge.triggers.matches(sentence.text) if _usable(t, sentence)
@@ -209,7 +213,7 @@ class Coder:
             for t in find_time_expressions(sentence.text, anchor)
             if (t.value or t.days) and t.start >= dateline
         ]
-        chosen = _prefer_specific(triggers)
+        chosen = _without_pledged_content(_prefer_specific(triggers), sentence.text)
         found = []
         for trigger in chosen:
             own_times = [t for t in times if _closest_trigger(t, chosen, sentence.text) is trigger]
@@ -223,19 +227,28 @@ class Coder:
                 )
         return found
 
+    def _elaborate(self, events: list[Candidate], sentence: Sentence) -> None:
+        """A sentence with no actor and no trigger of its own spells out the content of the
+        events before it ("These agreements focused on trade and investment")."""
+        sectors = self.knowledge.sectors.sectors_in(sentence.text)
+        for event in events:
+            if event.kind in self.knowledge.sectors.elaborated_kinds:
+                event.sectors = sorted(set(event.sectors) | set(sectors))
+
     def _pairs(
         self,
         trigger: TriggerMatch,
         participants: list[tuple[int, int, str]],
         sentence: Sentence,
-        main_dyad: tuple[str, str] | None,
+        main_dyad: list[tuple[str, str]],
     ) -> list[tuple[str, str, bool]]:
         """(source, target, via anaphor) pairs the sentence supports for this trigger."""
         rule = trigger.rule
         codes = {code for _, _, code in participants}
         anaphor = _DYAD_ANAPHOR.search(sentence.text)
-        if main_dyad and anaphor and (codes <= set(main_dyad)) and not kinds()[rule.kind].directed:
-            return [(main_dyad[0], main_dyad[1], True)]
+        in_context = {code for pair in main_dyad for code in pair}
+        if main_dyad and anaphor and codes <= in_context and not kinds()[rule.kind].directed:
+            return [(a, b, True) for a, b in main_dyad if not codes or codes & {a, b}]
         near = [p for p in participants if _gap(p, trigger) <= _MAX_TRIGGER_ACTOR_GAP]
         sources, targets = _sides(trigger, near, sentence.text)
         if rule.target_required_after and not targets:
@@ -245,13 +258,11 @@ class Coder:
         if not pairs and not targets and len(set(sources)) >= 2 and symmetric:
             unique = list(dict.fromkeys(sources)) if rule.reciprocal else sorted(set(sources))
             pairs = [(a, b) for i, a in enumerate(unique) for b in unique[i + 1 :]]
-        if not pairs and main_dyad and rule.kind in _COOPERATIVE_KINDS and len(codes) == 1:
+        if not pairs and rule.kind in _COOPERATIVE_KINDS and len(codes) == 1:
             (only,) = codes
-            if only in main_dyad:
-                other = main_dyad[1] if only == main_dyad[0] else main_dyad[0]
-                return [(only, other, True)]
-        if not pairs and main_dyad and not codes and anaphor and rule.kind in _COOPERATIVE_KINDS:
-            return [(main_dyad[0], main_dyad[1], True)]
+            return [(a, b, True) for a, b in main_dyad if only in (a, b)]
+        if not pairs and not codes and anaphor and rule.kind in _COOPERATIVE_KINDS:
+            return [(a, b, True) for a, b in main_dyad]
         return [(s, t, False) for s, t in dict.fromkeys(pairs)]
 
     def _candidate(
@@ -430,15 +441,20 @@ def _is_former(person: PersonMention) -> bool:
 
 def _main_dyad(
     actors: list[ActorMention], people: dict[int, list[PersonMention]]
-) -> tuple[str, str] | None:
-    """The two states the article is most about, if there are two."""
+) -> list[tuple[str, str]]:
+    """The pairs of states the article is most about: the most named state with its most
+    named partner, or with each of its equally named partners ("Tajikistan and Kyrgyzstan")."""
     counts: Counter[str] = Counter(a.code for a in actors if not a.is_igo)
     counts.update(p.country for ps in people.values() for p in ps if p.country)
-    top = counts.most_common(2)
-    if len(top) < 2:
-        return None
-    first, second = top[0][0], top[1][0]
-    return (first, second) if first < second else (second, first)
+    ranked = counts.most_common()
+    if len(ranked) < 2:
+        return []
+    first, second_count = ranked[0][0], ranked[1][1]
+    partners = [code for code, count in ranked[1:] if count == second_count][:_MAX_MAIN_PARTNERS]
+    return [(first, p) if first < p else (p, first) for p in partners]
+
+
+_MAX_MAIN_PARTNERS = 3
 
 
 def _participants(
@@ -522,6 +538,23 @@ def _usable(trigger: TriggerMatch, sentence: Sentence) -> bool:
     word = trigger.text.lower()
     generic = word.endswith("s") and word not in {"talks", "discussions", "consultations"}
     return not (trigger.rule.generic_plural and generic)
+
+
+# "agreed to deepen cooperation in joint production": the joint production is what was pledged,
+# not a separate happening.
+_PLEDGED_CONTENT_KINDS = {"DEFENSE_COOPERATION", "ECONOMIC_COOPERATION"}
+
+
+def _without_pledged_content(triggers: list[TriggerMatch], text: str) -> list[TriggerMatch]:
+    pledges = [t for t in triggers if t.rule.kind == "PLEDGE_COOPERATION"]
+
+    def pledged(trigger: TriggerMatch) -> bool:
+        return trigger.rule.kind in _PLEDGED_CONTENT_KINDS and any(
+            p.end <= trigger.start and not _CLAUSE_BREAK.search(text[p.end : trigger.start])
+            for p in pledges
+        )
+
+    return [t for t in triggers if not pledged(t)]
 
 
 def _prefer_specific(triggers: list[TriggerMatch]) -> list[TriggerMatch]:

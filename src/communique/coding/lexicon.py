@@ -102,7 +102,10 @@ class SectorLexicon:
     def __init__(self, path: Path) -> None:
         data = _read(path)
         self.diplomatic_kinds = set(data["diplomatic_kinds"])
+        self.elaborated_kinds = set(data["elaborated_kinds"])
         self.words = {sector: _compile(p) for sector, p in data["words"].items()}
+        self.ignore = _compile("|".join(f"(?:{p})" for p in data["ignore"]))
 
     def sectors_in(self, text: str) -> list[str]:
-        return [sector for sector, pattern in self.words.items() if pattern.search(text)]
+        masked = self.ignore.sub(lambda m: " " * len(m.group(0)), text)
+        return [sector for sector, pattern in self.words.items() if pattern.search(masked)]
