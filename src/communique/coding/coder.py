@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..language import LanguageTools, Sentence, split_sentences
-from ..schema import Event, Evidence, Person, content_id, kinds
+from ..schema import Event, Evidence, Location, Person, content_id, kinds
 from .actors import ActorMention
 from .dates import Anchor, DateValue, around, find_time_expressions
 from .details import find_instrument, find_tier
@@ -84,6 +84,7 @@ class Candidate:
     tier: tuple[str, str] | None = None
     via_anaphor: bool = False
     explicit_status: bool = False
+    location: Location | None = None
 
 
 @dataclass
@@ -146,6 +147,7 @@ class Coder:
                 found += coded
             elif previous and not self.knowledge.triggers.any_trigger.search(sentence.text):
                 self._elaborate(previous, sentence)
+        _date_follow_ups(found, published)
         merged = _merge(found)
         events = [self._event(article_id, source_file, c) for c in merged]
         all_people = [p for i in candidates for p in people_by_sentence[i]]
@@ -205,13 +207,16 @@ class Coder:
             return []
         # A dateline ("SEOUL, Aug 12 (Agency) -") names where and when it was filed, not who acted.
         dateline = _dateline_end(sentence.text)
+        places = [a for a in actors if _is_place(a, sentence)]
         participants = [
-            p for p in _participants(actors, people, sentence.start) if p[0] >= dateline
+            p
+            for p in _participants([a for a in actors if a not in places], people, sentence.start)
+            if p[0] >= dateline
         ]
         times = [
             t
             for t in find_time_expressions(sentence.text, anchor)
-            if (t.value or t.days) and t.start >= dateline
+            if (t.value or t.days) and t.start >= dateline and not _is_deadline(t)
         ]
         chosen = _without_pledged_content(_prefer_specific(triggers), sentence.text)
         found = []
@@ -220,11 +225,11 @@ class Coder:
             if not own_times:
                 own_times = _times_of_linked_trigger(trigger, chosen, times, sentence.text)
             for source, target, anaphor in self._pairs(trigger, participants, sentence, main_dyad):
-                found.append(
-                    self._candidate(
-                        trigger, source, target, anaphor, sentence, people, own_times, anchor
-                    )
+                candidate = self._candidate(
+                    trigger, source, target, anaphor, sentence, people, own_times, anchor
                 )
+                candidate.location = _location(places, sentence.start + dateline)
+                found.append(candidate)
         return found
 
     def _elaborate(self, events: list[Candidate], sentence: Sentence) -> None:
@@ -346,6 +351,7 @@ class Coder:
             tier_wording=c.tier[1] if c.tier else None,
             people=[Person(p.name, p.country, p.role) for p in _unique_mentions(c.people)],
             evidence=Evidence(s.text, s.start, s.end),
+            location=c.location,
             confidence=c.confidence,
             plover_mode=info.plover_mode,
             rule=f"{c.trigger.rule.name}({c.trigger.text!r})"
@@ -457,6 +463,40 @@ def _main_dyad(
 _MAX_MAIN_PARTNERS = 3
 
 
+# "in Seoul", "at the United Nations", "in the eastern Turkish city of Kars": a capital, an
+# organisation or a demonym after a locative preposition names a place, not a participant.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PLACE_NOUN_AFTER = re.compile(r"^\s+(?:city|capital|town|port|province|region|border\s+town)\b")
+
+
+def _is_place(actor: ActorMention, sentence: Sentence) -> bool:
+    start = actor.start - sentence.start
+    if not _LOCATIVE_BEFORE.search(sentence.text[max(0, start - 30) : start]):
+        return False
+    if _SPEAKER_PLACE.match(sentence.text[: actor.end - sentence.start + 1]):
+        return False  # "In Moscow, a spokeswoman said ...": the capital stands for the speaker
+    if actor.via == "demonym":
+        return bool(_PLACE_NOUN_AFTER.match(sentence.text[actor.end - sentence.start :]))
+    return actor.via == "capital" or actor.is_igo
+
+
+_SPEAKER_PLACE = re.compile(r"^In\s+[\w .’'-]{2,30},$")
+
+
+def _is_deadline(time: Any) -> bool:
+    """ "ordered to leave within seven days" gives a deadline, not the date of the order."""
+    return bool(time.text.lower().startswith(("within", "in the next", "by the end")))
+
+
+def _location(places: list[ActorMention], after: int) -> Location | None:
+    """The first place named outside the dateline."""
+    for place in places:
+        if place.start >= after:
+            country = None if place.is_igo else place.code
+            return Location(name=place.text, country=country)
+    return None
+
+
 def _participants(
     actors: list[ActorMention], people: list[PersonMention], offset: int
 ) -> list[tuple[int, int, str]]:
@@ -491,11 +531,13 @@ def _sides(
     sources: list[str] = []
     targets: list[str] = []
     before = [p for p in participants if p[1] <= trigger.start]
-    after = _first_chain([p for p in participants if p[0] >= trigger.end], text)
+    # An actor inside the trigger's words ("ordered three Russian diplomats to leave") is
+    # its object, like one after it.
+    after = _first_chain([p for p in participants if p[0] >= trigger.start], text)
     for start, _, code in before + after:
         # Only words between the trigger and an actor after it can mark that actor's role.
-        left = text[max(0, start - 40, trigger.end if start >= trigger.end else 0) : start]
-        origin = directed and start >= trigger.end and _ORIGIN_PREPOSITION.search(left)
+        left = text[max(0, start - 40, trigger.start if start >= trigger.start else 0) : start]
+        origin = directed and start >= trigger.start and _ORIGIN_PREPOSITION.search(left)
         if _AGENT_PREPOSITION.search(left) or origin:
             sources.append(code)
         elif start < trigger.start:
@@ -653,6 +695,32 @@ def _distance(start: int, end: int, trigger: TriggerMatch) -> int:
     if end <= trigger.start:
         return trigger.start - end
     return max(0, start - trigger.end)
+
+
+_STORY_WINDOW_DAYS = 7
+
+
+def _date_follow_ups(candidates: list[Candidate], published: DateValue | None) -> None:
+    """News tells one occasion: what happened with no date of its own happened when the first
+    dated happening of the story did ("met on Tuesday ... signed a memorandum")."""
+    if published is None:
+        return
+    story = next(
+        (
+            c.date
+            for c in candidates
+            if c.date_explicit
+            and c.date is not None
+            and c.status == "occurred"
+            and 0 <= (published.end - c.date.end).days <= _STORY_WINDOW_DAYS
+        ),
+        None,
+    )
+    if story is None:
+        return
+    for c in candidates:
+        if not c.date_explicit and c.status == "occurred" and c.kind != "VISIT":
+            c.date = story
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
