@@ -213,6 +213,10 @@ class Coder:
             for p in _participants([a for a in actors if a not in places], people, sentence.start)
             if p[0] >= dateline
         ]
+        participants_and_places = sorted(
+            participants
+            + [(a.start - sentence.start, a.end - sentence.start, a.code) for a in places]
+        )
         times = [
             t
             for t in find_time_expressions(sentence.text, anchor)
@@ -224,7 +228,9 @@ class Coder:
             own_times = [t for t in times if _closest_trigger(t, chosen, sentence.text) is trigger]
             if not own_times:
                 own_times = _times_of_linked_trigger(trigger, chosen, times, sentence.text)
-            for source, target, anaphor in self._pairs(trigger, participants, sentence, main_dyad):
+            # Protesters gather where their target is: "a protest in Beijing" targets China.
+            present = participants_and_places if trigger.rule.kind == "PROTEST" else participants
+            for source, target, anaphor in self._pairs(trigger, present, sentence, main_dyad):
                 candidate = self._candidate(
                     trigger, source, target, anaphor, sentence, people, own_times, anchor
                 )

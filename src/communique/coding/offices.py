@@ -43,6 +43,19 @@ TITLE_OFFICES = {
 }
 
 
+_LEADER_OFFICES = {"head_of_state", "head_of_government", "party_leader"}
+# Surnames that are also everyday English words or very common names are never matched alone.
+_ORDINARY_WORDS = {
+    "may", "king", "brown", "young", "long", "rich", "law", "bush", "rose", "hill", "ward",
+    "wood", "church", "banks", "case", "cash", "stone", "love", "hope", "price", "white",
+    "black", "green", "gray", "grey", "baker", "walker", "smith", "johnson", "jones", "martin",
+    # Also a place, a company, a nationality or a given name in the news.
+    "montenegro", "costa", "meta", "michel", "philippe", "pavel", "michal", "song", "sang",
+    "quang", "marin", "conte", "sein", "kyaw", "myint", "seguro", "magyar", "sousa", "ivanov",
+    "novikov", "novák", "harper", "abbott", "morrison", "carney", "frieden", "duda", "fico",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Holder:
     country: str
@@ -80,6 +93,22 @@ class OfficeHolders:
                     self.by_name[fold(name)].append(holder)
                 for key in holder.surname_keys:
                     self.by_surname[key].append(holder)
+
+    def leader_surnames(self) -> dict[str, Holder]:
+        """Surnames news uses alone for a head of state or government ("Putin", "Macron"),
+        when only one leader in the table carries them and they are not ordinary words."""
+        found: dict[str, list[Holder]] = defaultdict(list)
+        for holder in self.holders:
+            surname = holder.name.split()[-1]
+            if len(holder.name.split()) > 1 and len(surname) >= 4 and surname[0].isupper():
+                found[surname].append(holder)
+        return {
+            surname: holders[-1]
+            for surname, holders in found.items()
+            if len({h.name for h in holders}) == 1
+            and all(h.office in _LEADER_OFFICES for h in holders)
+            and surname.lower() not in _ORDINARY_WORDS
+        }
 
     def names(self) -> list[str]:
         """Every full name and alias, for building a matcher."""

@@ -51,6 +51,9 @@ class PeopleFinder:
         names = sorted((n for n in offices.names() if " " in n), key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in names)
         self._known = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if names else None
+        self._leaders = offices.leader_surnames()
+        surnames = "|".join(re.escape(n) for n in sorted(self._leaders, key=len, reverse=True))
+        self._leader_pattern = re.compile(rf"(?<![\w-])(?:{surnames})(?![\w-])")
 
     def find(
         self, text: str, offset: int, doc: Doc | None, actors: list[ActorMention]
@@ -62,7 +65,9 @@ class PeopleFinder:
             mention = self._resolve(text, start, end, offset, actors)
             if mention is not None:
                 people.append(mention)
-        return people
+        taken = [(p.start - offset, p.end - offset) for p in people]
+        taken += [(a.start - offset, a.end - offset) for a in actors]
+        return people + self._leader_mentions(text, offset, taken)
 
     def _candidate_spans(self, text: str, doc: Doc | None) -> list[tuple[int, int]]:
         spans: dict[tuple[int, int], None] = {}
@@ -88,6 +93,28 @@ class PeopleFinder:
             return []
         folded = fold_in_place(text)
         return [(m.start(), m.end()) for m in self._known.finditer(folded)]
+
+    def _leader_mentions(
+        self, text: str, offset: int, taken: list[tuple[int, int]]
+    ) -> list[PersonMention]:
+        """ "Putin said ...": a leader named by surname alone."""
+        found = []
+        for match in self._leader_pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            holder = self._leaders[match.group(0)]
+            found.append(
+                PersonMention(
+                    offset + match.start(),
+                    offset + match.end(),
+                    holder.name,
+                    holder.country,
+                    holder.title,
+                    holder,
+                    titled=False,
+                )
+            )
+        return found
 
     def _resolve(
         self, text: str, start: int, end: int, offset: int, actors: list[ActorMention]

@@ -33,8 +33,11 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of every paragraph (a line of text), with offsets into `text`."""
     sentences: list[Sentence] = []
     offset = 0
-    for number, line in enumerate(text.split("\n")):
-        heading = _is_heading(line)
+    lines = text.split("\n")
+    # A text of one line (a single sentence, a feed summary) is prose, whatever its length.
+    single_line = sum(1 for line in lines if line.strip()) <= 1
+    for number, line in enumerate(lines):
+        heading = not single_line and _is_heading(line)
         for start, end in _spans(line):
             sentences.append(
                 Sentence(offset + start, offset + end, line[start:end], number, heading)
