@@ -60,6 +60,11 @@ class Pipeline:
         published = _published(extracted.published)
         language = self.language.detect(text)
         reasons = dict(cleaned.reasons)
+        if extracted.boilerplate_words and "boilerplate_removed" not in reasons:
+            reasons["boilerplate_removed"] = (
+                f"{extracted.boilerplate_words} words of page furniture (menus, footers, share "
+                "bars) left out of the main text"
+            )
         if language not in (None, "en"):
             reasons["not_english"] = f"the text reads as language {language!r}; not coded"
             coded = None

@@ -42,6 +42,7 @@ class Extracted:
     author: str | None
     published: str | None
     url: str | None
+    boilerplate_words: int = 0
 
 
 def read_inputs(
@@ -94,6 +95,7 @@ def extract(doc: RawDocument) -> Extracted:
             author=page.author,
             published=hints.get("published") or page.published,
             url=page.url,
+            boilerplate_words=page.removed_words,
         )
     plain = extract_text(text)
     return Extracted(
