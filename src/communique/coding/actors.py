@@ -92,7 +92,8 @@ def _alternation(forms: list[str], flags: int) -> re.Pattern[str] | None:
     # A letter or digit on either side means we are inside a longer word. Hyphens are
     # boundaries ("US-China", "Korea-Cambodia"); longer forms such as "Guinea-Bissau" win
     # because the alternation tries longer forms first.
-    return re.compile(rf"(?<![\w.])(?:{body})(?!\w)", flags)
+    # A form that ends in a symbol ("US$") needs no boundary after it.
+    return re.compile(rf"(?<![\w.])(?:{body})(?:(?<!\w)|(?!\w))", flags)
 
 
 def _without_overlaps(mentions: list[ActorMention]) -> list[ActorMention]:

@@ -45,7 +45,9 @@ _ADJECTIVAL_BEFORE = re.compile(
     r"\b(?:the|of|a|an|all|its|their|these|those|previously|already|existing|such)\s+$",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?:while|whereas|but|although|which|who)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[;—–]|,\s+(?:while|whereas|but|although|which|who|when|where|after|before|as)\b"
+)
 _COOPERATIVE_KINDS = {
     "ESTABLISH_RELATIONS", "UPGRADE_RELATIONS", "MEET", "JOINT_STATEMENT", "SIGN_AGREEMENT",
     "PLEDGE_COOPERATION", "DEFENSE_COOPERATION", "JOINT_EXERCISE", "ECONOMIC_COOPERATION",
@@ -264,8 +266,13 @@ class Coder:
         sources, targets = _sides(trigger, near, sentence.text)
         if rule.target_required_after and not targets:
             return []
-        pairs = [(s, t) for s in sources for t in targets if s != t]
         symmetric = not kinds()[rule.kind].directed or rule.reciprocal
+        if symmetric and len(set(sources)) >= 2:
+            # "Kazakhstan and Tuvalu established relations, ... to the United Nations": a
+            # coordinated subject is the pair; a later actor joins only through "with".
+            text = sentence.text
+            targets = [t for t in targets if _joined_with(t, near, text)]
+        pairs = [(s, t) for s in sources for t in targets if s != t]
         if not pairs and not targets and len(set(sources)) >= 2 and symmetric:
             unique = list(dict.fromkeys(sources)) if rule.reciprocal else sorted(set(sources))
             pairs = [(a, b) for i, a in enumerate(unique) for b in unique[i + 1 :]]
@@ -539,7 +546,14 @@ def _sides(
     before = [p for p in participants if p[1] <= trigger.start]
     # An actor inside the trigger's words ("ordered three Russian diplomats to leave") is
     # its object, like one after it.
-    after = _first_chain([p for p in participants if p[0] >= trigger.start], text)
+    after = _first_chain(
+        [
+            p
+            for p in participants
+            if p[0] >= trigger.start and not _CLAUSE_BREAK.search(text[trigger.end : p[0]])
+        ],
+        text,
+    )
     for start, _, code in before + after:
         # Only words between the trigger and an actor after it can mark that actor's role.
         left = text[max(0, start - 40, trigger.start if start >= trigger.start else 0) : start]
@@ -551,6 +565,13 @@ def _sides(
         else:
             (sources if flip else targets).append(code)
     return _last_chain_codes(sources), targets
+
+
+def _joined_with(code: str, participants: list[tuple[int, int, str]], text: str) -> bool:
+    return any(
+        c == code and re.search(r"\bwith\s+(?:the\s+)?(?:\S+\s+){0,2}$", text[max(0, s - 30) : s])
+        for s, _, c in participants
+    )
 
 
 def _first_chain(after: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
