@@ -48,6 +48,7 @@ _ADJECTIVAL_BEFORE = re.compile(
 _CLAUSE_BREAK = re.compile(
     r"[;—–]|,\s+(?:while|whereas|but|although|which|who|when|where|after|before|as)\b"
 )
+_ANSWERING_KINDS = {"REJECT", "THREATEN"}
 _COOPERATIVE_KINDS = {
     "ESTABLISH_RELATIONS", "UPGRADE_RELATIONS", "MEET", "JOINT_STATEMENT", "SIGN_AGREEMENT",
     "PLEDGE_COOPERATION", "DEFENSE_COOPERATION", "JOINT_EXERCISE", "ECONOMIC_COOPERATION",
@@ -137,12 +138,19 @@ class Coder:
         flags: dict[str, str] = {}
         anchor = self._anchor(published, people_by_sentence, flags)
         main_dyad = _main_dyad(actors, people_by_sentence)
+        home = _dateline_state(sentences, by_sentence)
         found: list[Candidate] = []
         previous: list[Candidate] = []
         for i, sentence in enumerate(sentences):
             if i in docs and not sentence.is_heading:
                 coded = self._code_sentence(
-                    sentence, by_sentence[i], people_by_sentence[i], docs[i], anchor, main_dyad
+                    sentence,
+                    by_sentence[i] + self._state_bodies(sentence, by_sentence[i], home),
+                    people_by_sentence[i],
+                    docs[i],
+                    anchor,
+                    main_dyad,
+                    home,
                 )
                 if coded or by_sentence[i] or people_by_sentence[i]:
                     previous = coded
@@ -201,6 +209,7 @@ class Coder:
         doc: Doc | None,
         anchor: Anchor | None,
         main_dyad: list[tuple[str, str]],
+        home: str | None = None,
     ) -> list[Candidate]:
         triggers = [
             t for t in self.knowledge.triggers.matches(sentence.text) if _usable(t, sentence)
@@ -232,12 +241,34 @@ class Coder:
                 own_times = _times_of_linked_trigger(trigger, chosen, times, sentence.text)
             # Protesters gather where their target is: "a protest in Beijing" targets China.
             present = participants_and_places if trigger.rule.kind == "PROTEST" else participants
-            for source, target, anaphor in self._pairs(trigger, present, sentence, main_dyad):
+            pairs = self._pairs(trigger, present, sentence, main_dyad)
+            if not pairs and trigger.rule.kind == "PROTEST" and home:
+                # Protesters with no nationality named are of the dateline's state.
+                objects = {code for start, _, code in present if start >= trigger.start}
+                pairs = [(home, target, False) for target in sorted(objects - {home})]
+            for source, target, anaphor in pairs:
                 candidate = self._candidate(
                     trigger, source, target, anaphor, sentence, people, own_times, anchor
                 )
                 candidate.location = _location(places, sentence.start + dateline)
                 found.append(candidate)
+        return found
+
+    def _state_bodies(
+        self, sentence: Sentence, actors: list[ActorMention], home: str | None
+    ) -> list[ActorMention]:
+        """ "The Department of Foreign Affairs summoned ...": a body that names no state acts
+        for the state of the dateline."""
+        if home is None:
+            return []
+        dateline = sentence.start + _dateline_end(sentence.text)
+        actors = [a for a in actors if a.start >= dateline]
+        found = []
+        for match in self.knowledge.state_bodies.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            named = any(start - 25 <= a.end <= end and a.start < end for a in actors)
+            if not named:
+                found.append(ActorMention(start, end, match.group(0), home, "body"))
         return found
 
     def _elaborate(self, events: list[Candidate], sentence: Sentence) -> None:
@@ -279,6 +310,16 @@ class Coder:
         if not pairs and rule.kind in _COOPERATIVE_KINDS and len(codes) == 1:
             (only,) = codes
             return [(a, b, True) for a, b in main_dyad if only in (a, b)]
+        if (
+            not pairs
+            and rule.kind in _ANSWERING_KINDS
+            and set(sources) == codes
+            and len(codes) == 1
+        ):
+            # "The Chinese embassy rejected the protest": in a story about two states, a
+            # rejection or a warning answers the other one.
+            (only,) = codes
+            return [(only, b if a == only else a, True) for a, b in main_dyad if only in (a, b)]
         if not pairs and not codes and anaphor and rule.kind in _COOPERATIVE_KINDS:
             return [(a, b, True) for a, b in main_dyad]
         return [(s, t, False) for s, t in dict.fromkeys(pairs)]
@@ -702,6 +743,16 @@ def _closest_trigger(time: Any, triggers: list[TriggerMatch], text: str) -> Trig
 _DATELINE = re.compile(
     r"^(?:[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,'’-]{1,40}\s[-–—]\s|[^\n()]{2,60}\([^)]{1,40}\)\s*[-–—:]\s)"
 )
+
+
+def _dateline_state(sentences: list[Sentence], actors: list[list[ActorMention]]) -> str | None:
+    """The state whose capital or name opens the article's dateline ("MANILA —")."""
+    for sentence, found in list(zip(sentences, actors, strict=True))[:3]:
+        end = _dateline_end(sentence.text)
+        inside = [a for a in found if a.start - sentence.start < end and not a.is_igo]
+        if end and inside:
+            return inside[0].code
+    return None
 
 
 def _dateline_end(text: str) -> int:

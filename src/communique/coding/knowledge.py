@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ class Knowledge:
     triggers: TriggerRules
     status: StatusCues
     sectors: SectorLexicon
+    state_bodies: re.Pattern[str]
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Knowledge:
@@ -30,4 +32,11 @@ class Knowledge:
             triggers=TriggerRules(data_dir / "triggers.toml"),
             status=StatusCues(data_dir / "status.toml"),
             sectors=SectorLexicon(data_dir / "sectors.toml"),
+            state_bodies=_patterns(data_dir / "state_bodies.txt"),
         )
+
+
+def _patterns(path: Path) -> re.Pattern[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    patterns = [line for line in lines if line.strip() and not line.startswith("#")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
