@@ -124,3 +124,39 @@ def test_titles_that_never_overlapped_flag_a_conflict(coder: Coder) -> None:
     coded = coder.code("a-test", "test.txt", text, None)
     assert "office_holder_conflict" in coded.flags
     assert all(e.date is None for e in coded.events)
+
+
+def test_an_unnamed_ministry_acts_for_the_datelines_state(coder: Coder) -> None:
+    text = "NAIROBI — The foreign ministry on Monday summoned the Ugandan ambassador to protest."
+    accuse = one(code(coder, text), "ACCUSE")
+    assert (accuse.source, accuse.target) == ("KEN", "UGA")
+
+
+def test_a_capital_after_in_is_the_place_not_a_party(coder: Coder) -> None:
+    text = "Chile and Peru signed a fisheries agreement in Brasília on Monday."
+    signed = one(code(coder, text), "SIGN_AGREEMENT")
+    assert (signed.source, signed.target) == ("CHL", "PER")
+    assert signed.location is not None and signed.location.country == "BRA"
+
+
+def test_a_coordinated_subject_of_three_meets_pairwise(coder: Coder) -> None:
+    text = "The foreign ministers of Chile, Peru and Bolivia met in Lima on Friday."
+    meets = {(e.source, e.target) for e in code(coder, text) if e.kind == "MEET"}
+    assert meets == {("BOL", "CHL"), ("BOL", "PER"), ("CHL", "PER")}
+
+
+def test_a_leader_named_by_surname_stands_for_the_state(coder: Coder) -> None:
+    meet = one(code(coder, "Macron held talks with Ramaphosa in Paris on Monday."), "MEET")
+    assert (meet.source, meet.target) == ("FRA", "ZAF")
+
+
+def test_protesters_without_nationality_are_of_the_datelines_state(coder: Coder) -> None:
+    text = "MANILA — Hundreds of students held a demonstration outside the Chinese embassy."
+    protest = one(code(coder, text), "PROTEST")
+    assert (protest.source, protest.target) == ("PHL", "CHN")
+
+
+def test_a_money_amount_in_us_dollars_is_not_the_united_states(coder: Coder) -> None:
+    text = "Japan gave US$4.5 million in humanitarian aid to Myanmar."
+    aid = one(code(coder, text), "AID")
+    assert (aid.source, aid.target) == ("JPN", "MMR")
