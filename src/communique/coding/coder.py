@@ -248,7 +248,7 @@ class Coder:
                 pairs = [(home, target, False) for target in sorted(objects - {home})]
             for source, target, anaphor in pairs:
                 candidate = self._candidate(
-                    trigger, source, target, anaphor, sentence, people, own_times, anchor
+                    trigger, source, target, anaphor, sentence, people, own_times, anchor, chosen
                 )
                 candidate.location = _location(places, sentence.start + dateline)
                 found.append(candidate)
@@ -304,6 +304,8 @@ class Coder:
             text = sentence.text
             targets = [t for t in targets if _joined_with(t, near, text)]
         pairs = [(s, t) for s in sources for t in targets if s != t]
+        if not pairs and sources and targets:
+            return []  # the same state on both sides: a domestic matter ("met its diaspora")
         if not pairs and not targets and len(set(sources)) >= 2 and symmetric:
             unique = list(dict.fromkeys(sources)) if rule.reciprocal else sorted(set(sources))
             pairs = [(a, b) for i, a in enumerate(unique) for b in unique[i + 1 :]]
@@ -334,10 +336,13 @@ class Coder:
         people: list[PersonMention],
         times: list,
         anchor: Anchor | None,
+        others: list[TriggerMatch],
     ) -> Candidate:
         rule = trigger.rule
-        window = _clause_window(sentence.text, trigger)
+        window = _clause_window(sentence.text, trigger, others)
         status, explicit_status = self.knowledge.status.status_of(window)
+        if status == "agreed" and rule.kind in self.knowledge.status.agreement_is_the_act:
+            status = "occurred"
         if not explicit_status:
             # "a project ..., which is set to commence", "the visit was postponed"
             trailing = self.knowledge.status.status_after(_clause_after(sentence.text, trigger))
@@ -539,7 +544,8 @@ _SPEAKER_PLACE = re.compile(r"^In\s+[\w .’'-]{2,30},$")
 
 def _is_deadline(time: Any) -> bool:
     """ "ordered to leave within seven days" gives a deadline, not the date of the order."""
-    return bool(time.text.lower().startswith(("within", "in the next", "by the end")))
+    text = time.text.lower()
+    return text.startswith(("within", "in the next", "by the end")) or time.preposition == "by"
 
 
 def _location(places: list[ActorMention], after: int) -> Location | None:
@@ -681,8 +687,11 @@ def _prefer_specific(triggers: list[TriggerMatch]) -> list[TriggerMatch]:
     return list(seen.values())
 
 
-def _clause_window(text: str, trigger: TriggerMatch) -> str:
-    start = max(0, trigger.start - 90)
+def _clause_window(text: str, trigger: TriggerMatch, others: list[TriggerMatch]) -> str:
+    """The words before a trigger that can carry its status: back to a clause break, or to
+    the trigger before it ("will visit ... the commitments in the joint statement")."""
+    earlier = [t.end for t in others if t.end <= trigger.start]
+    start = max(0, trigger.start - 90, *earlier)
     head = text[start : trigger.start]
     breaks = list(_CLAUSE_BREAK.finditer(head))
     if breaks:

@@ -79,6 +79,7 @@ class StatusCues:
     def __init__(self, path: Path) -> None:
         data = _read(path)
         self.precedence: list[str] = data["precedence"]
+        self.agreement_is_the_act = set(data["agreement_is_the_act"])
         self.cues = {
             status: [_compile(p) for p in patterns] for status, patterns in data["cues"].items()
         }
