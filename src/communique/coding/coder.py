@@ -303,6 +303,8 @@ class Coder:
             # coordinated subject is the pair; a later actor joins only through "with".
             text = sentence.text
             targets = [t for t in targets if _joined_with(t, near, text)]
+        if not targets and len(set(sources)) >= 2 and not symmetric:
+            sources, targets = _reported_subject(sources, near, trigger, sentence.text)
         pairs = [(s, t) for s in sources for t in targets if s != t]
         if not pairs and sources and targets:
             return []  # the same state on both sides: a domestic matter ("met its diaspora")
@@ -312,12 +314,7 @@ class Coder:
         if not pairs and rule.kind in _COOPERATIVE_KINDS and len(codes) == 1:
             (only,) = codes
             return [(a, b, True) for a, b in main_dyad if only in (a, b)]
-        if (
-            not pairs
-            and rule.kind in _ANSWERING_KINDS
-            and set(sources) == codes
-            and len(codes) == 1
-        ):
+        if not pairs and rule.kind in _ANSWERING_KINDS and len(codes) == 1:
             # "The Chinese embassy rejected the protest": in a story about two states, a
             # rejection or a warning answers the other one.
             (only,) = codes
@@ -614,6 +611,29 @@ def _sides(
     return _last_chain_codes(sources), targets
 
 
+_REPORTING_VERB = re.compile(
+    r"\b(?:said|says|told|added|stated|claimed|alleged|warned|reported|announced)\b(?:\s+that)?",
+    re.IGNORECASE,
+)
+
+
+def _reported_subject(
+    sources: list[str], participants: list[tuple[int, int, str]], trigger: TriggerMatch, text: str
+) -> tuple[list[str], list[str]]:
+    """ "The Thai army said Cambodia had moved troops": the state after the reporting verb
+    acted, and the speaker is the one it acted against."""
+    before = [p for p in participants if p[1] <= trigger.start]
+    verbs = list(_REPORTING_VERB.finditer(text, 0, trigger.start))
+    if not verbs:
+        return sources, []
+    cut = verbs[-1].start()
+    speakers = [code for start, _, code in before if start < cut]
+    actors = [code for start, _, code in before if start > cut]
+    if not speakers or not actors:
+        return sources, []
+    return list(dict.fromkeys(actors)), list(dict.fromkeys(speakers))
+
+
 def _joined_with(code: str, participants: list[tuple[int, int, str]], text: str) -> bool:
     return any(
         c == code and re.search(r"\bwith\s+(?:the\s+)?(?:\S+\s+){0,2}$", text[max(0, s - 30) : s])
@@ -636,7 +656,7 @@ def _first_chain(after: list[tuple[int, int, str]], text: str) -> list[tuple[int
 
 # "a visit by X to Y", "arms from X to Y": a preposition links the next actor to the same event.
 _ORIGIN_OR_TARGET_LINK = re.compile(
-    r"^\s*(?:[\w’'-]+\s+){0,3}?(?:to|by|from|with|against|on|in)\s+(?:the\s+)?$", re.IGNORECASE
+    r"^\s*(?:[\w’'-]+\s+){0,3}?(?:to|from|with|against)\s+(?:the\s+)?$", re.IGNORECASE
 )
 
 
