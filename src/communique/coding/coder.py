@@ -21,7 +21,7 @@ from .actors import ActorMention
 from .dates import Anchor, DateValue, around, find_time_expressions
 from .details import find_instrument, find_tier
 from .knowledge import Knowledge
-from .lexicon import TriggerMatch
+from .lexicon import TriggerMatch, TriggerRule
 from .offices import bound_by_terms
 from .people import PeopleFinder, PersonMention
 
@@ -289,7 +289,7 @@ class Coder:
         """(source, target, via anaphor) pairs the sentence supports for this trigger."""
         rule = trigger.rule
         codes = {code for _, _, code in participants}
-        anaphor = _DYAD_ANAPHOR.search(sentence.text)
+        anaphor = bool(_DYAD_ANAPHOR.search(sentence.text))
         in_context = {code for pair in main_dyad for code in pair}
         if main_dyad and anaphor and codes <= in_context and not kinds()[rule.kind].directed:
             return [(a, b, True) for a, b in main_dyad if not codes or codes & {a, b}]
@@ -297,31 +297,10 @@ class Coder:
         sources, targets = _sides(trigger, near, sentence.text)
         if rule.target_required_after and not targets:
             return []
-        symmetric = not kinds()[rule.kind].directed or rule.reciprocal
-        if symmetric and len(set(sources)) >= 2:
-            # "Kazakhstan and Tuvalu established relations, ... to the United Nations": a
-            # coordinated subject is the pair; a later actor joins only through "with".
-            text = sentence.text
-            targets = [t for t in targets if _joined_with(t, near, text)]
-        if not targets and len(set(sources)) >= 2 and not symmetric:
-            sources, targets = _reported_subject(sources, near, trigger, sentence.text)
-        pairs = [(s, t) for s in sources for t in targets if s != t]
-        if not pairs and sources and targets:
-            return []  # the same state on both sides: a domestic matter ("met its diaspora")
-        if not pairs and not targets and len(set(sources)) >= 2 and symmetric:
-            unique = list(dict.fromkeys(sources)) if rule.reciprocal else sorted(set(sources))
-            pairs = [(a, b) for i, a in enumerate(unique) for b in unique[i + 1 :]]
-        if not pairs and rule.kind in _COOPERATIVE_KINDS and len(codes) == 1:
-            (only,) = codes
-            return [(a, b, True) for a, b in main_dyad if only in (a, b)]
-        if not pairs and rule.kind in _ANSWERING_KINDS and len(codes) == 1:
-            # "The Chinese embassy rejected the protest": in a story about two states, a
-            # rejection or a warning answers the other one.
-            (only,) = codes
-            return [(only, b if a == only else a, True) for a, b in main_dyad if only in (a, b)]
-        if not pairs and not codes and anaphor and rule.kind in _COOPERATIVE_KINDS:
-            return [(a, b, True) for a, b in main_dyad]
-        return [(s, t, False) for s, t in dict.fromkeys(pairs)]
+        pairs = _explicit_pairs(rule, sources, targets, near, trigger, sentence.text)
+        if pairs:
+            return [(s, t, False) for s, t in pairs]
+        return _context_pairs(rule.kind, codes, anaphor, bool(sources and targets), main_dyad)
 
     def _candidate(
         self,
@@ -609,6 +588,52 @@ def _sides(
         else:
             (sources if flip else targets).append(code)
     return _last_chain_codes(sources), targets
+
+
+def _explicit_pairs(
+    rule: TriggerRule,
+    sources: list[str],
+    targets: list[str],
+    near: list[tuple[int, int, str]],
+    trigger: TriggerMatch,
+    text: str,
+) -> list[tuple[str, str]]:
+    """The (source, target) pairs the sentence names outright."""
+    symmetric = not kinds()[rule.kind].directed or rule.reciprocal
+    if symmetric and len(set(sources)) >= 2:
+        # "Kazakhstan and Tuvalu established relations, ... to the United Nations": a
+        # coordinated subject is the pair; a later actor joins only through "with".
+        targets = [t for t in targets if _joined_with(t, near, text)]
+    if not targets and len(set(sources)) >= 2 and not symmetric:
+        sources, targets = _reported_subject(sources, near, trigger, text)
+    pairs = [(s, t) for s in sources for t in targets if s != t]
+    if not pairs and not targets and len(set(sources)) >= 2 and symmetric:
+        unique = list(dict.fromkeys(sources)) if rule.reciprocal else sorted(set(sources))
+        pairs = [(a, b) for i, a in enumerate(unique) for b in unique[i + 1 :]]
+    return list(dict.fromkeys(pairs))
+
+
+def _context_pairs(
+    kind: str,
+    codes: set[str],
+    anaphor: bool,
+    both_sides_named: bool,
+    main_dyad: list[tuple[str, str]],
+) -> list[tuple[str, str, bool]]:
+    """Pairs completed from the article's main dyad when the sentence names one side only."""
+    if kind in _ANSWERING_KINDS and len(codes) == 1:
+        # "The Chinese embassy rejected the protest": in a story about two states, a
+        # rejection or a warning answers the other one.
+        (only,) = codes
+        return [(only, b if a == only else a, True) for a, b in main_dyad if only in (a, b)]
+    if both_sides_named or kind not in _COOPERATIVE_KINDS:
+        return []  # the same state on both sides is a domestic matter ("met its diaspora")
+    if len(codes) == 1:
+        (only,) = codes
+        return [(a, b, True) for a, b in main_dyad if only in (a, b)]
+    if not codes and anaphor:
+        return [(a, b, True) for a, b in main_dyad]
+    return []
 
 
 _REPORTING_VERB = re.compile(
