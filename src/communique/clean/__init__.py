@@ -17,6 +17,7 @@ from .quality import score
 from .repeats import remove_repeats
 from .rules import Rules, load_rules
 from .tables import recover_tables
+from .unwrap import unwrap_lines
 
 __all__ = ["CLEAN_FLAGS", "CleanResult", "clean_text", "normalize", "quality_score"]
 
@@ -87,7 +88,8 @@ def clean_text(text: str, rules: Rules | None = None) -> CleanResult:
     if rep_lines or rep_runs:
         reasons["repeated_passages"] = _repeat_reason(rep_lines, rep_runs)
     flags = [flag for flag in CLEAN_FLAGS if flag in reasons]
-    return CleanResult(normalize(text), flags, {flag: reasons[flag] for flag in flags})
+    text = unwrap_lines(normalize(text))
+    return CleanResult(text, flags, {flag: reasons[flag] for flag in flags})
 
 
 def quality_score(flags: list[str], text: str, rules: Rules | None = None) -> float:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -137,8 +137,10 @@ class Coder:
         candidates = sorted(docs)
         flags: dict[str, str] = {}
         anchor = self._anchor(published, people_by_sentence, flags)
-        main_dyad = _main_dyad(actors, people_by_sentence)
+        main_dyad, strong = _main_dyad(actors, people_by_sentence)
         home = _dateline_state(sentences, by_sentence)
+        if home:
+            people_by_sentence = _locals_of(people_by_sentence, home)
         found: list[Candidate] = []
         previous: list[Candidate] = []
         for i, sentence in enumerate(sentences):
@@ -149,7 +151,7 @@ class Coder:
                     people_by_sentence[i],
                     docs[i],
                     anchor,
-                    main_dyad,
+                    (main_dyad, strong),
                     home,
                 )
                 if coded or by_sentence[i] or people_by_sentence[i]:
@@ -208,7 +210,7 @@ class Coder:
         people: list[PersonMention],
         doc: Doc | None,
         anchor: Anchor | None,
-        main_dyad: list[tuple[str, str]],
+        context: tuple[list[tuple[str, str]], bool],
         home: str | None = None,
     ) -> list[Candidate]:
         triggers = [
@@ -218,6 +220,9 @@ class Coder:
             return []
         # A dateline ("SEOUL, Aug 12 (Agency) -") names where and when it was filed, not who acted.
         dateline = _dateline_end(sentence.text)
+        actors = [a for a in actors if not _inside_a_name(a, sentence)]
+        if trigger_kinds_need_states(self.knowledge.triggers.matches(sentence.text)):
+            actors = [a for a in actors if not _private_party(a, sentence)]
         places = [a for a in actors if _is_place(a, sentence)]
         participants = [
             p
@@ -233,6 +238,8 @@ class Coder:
             for t in find_time_expressions(sentence.text, anchor)
             if (t.value or t.days) and t.start >= dateline and not _is_deadline(t)
         ]
+        main_dyad, strong = context
+        officials = {p.country for p in people if p.titled and p.country}
         chosen = _without_pledged_content(_prefer_specific(triggers), sentence.text)
         found = []
         for trigger in chosen:
@@ -241,7 +248,7 @@ class Coder:
                 own_times = _times_of_linked_trigger(trigger, chosen, times, sentence.text)
             # Protesters gather where their target is: "a protest in Beijing" targets China.
             present = participants_and_places if trigger.rule.kind == "PROTEST" else participants
-            pairs = self._pairs(trigger, present, sentence, main_dyad)
+            pairs = self._pairs(trigger, present, sentence, main_dyad, officials, strong)
             if not pairs and trigger.rule.kind == "PROTEST" and home:
                 # Protesters with no nationality named are of the dateline's state.
                 objects = {code for start, _, code in present if start >= trigger.start}
@@ -285,6 +292,8 @@ class Coder:
         participants: list[tuple[int, int, str]],
         sentence: Sentence,
         main_dyad: list[tuple[str, str]],
+        officials: set[str],
+        strong: bool,
     ) -> list[tuple[str, str, bool]]:
         """(source, target, via anaphor) pairs the sentence supports for this trigger."""
         rule = trigger.rule
@@ -300,7 +309,9 @@ class Coder:
         pairs = _explicit_pairs(rule, sources, targets, near, trigger, sentence.text)
         if pairs:
             return [(s, t, False) for s, t in pairs]
-        return _context_pairs(rule.kind, codes, anaphor, bool(sources and targets), main_dyad)
+        official = bool(codes & officials)
+        cues = _ContextCues(anaphor, official, strong, bool(sources and targets))
+        return _context_pairs(rule.kind, codes, cues, main_dyad)
 
     def _candidate(
         self,
@@ -482,26 +493,64 @@ def _is_former(person: PersonMention) -> bool:
 
 def _main_dyad(
     actors: list[ActorMention], people: dict[int, list[PersonMention]]
-) -> list[tuple[str, str]]:
+) -> tuple[list[tuple[str, str]], bool]:
     """The pairs of states the article is most about: the most named state with its most
     named partner, or with each of its equally named partners ("Tajikistan and Kyrgyzstan")."""
     counts: Counter[str] = Counter(a.code for a in actors if not a.is_igo)
     counts.update(p.country for ps in people.values() for p in ps if p.country)
     ranked = counts.most_common()
     if len(ranked) < 2:
-        return []
+        return [], False
     first, second_count = ranked[0][0], ranked[1][1]
     partners = [code for code, count in ranked[1:] if count == second_count][:_MAX_MAIN_PARTNERS]
-    return [(first, p) if first < p else (p, first) for p in partners]
+    pairs = [(first, p) if first < p else (p, first) for p in partners]
+    # A story about a relationship names both sides more than once; an article that names a
+    # country in passing is no context for sentences that do not say "the two countries".
+    return pairs, second_count >= _MIN_DYAD_MENTIONS
 
 
 _MAX_MAIN_PARTNERS = 3
+_MIN_DYAD_MENTIONS = 2
 
 
 # "in Seoul", "at the United Nations", "in the eastern Turkish city of Kars": a capital, an
 # organisation or a demonym after a locative preposition names a place, not a participant.
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PLACE_NOUN_AFTER = re.compile(r"^\s+(?:city|capital|town|port|province|region|border\s+town)\b")
+
+
+# "an Italian company", "a Lebanese citizen": a demonym that describes a private party.
+_PRIVATE_NOUN_AFTER = re.compile(
+    r"^\s+(?:company|companies|firm|firms|bank|banks|group|citizens?|nationals?|businessm[ae]n|"
+    r"investors?|residents?|owners?|shareholders?|lender|lenders|insurer|brokers?|traders?|"
+    r"producers?|exporters?|importers?|airline|carrier|conglomerate|subsidiary|unit)\b",
+    re.IGNORECASE,
+)
+# "the Berne Agreement", "the Paris Club": a capital inside the name of a thing.
+_NAME_NOUN_AFTER = re.compile(
+    r"^\s+(?:Agreement|Accord|Accords|Treaty|Convention|Protocol|Declaration|Club|Consensus|"
+    r"Process|Format|Group|Principles|Charter|Stock\s+Exchange|Exchange)\b"
+)
+# Kinds that only states (and their agents) take part in: no private party counts.
+_STATE_LEVEL_KINDS = {
+    "MEET", "VISIT", "JOINT_STATEMENT", "UPGRADE_RELATIONS", "ESTABLISH_RELATIONS", "ENDORSE",
+    "REJECT", "REQUEST", "THREATEN", "SANCTION", "ACCUSE", "PLEDGE_COOPERATION",
+    "SIGN_AGREEMENT", "MOBILIZE",
+}  # fmt: skip
+
+
+def trigger_kinds_need_states(triggers: list[TriggerMatch]) -> bool:
+    return any(t.rule.kind in _STATE_LEVEL_KINDS for t in triggers)
+
+
+def _private_party(actor: ActorMention, sentence: Sentence) -> bool:
+    tail = sentence.text[actor.end - sentence.start :]
+    return actor.via == "demonym" and bool(_PRIVATE_NOUN_AFTER.match(tail))
+
+
+def _inside_a_name(actor: ActorMention, sentence: Sentence) -> bool:
+    tail = sentence.text[actor.end - sentence.start :]
+    return actor.via == "capital" and bool(_NAME_NOUN_AFTER.match(tail))
 
 
 def _is_place(actor: ActorMention, sentence: Sentence) -> bool:
@@ -531,6 +580,18 @@ def _location(places: list[ActorMention], after: int) -> Location | None:
             country = None if place.is_igo else place.code
             return Location(name=place.text, country=country)
     return None
+
+
+def _locals_of(people: dict[int, list[PersonMention]], home: str) -> dict[int, list[PersonMention]]:
+    """A titled official whose state the text never names ("President X visited ...") in a
+    story filed from a capital is that capital's official."""
+    return {
+        i: [
+            replace(p, country=home) if p.titled and p.country is None and p.role else p
+            for p in mentions
+        ]
+        for i, mentions in people.items()
+    }
 
 
 def _participants(
@@ -613,25 +674,32 @@ def _explicit_pairs(
     return list(dict.fromkeys(pairs))
 
 
+@dataclass(frozen=True)
+class _ContextCues:
+    anaphor: bool  # "the two countries", "both sides", "they"
+    official: bool  # a titled official of the one state named
+    strong: bool  # both states of the main dyad are named more than once in the article
+    both_sides_named: bool  # actors stand before and after the trigger
+
+
 def _context_pairs(
-    kind: str,
-    codes: set[str],
-    anaphor: bool,
-    both_sides_named: bool,
-    main_dyad: list[tuple[str, str]],
+    kind: str, codes: set[str], cues: _ContextCues, main_dyad: list[tuple[str, str]]
 ) -> list[tuple[str, str, bool]]:
     """Pairs completed from the article's main dyad when the sentence names one side only."""
-    if kind in _ANSWERING_KINDS and len(codes) == 1:
-        # "The Chinese embassy rejected the protest": in a story about two states, a
-        # rejection or a warning answers the other one.
-        (only,) = codes
-        return [(only, b if a == only else a, True) for a, b in main_dyad if only in (a, b)]
-    if both_sides_named or kind not in _COOPERATIVE_KINDS:
-        return []  # the same state on both sides is a domestic matter ("met its diaspora")
     if len(codes) == 1:
         (only,) = codes
-        return [(a, b, True) for a, b in main_dyad if only in (a, b)]
-    if not codes and anaphor:
+        partners = [(a, b) for a, b in main_dyad if only in (a, b)]
+        if kind in _ANSWERING_KINDS and cues.strong:
+            # "The Chinese embassy rejected the protest": in a story about two states, a
+            # rejection or a warning answers the other one.
+            return [(only, b if a == only else a, True) for a, b in partners]
+        if cues.both_sides_named or kind not in _COOPERATIVE_KINDS:
+            return []  # the same state on both sides is a domestic matter ("met its diaspora")
+        meeting_cue = cues.anaphor or (cues.official and cues.strong)
+        if cues.anaphor or (kind != "MEET" and cues.strong) or (kind == "MEET" and meeting_cue):
+            return [(a, b, True) for a, b in partners]
+        return []
+    if not codes and cues.anaphor and kind in _COOPERATIVE_KINDS:
         return [(a, b, True) for a, b in main_dyad]
     return []
 
@@ -851,7 +919,9 @@ def _date_follow_ups(candidates: list[Candidate], published: DateValue | None) -
     if story is None:
         return
     for c in candidates:
-        if not c.date_explicit and c.status == "occurred" and c.kind != "VISIT":
+        # What was agreed or proposed on that occasion is dated by it too; plans are not.
+        said_then = c.status in {"occurred", "agreed", "proposed", "negated"}
+        if not c.date_explicit and said_then and c.kind != "VISIT":
             c.date = story
 
 

@@ -21,7 +21,8 @@ _TITLE = (
     r"(?:Minister|Secretary|Director|Head|Chief)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+(?:and\s+|of\s+)?[A-Z][\w’'-]*)*)?|"
     r"President|Premier|Chancellor|King|Queen|Emperor|Emir|Sultan|Ambassador|Envoy|"
-    r"General|Admiral|Chairman|Chairwoman|Spokesperson|Spokesman|Spokeswoman|Senator)"
+    r"General|Admiral|Chairman|Chairwoman|Spokesperson|Spokesman|Spokeswoman|Senator|"
+    r"Adviser|Advisor)"
 )
 _TITLE_BEFORE = re.compile(rf"({_TITLE})\s*$")
 _TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?({_TITLE})")

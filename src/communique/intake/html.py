@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import lxml.etree
 import lxml.html
-
 import trafilatura
 from htmldate import find_date
 from trafilatura.settings import Document
