@@ -244,3 +244,25 @@ def test_seed_against_gold(gold: dict) -> None:
         assert result.text.count(text) == 1, f"not exactly once {text!r}"
     expected = {flag for flag in gold["quality"]["flags"] if flag in CLEAN_FLAGS}
     assert set(result.flags) == expected
+
+
+def test_hard_wrapped_lines_become_one_paragraph() -> None:
+    wrapped = (
+        "The finance ministry said on Tuesday that the new levy on\n"
+        "imported steel would take effect in May.\n"
+        "Officials declined to comment further.\n"
+        "\n"
+        "A heading without a full stop\n"
+        "\n"
+        "Next paragraph."
+    )
+    text = clean_text(wrapped).text
+    assert text.split("\n") == [
+        "The finance ministry said on Tuesday that the new levy on imported steel would take "
+        "effect in May.",
+        "Officials declined to comment further.",
+        "",
+        "A heading without a full stop",
+        "",
+        "Next paragraph.",
+    ]
