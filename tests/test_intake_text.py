@@ -74,3 +74,10 @@ def test_a_sentence_is_not_a_title() -> None:
 
 def test_a_single_line_is_not_a_title() -> None:
     assert extract_text("Talks resume in Nairobi").title is None
+
+
+def test_a_date_marker_under_the_title_is_metadata() -> None:
+    extracted = extract_text("Ghana and Togo sign a border pact\n date 2025-06-02\nACCRA - Text.\n")
+    assert extracted.title == "Ghana and Togo sign a border pact"
+    assert extracted.published == "2025-06-02"
+    assert extracted.text.startswith("ACCRA - Text.")

@@ -34,6 +34,11 @@ def extract_text(raw: str) -> TextExtract:
     published = published or head_date
     title, lines = _title_line(lines)
     body = "\n".join(lines)
+    # Some exports put the marker under the title instead: "Title\n date 2025-08-20\n...".
+    marker = _DATE_MARKER.match(body)
+    if marker:
+        published = published or marker.group(1)
+        body = body[marker.end() :]
     if published is None:
         found = find_publication_date(body[:400])
         published = found.iso if found else None
