@@ -7,24 +7,29 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,serve,scale]'
 	touch $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/communique demo --corpus sample/articles
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests tools
-	$(BIN)/ruff format --check src tests tools
+	$(BIN)/ruff check src tests tools bench
+	$(BIN)/ruff format --check src tests tools bench
 	$(BIN)/mypy
 
 test: lint
+	bash tools/ensure_chromium.sh
 	$(BIN)/python -m pytest -q
+
+# Speed and memory on the benchmark corpus in ../shared/corpus/bench (about half an hour).
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) communique.duckdb events.jsonl articles.jsonl

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,11 +13,11 @@ from typing import Any
 import pandas as pd
 
 from . import relations as _relations
-from .errors import GoldFileError
+from .errors import CommuniqueError, GoldFileError
 from .eval import EvalReport, score
 from .export.formats import export as _export
 from .intake import Fetcher
-from .pipeline import IngestReport, Pipeline, ProgressCallback
+from .pipeline import Engine, IngestReport, LocalEngine, Pipeline, ProgressCallback
 from .pipeline import ingest as _ingest
 from .pipeline import recode as _recode
 from .schema import Article, Event
@@ -39,18 +40,50 @@ def ingest(
     pipeline: Pipeline | None = None,
     progress: ProgressCallback | None = None,
     fetcher: Fetcher | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
     """Ingest files, folders, globs, URLs, feeds, JSON Lines or WARC files into the database.
 
     URLs are fetched through `fetcher` (give one with your own httpx transport to reroute).
-    Example: `communique.ingest("corpus/", db="news.duckdb")`
+    `engine="dask"` codes on a Dask cluster: the one at `scheduler`, or else a local cluster of
+    `workers` processes; this process still writes everything (see `open_engine`).
+    Example: `communique.ingest("corpus/", db="news.duckdb", engine="dask", workers=4)`
     """
     settings = settings or Settings.load()
     paths = [inputs] if isinstance(inputs, str) else list(inputs)
-    if isinstance(db, Database):
-        return _ingest(paths, db, settings, pipeline, progress, fetcher)
-    with open_db(db, settings) as handle:
-        return _ingest(paths, handle, settings, pipeline, progress, fetcher)
+    with open_engine(engine, settings, pipeline, scheduler, workers) as runner:
+        if isinstance(db, Database):
+            return _ingest(paths, db, settings, progress=progress, fetcher=fetcher, engine=runner)
+        with open_db(db, settings) as handle:
+            return _ingest(
+                paths, handle, settings, progress=progress, fetcher=fetcher, engine=runner
+            )
+
+
+def open_engine(
+    name: str,
+    settings: Settings,
+    pipeline: Pipeline | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+) -> AbstractContextManager[Engine]:
+    """What codes the documents of an ingest: "local" (this process, with `pipeline`) or
+    "dask" (a Dask cluster; needs the `scale` extra)."""
+    if name == "local" and (scheduler or workers):
+        raise CommuniqueError("a scheduler or a number of workers needs the dask engine")
+    if name == "local":
+        return nullcontext(LocalEngine(pipeline or Pipeline(settings)))
+    if name != "dask":
+        raise CommuniqueError(f"unknown engine {name!r}: use local or dask")
+    try:
+        from .distributed import dask_engine
+    except ImportError as exc:
+        raise CommuniqueError(
+            "the dask engine needs the scale extra: pip install 'communique[scale]'"
+        ) from exc
+    return dask_engine(settings, scheduler=scheduler, workers=workers)
 
 
 def recode(

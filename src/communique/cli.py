@@ -63,13 +63,35 @@ def ingest(
     ],
     db: DbOption = None,
     settings: SettingsOption = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (this process) or dask (a Dask cluster).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Address of a running Dask scheduler (--engine dask)."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Processes of a local Dask cluster (default: one a core)."),
+    ] = None,
 ) -> None:
     """Read, clean and code articles into the database.
 
     Example: communique ingest corpus/ news/*.html https://example.org/rss.xml --db news.duckdb
+    Example: communique ingest corpus/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     config = _settings(settings, db)
-    report = _run(lambda: api.ingest(inputs, config.db_path, config, progress=_progress_printer()))
+    report = _run(
+        lambda: api.ingest(
+            inputs,
+            config.db_path,
+            config,
+            progress=_progress_printer(),
+            engine=engine,
+            scheduler=scheduler,
+            workers=workers,
+        )
+    )
     for error in report.errors:
         _error_line(error)
     console.print(
@@ -306,6 +328,30 @@ def events(
             return api.canonical_frame(handle, **where)
 
     _print_frame(_run(query), fmt, "events", EVENTS_TABLE)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; 127.0.0.1 keeps it private.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    settings: SettingsOption = None,
+) -> None:
+    """Explore the database in a browser: network, countries, dyads, event search, articles.
+
+    The database is opened read-only. Needs the serve extra: pip install 'communique[serve]'.
+    Example: communique serve --db news.duckdb --port 8000
+    """
+    config = _settings(settings, db)
+    try:
+        from .serve import run
+    except ImportError as error:
+        _error_line(f"serve needs the serve extra: pip install 'communique[serve]' ({error})")
+        raise typer.Exit(2) from error
+    console.print(f"serving {config.db_path} (read-only) at http://{host}:{port}/", highlight=False)
+    _run(lambda: run(config.db_path, host, port))
 
 
 def _dyad_title(state: DyadState) -> str:

@@ -18,6 +18,10 @@ class InputError(CommuniqueError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Pickled with both arguments, so a worker process can send the error back.
+        return type(self), (self.source, self.reason)
+
 
 class GoldFileError(CommuniqueError):
     """A gold file given to `eval` is malformed."""

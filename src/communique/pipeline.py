@@ -7,9 +7,11 @@ only wires them together and handles per-input failures.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from itertools import islice
+from typing import Protocol
 
 from .clean import clean_text, quality_score
 from .clean.dedup import DuplicateIndex
@@ -36,6 +38,9 @@ class IngestReport:
 
 
 ProgressCallback = Callable[[str, IngestReport], None]
+
+Outcome = tuple[Article, list[Event]] | InputError
+"""What coding one document gives: its article and events, or the error that stopped it."""
 
 
 class Pipeline:
@@ -113,37 +118,96 @@ def ingest(
     pipeline: Pipeline | None = None,
     progress: ProgressCallback | None = None,
     fetcher: Fetcher | None = None,
+    engine: Engine | None = None,
 ) -> IngestReport:
     """Read, clean, code and store every input; one bad input never stops the run.
 
-    URLs go through `fetcher` (one is made for the run when not given).
+    URLs go through `fetcher` (one is made for the run when not given). `engine` codes the
+    documents (by default one after another in this process, with `pipeline`); whatever
+    codes them, this loop is the one writer, a transaction per batch.
     """
-    pipeline = pipeline or Pipeline(settings)
+    engine = engine or LocalEngine(pipeline or Pipeline(settings))
     report = IngestReport()
-    duplicates = _duplicate_index(db, settings)
+    # Loaded when the first new article needs it: a run of known inputs never reads it.
+    duplicates: DuplicateIndex | None = None
     batch: list[tuple[RawDocument, Article, list[Event], bytes]] = []
-    for item in read_inputs(inputs, settings, fetcher):
-        report.seen += 1
-        if isinstance(item, InputError):
-            _fail(db, report, item)
-        elif db.known_input(item.sha256):
-            report.skipped += 1
+    documents = read_inputs(inputs, settings, fetcher)
+    for item, outcome in engine.map(_unknown_documents(documents, db, report, progress, settings)):
+        if isinstance(outcome, InputError):
+            _fail(db, report, outcome)
         else:
-            try:
-                article, events = pipeline.process(item)
-            except InputError as error:
-                _fail(db, report, error)
-            except Exception as error:  # a bug met on one article must not cost the batch
-                _fail(db, report, _coding_failure(item, error))
-            else:
-                signature = _mark_duplicate(article, duplicates)
-                batch.append((item, article, events, signature))
+            article, events = outcome
+            if duplicates is None:
+                duplicates = _duplicate_index(db, settings)
+            batch.append((item, article, events, _mark_duplicate(article, duplicates)))
         if len(batch) >= settings.batch_size:
             _flush(db, batch, report)
         if progress:
-            progress(item.source if isinstance(item, InputError) else item.source_file, report)
+            progress(item.source_file, report)
     _flush(db, batch, report)
     return report
+
+
+class Engine(Protocol):
+    """Codes a stream of documents, yielding each with its outcome in input order.
+
+    Input order matters: the duplicate index points a repeat at the article stored first.
+    """
+
+    def map(self, documents: Iterable[RawDocument]) -> Iterator[tuple[RawDocument, Outcome]]: ...
+
+
+class LocalEngine:
+    """Codes documents one after another in this process."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+
+    def map(self, documents: Iterable[RawDocument]) -> Iterator[tuple[RawDocument, Outcome]]:
+        for document in documents:
+            yield document, code_document(self.pipeline, document)
+
+
+def code_document(pipeline: Pipeline, doc: RawDocument) -> Outcome:
+    """`pipeline.process`, with the error returned instead of raised so a stream goes on."""
+    try:
+        return pipeline.process(doc)
+    except InputError as error:
+        return error
+    except Exception as error:  # a bug met on one article must not cost the batch
+        return _coding_failure(doc, error)
+
+
+def _unknown_documents(
+    items: Iterable[RawDocument | InputError],
+    db: Database,
+    report: IngestReport,
+    progress: ProgressCallback | None,
+    settings: Settings,
+) -> Iterator[RawDocument]:
+    """The documents whose content is new, in input order; unreadable and known inputs are
+    counted (and reported) here and go no further.
+
+    The database is asked a chunk of inputs at a time: one query per input would cost more
+    than reading the input. Content met earlier in this run counts as known too, even before
+    its batch is written.
+    """
+    this_run: set[str] = set()
+    iterator = iter(items)
+    while chunk := list(islice(iterator, settings.batch_size)):
+        stored = db.known_among([i.sha256 for i in chunk if isinstance(i, RawDocument)])
+        for item in chunk:
+            report.seen += 1
+            if isinstance(item, InputError):
+                _fail(db, report, item)
+            elif (sha := item.sha256) in stored or sha in this_run:
+                report.skipped += 1
+            else:
+                this_run.add(sha)
+                yield item
+                continue
+            if progress:
+                progress(item.source if isinstance(item, InputError) else item.source_file, report)
 
 
 def _duplicate_index(db: Database, settings: Settings) -> DuplicateIndex:
@@ -238,13 +302,11 @@ def recode(
 def _process_or_fail(
     pipeline: Pipeline, doc: RawDocument, db: Database, report: IngestReport
 ) -> tuple[Article, list[Event]] | None:
-    try:
-        return pipeline.process(doc)
-    except InputError as error:
-        _fail(db, report, error)
-    except Exception as error:  # a bug met on one article must not cost the batch
-        _fail(db, report, _coding_failure(doc, error))
-    return None
+    outcome = code_document(pipeline, doc)
+    if isinstance(outcome, InputError):
+        _fail(db, report, outcome)
+        return None
+    return outcome
 
 
 def _raw_documents(db: Database, ids: list[str]) -> list[RawDocument]:

@@ -39,8 +39,12 @@ def event_query(
     plover_type: Annotated[str | None, Query(description="A PLOVER type, e.g. COOPERATE.")] = None,
     status: Annotated[str | None, Query(description="occurred, ongoing, agreed, ...")] = None,
     sector: Annotated[str | None, Query(description="A sector, e.g. defense_industry.")] = None,
-    since: Annotated[str | None, Query(description="ISO period: 2025, 2025-07, 2025-07-14.")] = None,
-    until: Annotated[str | None, Query(description="ISO period: 2025, 2025-07, 2025-07-14.")] = None,
+    since: Annotated[
+        str | None, Query(description="ISO period: 2025, 2025-07, 2025-07-14.")
+    ] = None,
+    until: Annotated[
+        str | None, Query(description="ISO period: 2025, 2025-07, 2025-07-14.")
+    ] = None,
     min_confidence: Annotated[float | None, Query(description="From 0 to 1.")] = None,
     max_confidence: Annotated[float | None, Query(description="From 0 to 1.")] = None,
     q: Annotated[str | None, Query(description="Words in the evidence or instrument.")] = None,

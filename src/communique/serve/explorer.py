@@ -18,6 +18,7 @@ from typing import Any
 
 import duckdb
 
+from ..errors import StoreError
 from ..relations.dyads import HAPPENED, TIER_KINDS, dyad_key, dyad_state
 from ..relations.fusion import CanonicalEvent
 from ..relations.store import CANONICAL, MENTIONS
@@ -45,8 +46,8 @@ _REPORTS_AS_MENTIONS = """
 # either level has one header.
 SEARCH_COLUMNS = [
     "id", "level", "date", "date_precision", "kind", "plover_type", "source", "target",
-    "status", "sectors", "instrument", "tier", "confidence", "n_mentions", "n_sources",
-    "outlets", "published", "article_id", "evidence",
+    "directed", "status", "sectors", "instrument", "tier", "confidence", "n_mentions", "n_sources",
+    "outlets", "published", "article_id", "event_id", "evidence",
 ]  # fmt: skip
 
 MAX_GRAPH_EDGES = 2000
@@ -144,6 +145,7 @@ class Explorer:
         # DuckDB connections are not shared between threads: each question gets a cursor of
         # its own, and the lock only guards making one.
         self._lock = threading.Lock()
+        self._require_tables()
         self.fused = self._canonical_is_current()
         self.canonical_sql = (
             "SELECT " + ", ".join(n for n, *_ in CANONICAL.columns) + f" FROM {CANONICAL.name}"
@@ -151,6 +153,8 @@ class Explorer:
             else _REPORTS_AS_CANONICAL
         )
         self.mentions_sql = f"SELECT * FROM {MENTIONS.name}" if self.fused else _REPORTS_AS_MENTIONS
+        # Read-only, so counts and filter values cannot change while the explorer runs.
+        self._meta: dict[str, Any] | None = None
 
     @classmethod
     def open(cls, path: str | Path) -> Explorer:
@@ -180,6 +184,14 @@ class Explorer:
             row = cursor.execute(sql, _used(sql, params)).fetchone()
         return row[0] if row else None
 
+    def _require_tables(self) -> None:
+        found = self._value(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_name IN ('articles', 'events', 'people')"
+        )
+        if found != 3:
+            raise StoreError(f"{self.path}: not a communique database (run communique ingest)")
+
     def _canonical_is_current(self) -> bool:
         """True when every stored report belongs to a stored canonical event and vice versa."""
         tables = self._value(
@@ -197,6 +209,11 @@ class Explorer:
     # -- the whole database ------------------------------------------------------------------
     def meta(self) -> dict[str, Any]:
         """Counts and the values each filter accepts, for forms and for scripts."""
+        if self._meta is None:
+            self._meta = self._read_meta()
+        return self._meta
+
+    def _read_meta(self) -> dict[str, Any]:
         counts = self._rows(
             f"WITH c AS ({self.canonical_sql}) SELECT "
             "(SELECT count(*) FROM articles) AS articles, "
@@ -419,16 +436,17 @@ class Explorer:
         if level == "reports":
             return """
             SELECT e.event_id AS id, 'report' AS level, e.kind, e.plover_type, e.source,
-                e.target, e.date, e.date_start, e.date_end, e.status, e.sectors, e.instrument,
-                e.tier, e.confidence, 1 AS n_mentions, 1 AS n_sources,
+                e.target, e.directed, e.date, e.date_start, e.date_end, e.status, e.sectors,
+                e.instrument, e.tier, e.confidence, 1 AS n_mentions, 1 AS n_sources,
                 CASE WHEN a.outlet IS NULL THEN [] ELSE [a.outlet] END AS outlets,
-                a.published, e.article_id, json_extract_string(e.evidence, '$.text') AS evidence
+                a.published, e.article_id, e.event_id,
+                json_extract_string(e.evidence, '$.text') AS evidence
             FROM events e LEFT JOIN articles a USING (article_id)"""
         return f"""
             SELECT c.canonical_id AS id, 'canonical' AS level, c.kind, c.plover_type, c.source,
-                c.target, c.date, c.date_start, c.date_end, c.status, c.sectors, c.instrument,
-                c.tier, c.confidence, c.n_mentions, c.n_sources, c.outlets,
-                c.first_reported AS published, first.article_id,
+                c.target, c.directed, c.date, c.date_start, c.date_end, c.status, c.sectors,
+                c.instrument, c.tier, c.confidence, c.n_mentions, c.n_sources, c.outlets,
+                c.first_reported AS published, first.article_id, first.event_id,
                 json_extract_string(c.evidence, '$.text') AS evidence
             FROM ({self.canonical_sql}) c
             LEFT JOIN events first ON first.event_id = c.mention_ids[1]"""
@@ -479,7 +497,9 @@ class Explorer:
             )
             params["text"] = text.lower()
         if flag:
-            clauses.append("list_contains(CAST(json_extract(quality, '$.flags') AS VARCHAR[]), $flag)")
+            clauses.append(
+                "list_contains(CAST(json_extract(quality, '$.flags') AS VARCHAR[]), $flag)"
+            )
             params["flag"] = flag
         where = "WHERE " + " AND ".join(clauses) if clauses else ""
         source = (
@@ -606,7 +626,13 @@ def _partner_answer(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _canonical_answer(event: CanonicalEvent) -> dict[str, Any]:
-    return {**event.to_dict(), "date_precision": date_precision(event.date)}
+    info = kinds().get(event.kind)
+    return {
+        **event.to_dict(),
+        "date_precision": date_precision(event.date),
+        # PLOVER quad class: 1-2 cooperative, 3-4 conflictual.
+        "quad_class": info.quad_class if info else None,
+    }
 
 
 def _search_answer(row: dict[str, Any]) -> dict[str, Any]:

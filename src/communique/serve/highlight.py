@@ -25,9 +25,10 @@ def evidence_span(text: str, evidence: dict[str, Any] | None) -> tuple[int, int]
     if not evidence:
         return None
     start, end, quoted = evidence.get("start"), evidence.get("end"), evidence.get("text") or ""
-    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
-        if not quoted or text[start:end].strip() == quoted.strip():
-            return start, end
+    offsets = (start, end) if isinstance(start, int) and isinstance(end, int) else None
+    fits = offsets is not None and 0 <= offsets[0] < offsets[1] <= len(text)
+    if offsets and fits and (not quoted or text[offsets[0] : offsets[1]].strip() == quoted.strip()):
+        return offsets
     if quoted.strip():
         found = text.find(quoted.strip())
         if found >= 0:
@@ -44,7 +45,9 @@ def runs(text: str, spans: list[tuple[int, int] | None]) -> list[Run]:
     bounds = sorted(cuts)
     pieces = []
     for start, end in zip(bounds, bounds[1:], strict=False):
-        covering = [i for i, span in enumerate(spans) if span and span[0] <= start and end <= span[1]]
+        covering = [
+            i for i, span in enumerate(spans) if span and span[0] <= start and end <= span[1]
+        ]
         pieces.append(Run(text[start:end], covering))
     return _merged(pieces)
 

@@ -51,7 +51,9 @@ def actor(name: str, value: str | None) -> str | None:
 
 def article_id(value: str) -> str:
     if not ARTICLE_PATTERN.match(value):
-        raise BadParameter("article_id", f"{value!r} is not an article id such as a-0123456789abcdef")
+        raise BadParameter(
+            "article_id", f"{value!r} is not an article id such as a-0123456789abcdef"
+        )
     return value
 
 

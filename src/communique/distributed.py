@@ -1,0 +1,135 @@
+"""Coding on a Dask cluster: workers run `Pipeline.process`, this process stays the one writer.
+
+`dask_engine` gives an engine for `pipeline.ingest`: documents are read here, sent to the
+workers a chunk at a time, and their coded articles come back (pickled) in input order to the
+ordinary ingest loop, which deduplicates and writes them in batches. Each worker builds its
+pipeline once, when it starts (`PipelinePlugin`). Needs the `scale` extra:
+`pip install 'communique[scale]'`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from itertools import islice
+
+from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
+
+from .errors import InputError
+from .intake import RawDocument
+from .pipeline import Outcome, Pipeline, code_document
+from .settings import Settings
+
+# Documents per task: one task per article would spend more time in the scheduler than coding.
+DEFAULT_CHUNK_SIZE = 8
+# Tasks queued per worker thread, beyond the one it runs: enough to keep it busy while the
+# writer catches up, few enough that memory stays flat however long the input stream is.
+_TASKS_PER_THREAD = 3
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Builds one `Pipeline` per worker process, when the worker starts.
+
+    The worker keeps the plugin, so the models and knowledge load once per process and every
+    task on that worker reuses them (`_code_chunk` finds it by name).
+    """
+
+    name = "communique-pipeline"
+
+    def __init__(self, settings: Settings, today: date) -> None:
+        self.settings = settings
+        self.today = today
+        self.pipeline: Pipeline | None = None
+
+    def setup(self, worker: object) -> None:
+        self.pipeline = Pipeline(self.settings, self.today)
+        # Load spaCy now rather than in the first task, so start-up cost is not timed as work.
+        self.pipeline.language.nlp  # noqa: B018
+
+
+def _code_chunk(documents: list[RawDocument]) -> list[Outcome]:
+    """Runs on a worker: code a chunk of documents with the worker's own pipeline."""
+    plugin = get_worker().plugins[PipelinePlugin.name]
+    assert isinstance(plugin, PipelinePlugin) and plugin.pipeline is not None
+    return [code_document(plugin.pipeline, document) for document in documents]
+
+
+class DaskEngine:
+    """Codes documents on a Dask cluster, yielding outcomes in input order.
+
+    At most `in_flight` chunks are submitted and not yet written, so neither this process nor
+    the scheduler ever holds more than a bounded slice of the input stream.
+    """
+
+    def __init__(
+        self, client: Client, chunk_size: int = DEFAULT_CHUNK_SIZE, in_flight: int | None = None
+    ) -> None:
+        self.client = client
+        self.chunk_size = chunk_size
+        threads = sum(client.nthreads().values()) or 1
+        self.in_flight = in_flight or threads * (1 + _TASKS_PER_THREAD)
+
+    def map(self, documents: Iterable[RawDocument]) -> Iterator[tuple[RawDocument, Outcome]]:
+        pending: deque[tuple[list[RawDocument], Future]] = deque()
+        iterator = iter(documents)
+        while chunk := list(islice(iterator, self.chunk_size)):
+            pending.append((chunk, self.client.submit(_code_chunk, chunk, pure=False)))
+            if len(pending) >= self.in_flight:
+                yield from _outcomes(*pending.popleft())
+        while pending:
+            yield from _outcomes(*pending.popleft())
+
+
+def _outcomes(chunk: list[RawDocument], future: Future) -> Iterator[tuple[RawDocument, Outcome]]:
+    """The chunk's outcomes; a chunk whose worker died fails its documents, not the run."""
+    try:
+        outcomes: list[Outcome] = future.result()
+    except Exception as error:
+        reason = f"coding failed on a worker ({type(error).__name__}: {error})"
+        outcomes = [InputError(document.source_file, reason) for document in chunk]
+    finally:
+        future.release()
+    yield from zip(chunk, outcomes, strict=True)
+
+
+@contextmanager
+def dask_engine(
+    settings: Settings,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    today: date | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> Iterator[DaskEngine]:
+    """A Dask engine on the cluster at `scheduler`, or on a local cluster of `workers` processes
+    (one per core by default), closed again when the block ends.
+
+    Example: `with dask_engine(settings, workers=4) as engine: ingest(paths, db, settings,
+    engine=engine)`
+    """
+    with _client(scheduler, workers) as client:
+        client.register_plugin(PipelinePlugin(settings, today or date.today()))
+        yield DaskEngine(client, chunk_size)
+
+
+@contextmanager
+def _client(scheduler: str | None, workers: int | None) -> Iterator[Client]:
+    if scheduler is not None:
+        with Client(scheduler) as client:
+            yield client
+        return
+    # One thread per worker process: coding holds the GIL, so threads would only queue.
+    with (
+        LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client

@@ -1,0 +1,225 @@
+"""Speed and scale without changing a result: the candidate-sentence filter, the ingest loop
+fed by any engine, and the Dask engine against the single-process run."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO
+
+import communique
+from communique import Article, CommuniqueError, Database, InputError, Pipeline, Settings
+from communique.api import open_engine
+from communique.coding.actors import ActorMention
+from communique.coding.coder import Coder
+from communique.intake import RawDocument, read_file
+from communique.language import Sentence
+from communique.pipeline import LocalEngine, Outcome, code_document, ingest
+
+
+class ParseEverySentence(Coder):
+    """The slow path: every sentence is parsed, and one in which the parse finds a person is a
+    candidate even where the cheap checks passed it over.
+
+    A stand-in for a `parse_all_sentences` flag on the coder: if the cheap checks lose no
+    one, this coder codes exactly what the fast one codes.
+    """
+
+    def _is_candidate(self, sentence: Sentence, actors: list[ActorMention]) -> bool:
+        if super()._is_candidate(sentence, actors):
+            return True
+        doc = next(iter(self.language.parse([sentence.text])))
+        return bool(self.people_finder.find(sentence.text, sentence.start, doc, actors))
+
+
+def gold_articles(shared: Callable[..., Path]) -> list[Path]:
+    """The articles the gold files annotate: the shared seeds and the repository's sample."""
+    folders = [shared("corpus", "seeds"), REPO / "sample" / "articles"]
+    return sorted(p for folder in folders for p in folder.iterdir() if p.is_file())
+
+
+@pytest.mark.slow
+def test_the_candidate_filter_loses_no_event(
+    pipeline: Pipeline, settings: Settings, shared: Callable[..., Path]
+) -> None:
+    slow = copy.copy(pipeline)
+    slow.coder = ParseEverySentence(pipeline.knowledge, pipeline.language, pipeline.coder.today)
+    for path in gold_articles(shared):
+        document = read_file(str(path), settings)
+        fast_events = [e.to_dict() for e in pipeline.process(document)[1]]
+        slow_events = [e.to_dict() for e in slow.process(document)[1]]
+        assert fast_events == slow_events, path.name
+
+
+# -- the ingest loop, fed by a stand-in engine ---------------------------------------------
+def _article(doc: RawDocument) -> Article:
+    text = doc.content.decode()
+    return Article(
+        article_id=f"a-{doc.sha256[:12]}",
+        source_file=doc.source_file,
+        url=None,
+        title=None,
+        outlet=None,
+        published="2025-01-01",
+        language="en",
+        clean_text=text,
+        content_sha256=doc.sha256,
+    )
+
+
+class ScriptedEngine:
+    """Codes a document into a bare article, or fails it when its text says "broken"."""
+
+    def __init__(self) -> None:
+        self.coded: list[str] = []
+
+    def map(self, documents: Iterable[RawDocument]) -> Iterator[tuple[RawDocument, Outcome]]:
+        for doc in documents:
+            self.coded.append(Path(doc.source_file).name)
+            if b"broken" in doc.content:
+                yield doc, InputError(doc.source_file, "scripted failure")
+            else:
+                yield doc, (_article(doc), [])
+
+
+def _write(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_ingest_stores_what_any_engine_codes(tmp_path: Path, settings: Settings) -> None:
+    folder = _write(
+        tmp_path / "in",
+        {
+            "a.txt": "Alpha text about nothing in particular at all.",
+            "b.txt": "Beta text, a broken one that the engine fails.",
+            "c.txt": "Gamma text that is different from the others.",
+            "d.txt": "Alpha text about nothing in particular at all.",
+        },
+    )
+    engine = ScriptedEngine()
+    with Database(":memory:") as db:
+        report = ingest([str(folder)], db, settings.with_(batch_size=2), engine=engine)
+        stored = sorted(Path(a.source_file).name for a in db.articles())
+        failures = db.failures()
+    assert (report.seen, report.stored, report.skipped, report.failed) == (4, 2, 1, 1)
+    assert stored == ["a.txt", "c.txt"]
+    assert failures == [(str(folder / "b.txt"), "scripted failure")]
+    # d.txt repeats a.txt byte for byte: it is skipped before any engine sees it.
+    assert engine.coded == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_reingest_skips_known_content_without_coding_it(tmp_path: Path, settings: Settings) -> None:
+    folder = _write(
+        tmp_path / "in", {f"{i}.txt": f"Article number {i} of the run." for i in range(5)}
+    )
+    with Database(":memory:") as db:
+        ingest([str(folder)], db, settings, engine=ScriptedEngine())
+        again = ScriptedEngine()
+        report = ingest([str(folder)], db, settings, engine=again)
+    assert (report.seen, report.stored, report.skipped) == (5, 0, 5)
+    assert again.coded == []
+
+
+def test_the_local_engine_returns_errors_in_input_order(
+    tiny_folder: Path, pipeline: Pipeline, settings: Settings
+) -> None:
+    empty = RawDocument("empty.txt", b"   \n", "text/plain")
+    docs = [read_file(str(p), settings) for p in sorted(tiny_folder.iterdir())]
+    results = list(LocalEngine(pipeline).map([docs[0], empty, docs[1]]))
+    assert [doc.source_file for doc, _ in results] == [
+        docs[0].source_file,
+        "empty.txt",
+        docs[1].source_file,
+    ]
+    assert isinstance(results[1][1], InputError)
+    assert code_document(pipeline, empty).source == "empty.txt"  # type: ignore[union-attr]
+
+
+def test_input_errors_cross_process_boundaries() -> None:
+    error = pickle.loads(pickle.dumps(InputError("feed.xml", "not a feed")))
+    assert (error.source, error.reason, str(error)) == (
+        "feed.xml",
+        "not a feed",
+        "feed.xml: not a feed",
+    )
+
+
+def test_engine_options_are_checked(settings: Settings) -> None:
+    with pytest.raises(CommuniqueError, match="unknown engine"):
+        open_engine("spark", settings)
+    with pytest.raises(CommuniqueError, match="needs the dask engine"):
+        open_engine("local", settings, workers=2)
+
+
+# -- the Dask engine ---------------------------------------------------------------------------
+class ImmediateClient:
+    """A stand-in for a Dask client: runs each task at once and counts the unreleased ones."""
+
+    def __init__(self) -> None:
+        self.open = 0
+        self.most_open = 0
+
+    def nthreads(self) -> dict[str, int]:
+        return {"worker-1": 1, "worker-2": 1}
+
+    def submit(self, function: Callable[..., Any], *args: Any, pure: bool) -> Any:
+        future: Future[Any] = Future()
+        future.set_result([(None, []) for _ in args[0]])
+        self.open += 1
+        self.most_open = max(self.most_open, self.open)
+        future.release = self._release  # type: ignore[attr-defined]
+        return future
+
+    def _release(self) -> None:
+        self.open -= 1
+
+
+def test_the_dask_engine_keeps_a_bounded_number_of_chunks_in_flight() -> None:
+    from communique.distributed import DaskEngine
+
+    pulled = 0
+
+    def endless() -> Iterator[RawDocument]:
+        nonlocal pulled
+        while True:
+            pulled += 1
+            yield RawDocument(f"{pulled}.txt", b"text", "text/plain")
+
+    client = ImmediateClient()
+    engine = DaskEngine(client, chunk_size=4, in_flight=3)  # type: ignore[arg-type]
+    stream = engine.map(endless())
+    first = [next(stream)[0].source_file for _ in range(40)]
+    assert first == [f"{i}.txt" for i in range(1, 41)]
+    assert client.most_open == 3
+    assert pulled <= 40 + 3 * 4
+
+
+def _exported(db: Database) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    articles = [{k: v for k, v in a.to_dict().items() if k != "ingested_at"} for a in db.articles()]
+    events = [e.to_dict() for e in db.events()]
+    return articles, events
+
+
+@pytest.mark.slow
+def test_the_dask_engine_codes_what_one_process_codes(
+    tmp_path: Path, settings: Settings, pipeline: Pipeline, shared: Callable[..., Path]
+) -> None:
+    inputs = [str(shared("corpus", "seeds")), str(REPO / "sample" / "articles")]
+    with Database(tmp_path / "local.duckdb") as db:
+        local = communique.ingest(inputs, db=db, settings=settings, pipeline=pipeline)
+        expected = _exported(db)
+    with Database(tmp_path / "dask.duckdb") as db:
+        report = communique.ingest(inputs, db=db, settings=settings, engine="dask", workers=2)
+        got = _exported(db)
+    assert (report.stored, report.events, report.failed) == (local.stored, local.events, 0)
+    assert got == expected
+    assert len(got[1]) > 20
