@@ -127,13 +127,18 @@ class Coder:
         }
         people_by_sentence = _resolve_surnames(people_by_sentence)
         short_names = _short_name_pattern(people_by_sentence)
+        speaker: PersonMention | None = None
         for i, sentence in enumerate(sentences):
             # "Kim announced ...": a sentence naming someone met earlier is a candidate too.
-            later = _short_name_mentions(sentence, short_names, people_by_sentence.get(i, []))
+            known = people_by_sentence.get(i, [])
+            later = _short_name_mentions(sentence, short_names, known)
+            later += _pronoun_mention(sentence, speaker, known + later)
             if later:
-                people_by_sentence[i] = people_by_sentence.get(i, []) + later
+                people_by_sentence[i] = known + later
                 if i not in docs:
                     docs[i] = None
+            named = [p for p in people_by_sentence.get(i, []) if p.country and " " in p.name]
+            speaker = named[-1] if named else speaker
         candidates = sorted(docs)
         flags: dict[str, str] = {}
         anchor = self._anchor(published, people_by_sentence, flags)
@@ -485,6 +490,20 @@ def _short_name_mentions(
             )
         )
     return found
+
+
+_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b|\b(?:he|she)\s+(?:said|added|told|noted|stressed)\b")
+
+
+def _pronoun_mention(
+    sentence: Sentence, speaker: PersonMention | None, known: list[PersonMention]
+) -> list[PersonMention]:
+    """ "He said ...": the last official named before, when the sentence names nobody."""
+    match = _PRONOUN_SUBJECT.search(sentence.text)
+    if speaker is None or match is None or known:
+        return []
+    start, end = sentence.start + match.start(), sentence.start + match.start() + 3
+    return [replace(speaker, start=start, end=end, titled=False)]
 
 
 def _is_former(person: PersonMention) -> bool:
