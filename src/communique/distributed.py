@@ -127,7 +127,7 @@ def _client(scheduler: str | None, workers: int | None) -> Iterator[Client]:
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: never collide with a running dashboard
             silence_logs=logging.ERROR,
         ) as cluster,
         Client(cluster) as client,
