@@ -16,17 +16,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-__all__ = [
-    "METRIC_NAMES",
-    "ArticleDetail",
-    "CleanFailure",
-    "EvalReport",
-    "PairMismatch",
-    "SetMismatch",
-    "ValueMismatch",
-    "format_report",
-    "score",
-]
 
 METRIC_NAMES: tuple[str, ...] = (
     "event_precision",
