@@ -16,7 +16,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-
 METRIC_NAMES: tuple[str, ...] = (
     "event_precision",
     "event_recall",
