@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from itertools import islice
+from typing import cast
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
 
@@ -39,11 +40,11 @@ class PipelinePlugin(WorkerPlugin):
     """
 
     name = "communique-pipeline"
+    pipeline: Pipeline  # made by `setup`, on the worker: it never travels with the plugin
 
     def __init__(self, settings: Settings, today: date) -> None:
         self.settings = settings
         self.today = today
-        self.pipeline: Pipeline | None = None
 
     def setup(self, worker: object) -> None:
         self.pipeline = Pipeline(self.settings, self.today)
@@ -53,16 +54,16 @@ class PipelinePlugin(WorkerPlugin):
 
 def _code_chunk(documents: list[RawDocument]) -> list[Outcome]:
     """Runs on a worker: code a chunk of documents with the worker's own pipeline."""
-    plugin = get_worker().plugins[PipelinePlugin.name]
-    assert isinstance(plugin, PipelinePlugin) and plugin.pipeline is not None
+    plugin = cast(PipelinePlugin, get_worker().plugins[PipelinePlugin.name])
     return [code_document(plugin.pipeline, document) for document in documents]
 
 
 class DaskEngine:
     """Codes documents on a Dask cluster, yielding outcomes in input order.
 
-    At most `in_flight` chunks are submitted and not yet written, so neither this process nor
-    the scheduler ever holds more than a bounded slice of the input stream.
+    At most `in_flight` chunks are submitted and not yet written (by default a few per worker
+    thread present when the engine is made), so neither this process nor the scheduler ever
+    holds more than a bounded slice of the input stream.
     """
 
     def __init__(
@@ -119,6 +120,8 @@ def dask_engine(
 def _client(scheduler: str | None, workers: int | None) -> Iterator[Client]:
     if scheduler is not None:
         with Client(scheduler) as client:
+            # Workers of a batch system may still be queued; the in-flight bound counts them.
+            client.wait_for_workers(1)
             yield client
         return
     # One thread per worker process: coding holds the GIL, so threads would only queue.
