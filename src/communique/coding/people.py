@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorMention
 from .offices import Holder, OfficeHolders
+from .phrases import PhraseIndex
 from .text_utils import fold_in_place
 
 # Titles written before a name ("Foreign Minister Cho Hyun") or after it in apposition
@@ -49,12 +50,14 @@ class PersonMention:
 class PeopleFinder:
     def __init__(self, offices: OfficeHolders) -> None:
         self.offices = offices
-        names = sorted((n for n in offices.names() if " " in n), key=len, reverse=True)
-        alternation = "|".join(re.escape(n) for n in names)
-        self._known = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if names else None
-        self._leaders = offices.leader_surnames()
-        surnames = "|".join(re.escape(n) for n in sorted(self._leaders, key=len, reverse=True))
-        self._leader_pattern = re.compile(rf"(?<![\w-])(?:{surnames})(?![\w-])")
+        # Full names are matched on folded text, so "Pham Minh Chinh" finds "Phạm Minh Chính".
+        self._known: PhraseIndex[str] = PhraseIndex()
+        for name in offices.names():
+            if " " in name:
+                self._known.add(name, name)
+        self._leaders: PhraseIndex[Holder] = PhraseIndex()
+        for surname, holder in offices.leader_surnames().items():
+            self._leaders.add(surname, holder, case_sensitive=True)
 
     def find(
         self, text: str, offset: int, doc: Doc | None, actors: list[ActorMention]
@@ -90,24 +93,21 @@ class PeopleFinder:
         return sorted(spans)
 
     def _known_spans(self, text: str) -> list[tuple[int, int]]:
-        if self._known is None:
-            return []
-        folded = fold_in_place(text)
-        return [(m.start(), m.end()) for m in self._known.finditer(folded)]
+        return [(m.start, m.end) for m in self._known.find(fold_in_place(text))]
 
     def _leader_mentions(
         self, text: str, offset: int, taken: list[tuple[int, int]]
     ) -> list[PersonMention]:
         """ "Putin said ...": a leader named by surname alone."""
         found = []
-        for match in self._leader_pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+        for match in self._leaders.find(text):
+            if any(s < match.end and match.start < e for s, e in taken):
                 continue
-            holder = self._leaders[match.group(0)]
+            holder = match.value
             found.append(
                 PersonMention(
-                    offset + match.start(),
-                    offset + match.end(),
+                    offset + match.start,
+                    offset + match.end,
                     holder.name,
                     holder.country,
                     holder.title,
