@@ -16,26 +16,9 @@ from conftest import REPO
 import communique
 from communique import Article, CommuniqueError, Database, InputError, Pipeline, Settings
 from communique.api import open_engine
-from communique.coding.actors import ActorMention
 from communique.coding.coder import Coder
 from communique.intake import RawDocument, read_file
-from communique.language import Sentence
 from communique.pipeline import LocalEngine, Outcome, code_document, ingest
-
-
-class ParseEverySentence(Coder):
-    """The slow path: every sentence is parsed, and one in which the parse finds a person is a
-    candidate even where the cheap checks passed it over.
-
-    A stand-in for a `parse_all_sentences` flag on the coder: if the cheap checks lose no
-    one, this coder codes exactly what the fast one codes.
-    """
-
-    def _is_candidate(self, sentence: Sentence, actors: list[ActorMention]) -> bool:
-        if super()._is_candidate(sentence, actors):
-            return True
-        doc = next(iter(self.language.parse([sentence.text])))
-        return bool(self.people_finder.find(sentence.text, sentence.start, doc, actors))
 
 
 def gold_articles(shared: Callable[..., Path]) -> list[Path]:
@@ -49,7 +32,9 @@ def test_the_candidate_filter_loses_no_event(
     pipeline: Pipeline, settings: Settings, shared: Callable[..., Path]
 ) -> None:
     slow = copy.copy(pipeline)
-    slow.coder = ParseEverySentence(pipeline.knowledge, pipeline.language, pipeline.coder.today)
+    slow.coder = Coder(
+        pipeline.knowledge, pipeline.language, pipeline.coder.today, parse_all_sentences=True
+    )
     for path in gold_articles(shared):
         document = read_file(str(path), settings)
         fast_events = [e.to_dict() for e in pipeline.process(document)[1]]

@@ -53,7 +53,12 @@ class Pipeline:
         self.settings = settings
         self.language = LanguageTools(settings.spacy_model)
         self.knowledge = Knowledge.load()
-        self.coder = Coder(self.knowledge, self.language, today or date.today())
+        self.coder = Coder(
+            self.knowledge,
+            self.language,
+            today or date.today(),
+            parse_all_sentences=settings.parse_all_sentences,
+        )
 
     def process(self, doc: RawDocument) -> tuple[Article, list[Event]]:
         extracted = extract(doc)

@@ -28,6 +28,7 @@ class Settings:
     shingle_size: int = 5
     minhash_permutations: int = 128
     progress: bool = True
+    parse_all_sentences: bool = False
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Settings:

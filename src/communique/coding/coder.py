@@ -102,7 +102,16 @@ class CodedArticle:
 class Coder:
     """Turns one article's clean text into events. Stateless apart from its knowledge."""
 
-    def __init__(self, knowledge: Knowledge, language: LanguageTools, today: date) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        language: LanguageTools,
+        today: date,
+        parse_all_sentences: bool = False,
+    ) -> None:
+        # The slow path parses every sentence; it exists to check that the cheap filters
+        # (`_is_candidate`, `_worth_parsing`) lose no event.
+        self.parse_all_sentences = parse_all_sentences
         self.knowledge = knowledge
         self.language = language
         self.people_finder = PeopleFinder(knowledge.offices)
@@ -116,8 +125,12 @@ class Coder:
         actors = self.knowledge.gazetteer.find(text)
         by_sentence = _bucket(actors, sentences)
         candidates = [i for i, s in enumerate(sentences) if self._is_candidate(s, by_sentence[i])]
-        docs: dict[int, Doc | None] = dict(
-            zip(candidates, self.language.parse(sentences[i].text for i in candidates), strict=True)
+        # The parser is the expensive part: only sentences that can hold an event or name an
+        # official by title go through it; the others still get the cheap name lookups.
+        to_parse = [i for i in candidates if self._worth_parsing(sentences[i])]
+        docs: dict[int, Doc | None] = dict.fromkeys(candidates)
+        docs.update(
+            zip(to_parse, self.language.parse(sentences[i].text for i in to_parse), strict=True)
         )
         people_by_sentence = {
             i: self.people_finder.find(
@@ -149,6 +162,7 @@ class Coder:
         found: list[Candidate] = []
         previous: list[Candidate] = []
         for i, sentence in enumerate(sentences):
+            coded: list[Candidate] = []
             if i in docs and not sentence.is_heading:
                 coded = self._code_sentence(
                     sentence,
@@ -159,11 +173,11 @@ class Coder:
                     (main_dyad, strong),
                     home,
                 )
-                if coded or by_sentence[i] or people_by_sentence[i]:
-                    previous = coded
-                found += coded
+            if coded or by_sentence[i] or people_by_sentence.get(i):
+                previous = coded
             elif previous and not self.knowledge.triggers.any_trigger.search(sentence.text):
                 self._elaborate(previous, sentence)
+            found += coded
         _date_follow_ups(found, published)
         merged = _merge(found)
         events = [self._event(article_id, source_file, c) for c in merged]
@@ -175,9 +189,16 @@ class Coder:
 
     def _is_candidate(self, sentence: Sentence, actors: list[ActorMention]) -> bool:
         """Cheap checks first: only sentences that name someone go to the parser."""
+        if self.parse_all_sentences:
+            return True
         if actors or _TITLE_WORDS.search(sentence.text):
             return True
         return bool(_DYAD_ANAPHOR.search(sentence.text))
+
+    def _worth_parsing(self, sentence: Sentence) -> bool:
+        if self.parse_all_sentences or _TITLE_WORDS.search(sentence.text):
+            return True
+        return bool(self.knowledge.triggers.any_trigger.search(sentence.text))
 
     def _anchor(
         self,

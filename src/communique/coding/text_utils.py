@@ -17,11 +17,22 @@ def fold(text: str) -> str:
 
 def fold_in_place(text: str) -> str:
     """`fold` one character at a time, so offsets in the result are offsets in `text`."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLDED_CHARACTERS)
 
 
-def _fold_char(char: str) -> str:
-    if char in "-‐‑–":
-        return " "
-    folded = fold(char) if not char.isspace() else " "
-    return folded if len(folded) == 1 else char.lower()
+class _FoldTable(dict[int, str]):
+    """str.translate table that folds each character the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in "-‐‑–" or char.isspace():
+            folded = " "
+        else:
+            folded = fold(char)
+            folded = folded if len(folded) == 1 else char.lower()
+        self[code] = folded
+        return folded
+
+
+# A pure memo of a fixed function: nothing in it depends on what was folded before.
+_FOLDED_CHARACTERS = _FoldTable()
