@@ -160,3 +160,16 @@ def test_a_money_amount_in_us_dollars_is_not_the_united_states(coder: Coder) -> 
     text = "Japan gave US$4.5 million in humanitarian aid to Myanmar."
     aid = one(code(coder, text), "AID")
     assert (aid.source, aid.target) == ("JPN", "MMR")
+
+
+def test_a_pledge_is_dated_by_when_it_was_made_not_by_what_it_plans(coder: Coder) -> None:
+    text = "Ghana and Togo agreed on Monday to hold the next round of talks in July."
+    pledge = one(code(coder, text), "PLEDGE_COOPERATION")
+    assert pledge.date == "2025-03-10"
+
+
+def test_a_month_reported_in_the_past_is_the_last_such_month(coder: Coder) -> None:
+    published = DateValue.day(date(2025, 11, 8))
+    text = "Indonesia and India signed a maritime agreement in January."
+    signed = one(code(coder, text, published), "SIGN_AGREEMENT")
+    assert signed.date == "2025-01"

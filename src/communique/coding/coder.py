@@ -361,7 +361,7 @@ class Coder:
             trailing = self.knowledge.status.status_after(_clause_after(sentence.text, trigger))
             if trailing:
                 status, explicit_status = trailing, True
-        when, explicit_date = _date_for(trigger, times, anchor, rule.kind)
+        when, explicit_date = _date_for(trigger, times, anchor, rule.kind, status)
         sectors = self.knowledge.sectors.sectors_in(sentence.text)
         if rule.kind in self.knowledge.sectors.diplomatic_kinds:
             sectors.append("diplomacy")
@@ -858,15 +858,24 @@ def _clause_after(text: str, trigger: TriggerMatch) -> str:
     return tail[: stop.start()] if stop else tail
 
 
+# A pledge is dated by when it was made: "agreed to hold the next round in July" dates the
+# round, not the agreement, so only time words before the trigger count.
+_DATED_BEFORE_TRIGGER_ONLY = {"PLEDGE_COOPERATION"}
+_PAST_STATUSES = {"occurred", "agreed", "negated"}
+
+
 def _date_for(
-    trigger: TriggerMatch, times: list, anchor: Anchor | None, kind: str
+    trigger: TriggerMatch, times: list, anchor: Anchor | None, kind: str, status: str
 ) -> tuple[DateValue | None, bool]:
     """The time expression nearest the trigger, else the anchor (never a made-up day)."""
     dated = [t for t in times if t.value is not None]
+    if kind in _DATED_BEFORE_TRIGGER_ONLY:
+        dated = [t for t in dated if t.end <= trigger.end]
     if dated:
         nearest = min(dated, key=lambda t: _distance(t.start, t.end, trigger))
         if _distance(nearest.start, nearest.end, trigger) <= 120:
-            return _within_anchor(nearest, anchor), True
+            value = _within_anchor(nearest, anchor)
+            return _in_the_past(value, nearest, anchor, status), True
     if anchor is None:
         return None, False
     durations = [t for t in times if t.value is None and getattr(t, "days", None)]
@@ -920,6 +929,22 @@ def _dateline_state(sentences: list[Sentence], actors: list[list[ActorMention]])
 def _dateline_end(text: str) -> int:
     match = _DATELINE.match(text)
     return match.end() if match else 0
+
+
+def _in_the_past(value: DateValue, time: Any, anchor: Anchor | None, status: str) -> DateValue:
+    """ "agreed in January", written in November: the January before, not the next one."""
+    if anchor is None or status not in _PAST_STATUSES or value.start <= anchor.latest:
+        return value
+    if re.search(r"\d{4}", time.text) or value.precision not in {"month", "day"}:
+        return value
+    try:
+        return DateValue(
+            value.start.replace(year=value.start.year - 1),
+            value.end.replace(year=value.end.year - 1),
+            value.precision,
+        )
+    except ValueError:  # 29 February
+        return value
 
 
 def _within_anchor(time: Any, anchor: Anchor | None) -> DateValue:
