@@ -27,7 +27,7 @@ test: lint
 	bash tools/ensure_chromium.sh
 	$(BIN)/python -m pytest -q
 
-# Speed and memory on the benchmark corpus in ../shared/corpus/bench (about half an hour).
+# Speed and memory on the benchmark corpus in ../shared/corpus/bench (some twenty minutes).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 

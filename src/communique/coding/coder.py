@@ -239,15 +239,14 @@ class Coder:
         context: tuple[list[tuple[str, str]], bool],
         home: str | None = None,
     ) -> list[Candidate]:
-        triggers = [
-            t for t in self.knowledge.triggers.matches(sentence.text) if _usable(t, sentence)
-        ]
+        every_match = self.knowledge.triggers.matches(sentence.text)
+        triggers = [t for t in every_match if _usable(t, sentence)]
         if not triggers:
             return []
         # A dateline ("SEOUL, Aug 12 (Agency) -") names where and when it was filed, not who acted.
         dateline = _dateline_end(sentence.text)
         actors = [a for a in actors if not _inside_a_name(a, sentence)]
-        if trigger_kinds_need_states(self.knowledge.triggers.matches(sentence.text)):
+        if trigger_kinds_need_states(every_match):
             actors = [a for a in actors if not _private_party(a, sentence)]
         places = [a for a in actors if _is_place(a, sentence)]
         participants = [

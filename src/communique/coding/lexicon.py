@@ -68,6 +68,8 @@ class TriggerRules:
         )
 
     def matches(self, text: str) -> list[TriggerMatch]:
+        if not self.any_trigger.search(text):
+            return []  # most sentences hold no trigger: one scan instead of one per rule
         found = []
         for rule in self.rules:
             for match in rule.pattern.finditer(text):
