@@ -92,8 +92,7 @@ def ingest(
             workers=workers,
         )
     )
-    for error in report.errors:
-        _error_line(error)
+    _print_errors(report)
     console.print(
         f"{report.seen} inputs: {report.stored} stored, {report.skipped} already known, "
         f"{report.failed} failed; {report.events} events coded",
@@ -109,8 +108,7 @@ def recode(db: DbOption = None, settings: SettingsOption = None) -> None:
     """
     config = _settings(settings, db)
     report = _run(lambda: api.recode(config.db_path, config, progress=_progress_printer()))
-    for error in report.errors:
-        _error_line(error)
+    _print_errors(report)
     console.print(
         f"{report.seen} raw inputs: {report.stored} recoded, {report.failed} failed "
         f"(their old articles kept); {report.events} events coded",
@@ -386,6 +384,11 @@ def _cell(value: object) -> str:
         return f"{value:.2f}"
     text = str(value)
     return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _print_errors(report: IngestReport) -> None:
+    for error in report.errors:
+        _error_line(error)
 
 
 def _error_line(error: object) -> None:

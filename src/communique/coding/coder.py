@@ -327,7 +327,7 @@ class Coder:
         in_context = {code for pair in main_dyad for code in pair}
         if main_dyad and anaphor and codes <= in_context and not kinds()[rule.kind].directed:
             return [(a, b, True) for a, b in main_dyad if not codes or codes & {a, b}]
-        near = [p for p in participants if _gap(p, trigger) <= _MAX_TRIGGER_ACTOR_GAP]
+        near = [p for p in participants if _distance(p[0], p[1], trigger) <= _MAX_TRIGGER_ACTOR_GAP]
         sources, targets = _sides(trigger, near, sentence.text)
         if rule.target_required_after and not targets:
             return []
@@ -645,13 +645,6 @@ def _participants(
     return sorted(found)
 
 
-def _gap(participant: tuple[int, int, str], trigger: TriggerMatch) -> int:
-    start, end, _ = participant
-    if end <= trigger.start:
-        return trigger.start - end
-    return max(0, start - trigger.end)
-
-
 def _sides(
     trigger: TriggerMatch, participants: list[tuple[int, int, str]], text: str
 ) -> tuple[list[str], list[str]]:
@@ -687,7 +680,7 @@ def _sides(
             (targets if flip else sources).append(code)
         else:
             (sources if flip else targets).append(code)
-    return _last_chain_codes(sources), targets
+    return list(dict.fromkeys(sources)), targets
 
 
 def _explicit_pairs(
@@ -790,10 +783,6 @@ def _first_chain(after: list[tuple[int, int, str]], text: str) -> list[tuple[int
 _ORIGIN_OR_TARGET_LINK = re.compile(
     r"^\s*(?:[\w’'-]+\s+){0,3}?(?:to|from|with|against)\s+(?:the\s+)?$", re.IGNORECASE
 )
-
-
-def _last_chain_codes(codes: list[str]) -> list[str]:
-    return list(dict.fromkeys(codes))
 
 
 def _usable(trigger: TriggerMatch, sentence: Sentence) -> bool:
@@ -956,6 +945,7 @@ def _within_anchor(time: Any, anchor: Anchor | None) -> DateValue:
 
 
 def _distance(start: int, end: int, trigger: TriggerMatch) -> int:
+    """Characters between a span and a trigger; 0 when they overlap."""
     if end <= trigger.start:
         return trigger.start - end
     return max(0, start - trigger.end)

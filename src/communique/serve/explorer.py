@@ -462,15 +462,8 @@ class Explorer:
             f"{source} ORDER BY {SORTS[sort]} LIMIT $limit OFFSET $offset",
             params | {"limit": page_size, "offset": (page - 1) * page_size},
         )
-        return {
-            "total": total,
-            "page": page,
-            "page_size": page_size,
-            "pages": max(1, -(-total // page_size)),
-            "sort": sort,
-            "level": query.level,
-            "rows": [_search_answer(row) for row in rows],
-        }
+        rows = [_search_answer(row) for row in rows]
+        return _page(total, page, page_size, rows) | {"sort": sort, "level": query.level}
 
     def iter_search(self, query: EventQuery, sort: str = "-date") -> Iterator[dict[str, Any]]:
         """Every event a query keeps, streamed in chunks for an export."""
@@ -515,13 +508,7 @@ class Explorer:
             "LIMIT $limit OFFSET $offset",
             params | {"limit": page_size, "offset": (page - 1) * page_size},
         )
-        return {
-            "total": total,
-            "page": page,
-            "page_size": page_size,
-            "pages": max(1, -(-total // page_size)),
-            "rows": rows,
-        }
+        return _page(total, page, page_size, rows)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """An article with its quality, duplicates and coded events (each with its evidence)."""
@@ -641,3 +628,9 @@ def _search_answer(row: dict[str, Any]) -> dict[str, Any]:
     answer["sectors"] = list(row["sectors"] or [])
     answer["outlets"] = list(row["outlets"] or [])
     return answer
+
+
+def _page(total: int, page: int, page_size: int, rows: list[Any]) -> dict[str, Any]:
+    """One page of a listing, with what a pager needs to show the others."""
+    pages = max(1, -(-total // page_size))
+    return {"total": total, "page": page, "page_size": page_size, "pages": pages, "rows": rows}
