@@ -18,6 +18,7 @@ from communique import Article, CommuniqueError, Database, InputError, Pipeline,
 from communique.api import open_engine
 from communique.coding.coder import Coder
 from communique.intake import RawDocument, read_file
+from communique.language import split_sentences
 from communique.pipeline import LocalEngine, Outcome, code_document, ingest
 
 
@@ -35,11 +36,73 @@ def test_the_candidate_filter_loses_no_event(
     slow.coder = Coder(
         pipeline.knowledge, pipeline.language, pipeline.coder.today, parse_all_sentences=True
     )
-    for path in gold_articles(shared):
-        document = read_file(str(path), settings)
-        fast_events = [e.to_dict() for e in pipeline.process(document)[1]]
+    documents = [read_file(str(path), settings) for path in gold_articles(shared)]
+    # The fast path as ingest runs it: the candidate sentences of many articles in one batch.
+    batched = pipeline.process_many(documents)
+    for document, outcome in zip(documents, batched, strict=True):
+        assert not isinstance(outcome, InputError), outcome
+        fast_events = [e.to_dict() for e in outcome[1]]
         slow_events = [e.to_dict() for e in slow.process(document)[1]]
-        assert fast_events == slow_events, path.name
+        assert fast_events == slow_events, document.source_file
+
+
+@pytest.mark.slow
+def test_the_parser_is_skipped_only_where_it_could_find_no_one(
+    pipeline: Pipeline, settings: Settings, shared: Callable[..., Path]
+) -> None:
+    """In every gold sentence the people finder would not send to the parser, the parser's
+    names change nothing: the people found are the same with and without its parse."""
+    finder, language = pipeline.coder.people_finder, pipeline.language
+    skipped = 0
+    for path in gold_articles(shared):
+        text = pipeline.process(read_file(str(path), settings))[0].clean_text
+        actors = pipeline.knowledge.gazetteer.find(text)
+        for sentence in split_sentences(text):
+            mine = [a for a in actors if sentence.start <= a.start < sentence.end]
+            if finder.needs_parse(sentence.text, sentence.start, mine):
+                continue
+            skipped += 1
+            parsed = next(iter(language.parse([sentence.text])))
+            with_parse = finder.find(sentence.text, sentence.start, parsed, mine)
+            assert with_parse == finder.find(sentence.text, sentence.start, None, mine)
+    assert skipped > 100
+
+
+def test_documents_coded_together_come_out_as_coded_alone(
+    pipeline: Pipeline, settings: Settings, shared: Callable[..., Path]
+) -> None:
+    paths = gold_articles(shared)[:3]
+    documents = [read_file(str(p), settings) for p in paths]
+    empty = RawDocument("empty.txt", b"   \n", "text/plain")
+    outcomes = pipeline.process_many([documents[0], empty, *documents[1:]])
+    assert isinstance(outcomes[1], InputError) and outcomes[1].source == "empty.txt"
+    together = [o for i, o in enumerate(outcomes) if i != 1]
+    for document, outcome in zip(documents, together, strict=True):
+        alone = pipeline.process(document)
+        assert not isinstance(outcome, InputError)
+        assert outcome[0].article_id == alone[0].article_id
+        assert [e.to_dict() for e in outcome[1]] == [e.to_dict() for e in alone[1]]
+        assert outcome[0].people == alone[0].people
+
+
+def test_a_document_that_breaks_the_parser_fails_alone(
+    pipeline: Pipeline, settings: Settings, shared: Callable[..., Path], monkeypatch: Any
+) -> None:
+    documents = [read_file(str(p), settings) for p in gold_articles(shared)[:2]]
+    broken = RawDocument("broken.txt", b"President Quux met Japan's Prime Minister.", "text/plain")
+    real_parse = pipeline.language.parse
+
+    def parse(texts: Iterable[str]) -> Iterator[Any]:
+        texts = list(texts)
+        if any("Quux" in text for text in texts):
+            raise ValueError("the parser choked")
+        return real_parse(texts)
+
+    monkeypatch.setattr(pipeline.language, "parse", parse)
+    outcomes = pipeline.process_many([documents[0], broken, documents[1]])
+    assert isinstance(outcomes[1], InputError)
+    assert outcomes[1].source == "broken.txt" and "the parser choked" in outcomes[1].reason
+    assert all(not isinstance(o, InputError) and o[1] for o in (outcomes[0], outcomes[2]))
 
 
 # -- the ingest loop, fed by a stand-in engine ---------------------------------------------

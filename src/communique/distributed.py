@@ -22,11 +22,12 @@ from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
 
 from .errors import InputError
 from .intake import RawDocument
-from .pipeline import Outcome, Pipeline, code_document
+from .pipeline import Outcome, Pipeline
 from .settings import Settings
 
-# Documents per task: one task per article would spend more time in the scheduler than coding.
-DEFAULT_CHUNK_SIZE = 8
+# Documents per task: one task per article would spend more time in the scheduler than coding,
+# and the parser runs once per task over the candidate sentences of all its documents.
+DEFAULT_CHUNK_SIZE = 32
 # Tasks queued per worker thread, beyond the one it runs: enough to keep it busy while the
 # writer catches up, few enough that memory stays flat however long the input stream is.
 _TASKS_PER_THREAD = 3
@@ -55,7 +56,7 @@ class PipelinePlugin(WorkerPlugin):
 def _code_chunk(documents: list[RawDocument]) -> list[Outcome]:
     """Runs on a worker: code a chunk of documents with the worker's own pipeline."""
     plugin = cast(PipelinePlugin, get_worker().plugins[PipelinePlugin.name])
-    return [code_document(plugin.pipeline, document) for document in documents]
+    return plugin.pipeline.process_many(documents)
 
 
 class DaskEngine:

@@ -7,19 +7,21 @@ only wires them together and handles per-input failures.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from itertools import islice
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
+
+from spacy.tokens import Doc
 
 from .clean import clean_text, quality_score
 from .clean.dedup import DuplicateIndex
-from .coding.coder import Coder
+from .coding.coder import Coder, Reading
 from .coding.dates import DateValue, parse_iso
 from .coding.knowledge import Knowledge
 from .errors import InputError
-from .intake import Fetcher, RawDocument, extract, read_inputs
+from .intake import Extracted, Fetcher, RawDocument, extract, read_inputs
 from .language import LanguageTools
 from .relations import update_canonical
 from .schema import Article, Event, Quality, content_id
@@ -38,6 +40,7 @@ class IngestReport:
 
 
 ProgressCallback = Callable[[str, IngestReport], None]
+T = TypeVar("T")
 
 Outcome = tuple[Article, list[Event]] | InputError
 """What coding one document gives: its article and events, or the error that stopped it."""
@@ -61,25 +64,57 @@ class Pipeline:
         )
 
     def process(self, doc: RawDocument) -> tuple[Article, list[Event]]:
+        """Code one document; a bad one raises `InputError`."""
+        draft = self._read(doc)
+        return self._finish(draft, list(self.language.parse(draft.texts_to_parse())))
+
+    def process_many(self, docs: Sequence[RawDocument]) -> list[Outcome]:
+        """Code documents, each to its article and events or to the error that stopped it.
+
+        The sentences that need the parser, from all the documents, go through spaCy in one
+        batch: its cost per call is far more than per sentence, and most articles have only
+        a few such sentences.
+        """
+        drafts = [_attempt(doc, self._read, doc) for doc in docs]
+        ready = [d for d in drafts if isinstance(d, Draft)]
+        try:
+            parsed = iter(list(self.language.parse(t for d in ready for t in d.texts_to_parse())))
+        except Exception:  # one document broke the batch: code each alone to find it
+            return [d if isinstance(d, InputError) else code_document(self, d.doc) for d in drafts]
+        return [
+            d
+            if isinstance(d, InputError)
+            else _attempt(d.doc, self._finish, d, list(islice(parsed, len(d.texts_to_parse()))))
+            for d in drafts
+        ]
+
+    def _read(self, doc: RawDocument) -> Draft:
+        """Everything up to the parser: intake, cleaning, language and the coder's first pass."""
         extracted = extract(doc)
         cleaned = clean_text(extracted.text)
         text = cleaned.text
         if not text.strip():
             raise InputError(doc.source_file, "no text left after cleaning")
+        language = self.language.detect(text)
+        english = language in (None, "en")
+        reading = self.coder.read(text) if english else None
+        return Draft(doc, extracted, cleaned.reasons, text, language, reading)
+
+    def _finish(self, draft: Draft, parsed: list[Doc]) -> tuple[Article, list[Event]]:
+        doc, extracted, text, language = draft.doc, draft.extracted, draft.text, draft.language
         article_id = content_id("a", text)
         published = _published(extracted.published)
-        language = self.language.detect(text)
-        reasons = dict(cleaned.reasons)
+        reasons = dict(draft.reasons)
         if extracted.boilerplate_words and "boilerplate_removed" not in reasons:
             reasons["boilerplate_removed"] = (
                 f"{extracted.boilerplate_words} words of page furniture (menus, footers, share "
                 "bars) left out of the main text"
             )
-        if language not in (None, "en"):
+        if draft.reading is None:
             reasons["not_english"] = f"the text reads as language {language!r}; not coded"
             coded = None
         else:
-            coded = self.coder.code(article_id, doc.source_file, text, published)
+            coded = self.coder.finish(draft.reading, parsed, article_id, doc.source_file, published)
             reasons.update(coded.flags)
         if published is None:
             reasons["no_date"] = "no publication date in the metadata or the text"
@@ -104,6 +139,31 @@ class Pipeline:
             ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
         return article, coded.events if coded else []
+
+
+@dataclass
+class Draft:
+    """A document read and cleaned, waiting for the parses of its candidate sentences."""
+
+    doc: RawDocument
+    extracted: Extracted
+    reasons: dict[str, str]
+    text: str
+    language: str | None
+    reading: Reading | None  # None: not English, so not coded
+
+    def texts_to_parse(self) -> list[str]:
+        return self.reading.texts_to_parse() if self.reading else []
+
+
+def _attempt(doc: RawDocument, step: Callable[..., T], *args: Any) -> T | InputError:
+    """`step(*args)`, or the error it met as an `InputError` naming `doc`."""
+    try:
+        return step(*args)
+    except InputError as error:
+        return error
+    except Exception as error:  # a bug met on one article must not cost the batch
+        return _coding_failure(doc, error)
 
 
 def _published(value: str | None) -> DateValue | None:
@@ -163,24 +223,21 @@ class Engine(Protocol):
 
 
 class LocalEngine:
-    """Codes documents one after another in this process."""
+    """Codes documents in this process, a chunk at a time (see `Pipeline.process_many`)."""
 
-    def __init__(self, pipeline: Pipeline) -> None:
+    def __init__(self, pipeline: Pipeline, chunk_size: int = 32) -> None:
         self.pipeline = pipeline
+        self.chunk_size = chunk_size
 
     def map(self, documents: Iterable[RawDocument]) -> Iterator[tuple[RawDocument, Outcome]]:
-        for document in documents:
-            yield document, code_document(self.pipeline, document)
+        iterator = iter(documents)
+        while chunk := list(islice(iterator, self.chunk_size)):
+            yield from zip(chunk, self.pipeline.process_many(chunk), strict=True)
 
 
 def code_document(pipeline: Pipeline, doc: RawDocument) -> Outcome:
     """`pipeline.process`, with the error returned instead of raised so a stream goes on."""
-    try:
-        return pipeline.process(doc)
-    except InputError as error:
-        return error
-    except Exception as error:  # a bug met on one article must not cost the batch
-        return _coding_failure(doc, error)
+    return _attempt(doc, pipeline.process, doc)
 
 
 def _unknown_documents(

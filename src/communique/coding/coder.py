@@ -91,6 +91,21 @@ class Candidate:
 
 
 @dataclass
+class Reading:
+    """An article after the coder's cheap first pass (`Coder.read`)."""
+
+    text: str
+    sentences: list[Sentence]
+    actors: list[ActorMention]
+    by_sentence: list[list[ActorMention]]
+    candidates: list[int]
+    to_parse: list[int]
+
+    def texts_to_parse(self) -> list[str]:
+        return [self.sentences[i].text for i in self.to_parse]
+
+
+@dataclass
 class CodedArticle:
     events: list[Event]
     people: list[Person]
@@ -121,17 +136,38 @@ class Coder:
     def code(
         self, article_id: str, source_file: str, text: str, published: DateValue | None
     ) -> CodedArticle:
+        reading = self.read(text)
+        parsed = self.language.parse(reading.texts_to_parse())
+        return self.finish(reading, list(parsed), article_id, source_file, published)
+
+    def read(self, text: str) -> Reading:
+        """The cheap first pass: sentences, actors, and which sentences need the parser.
+
+        The parser is the expensive part: only sentences that can hold an event or name an
+        official by title, and where it could find someone the cheap lookups cannot, go
+        through it. `finish` codes the article once they are parsed (see `Pipeline`, which
+        parses the sentences of many articles in one batch).
+        """
         sentences = [s for s in split_sentences(text) if s.text.strip()]
         actors = self.knowledge.gazetteer.find(text)
         by_sentence = _bucket(actors, sentences)
         candidates = [i for i, s in enumerate(sentences) if self._is_candidate(s, by_sentence[i])]
-        # The parser is the expensive part: only sentences that can hold an event or name an
-        # official by title go through it; the others still get the cheap name lookups.
-        to_parse = [i for i in candidates if self._worth_parsing(sentences[i])]
+        to_parse = [i for i in candidates if self._worth_parsing(sentences[i], by_sentence[i])]
+        return Reading(text, sentences, actors, by_sentence, candidates, to_parse)
+
+    def finish(
+        self,
+        reading: Reading,
+        parsed: list[Doc],
+        article_id: str,
+        source_file: str,
+        published: DateValue | None,
+    ) -> CodedArticle:
+        """Code the article `read` prepared, given the parses of its `texts_to_parse`."""
+        sentences, actors, by_sentence = reading.sentences, reading.actors, reading.by_sentence
+        candidates = reading.candidates
         docs: dict[int, Doc | None] = dict.fromkeys(candidates)
-        docs.update(
-            zip(to_parse, self.language.parse(sentences[i].text for i in to_parse), strict=True)
-        )
+        docs.update(zip(reading.to_parse, parsed, strict=True))
         people_by_sentence = {
             i: self.people_finder.find(
                 sentences[i].text, sentences[i].start, docs[i], by_sentence[i]
@@ -195,10 +231,13 @@ class Coder:
             return True
         return bool(_DYAD_ANAPHOR.search(sentence.text))
 
-    def _worth_parsing(self, sentence: Sentence) -> bool:
-        if self.parse_all_sentences or _TITLE_WORDS.search(sentence.text):
+    def _worth_parsing(self, sentence: Sentence, actors: list[ActorMention]) -> bool:
+        if self.parse_all_sentences:
             return True
-        return bool(self.knowledge.triggers.any_trigger.search(sentence.text))
+        text = sentence.text
+        if not (_TITLE_WORDS.search(text) or self.knowledge.triggers.any_trigger.search(text)):
+            return False
+        return self.people_finder.needs_parse(text, sentence.start, actors)
 
     def _anchor(
         self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -28,6 +29,13 @@ _TITLE = (
 _TITLE_BEFORE = re.compile(rf"({_TITLE})\s*$")
 _TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?({_TITLE})")
 _OF_COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?")
+_ANY_TITLE = re.compile(_TITLE)
+# Where the NER model can start and end a name `_NAME_CHARS` accepts: a capital not inside a
+# word; then words of name characters, each capitalised, the span ending before any character
+# that is not a letter or digit (spaCy splits "Assad-led" and "Bishop's").
+_NAME_START = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÝĐ]")
+_NAME_WORD = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*")
+_NEXT_NAME_WORD = re.compile(r"\s+(?=[A-ZÀ-ÝĐ])")
 _NAME_CHARS = re.compile(r"^[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*)*$")
 # "President Lee said": a title and a surname name an office holder too.
 _TITLED_SURNAME = re.compile(
@@ -72,6 +80,25 @@ class PeopleFinder:
         taken = [(p.start - offset, p.end - offset) for p in people]
         taken += [(a.start - offset, a.end - offset) for a in actors]
         return people + self._leader_mentions(text, offset, taken)
+
+    def needs_parse(self, text: str, offset: int, actors: list[ActorMention]) -> bool:
+        """Whether a name only the NER model can find here could resolve to a person.
+
+        `_resolve` keeps a name only with a title beside it, a known holder's name or a state
+        in its own phrase. Where no span the model could tag passes those checks, parsing
+        the sentence cannot change who is found, so the parser is skipped.
+        """
+        if _ANY_TITLE.search(text):
+            return True
+        known = self._known_spans(text)
+        for start, end in _possible_names(text):
+            if any(s < end and start < e for s, e in known):
+                continue
+            if self.offices.lookup(text[start:end]) or _country_near(
+                text, start, end, offset, actors
+            ):
+                return True
+        return False
 
     def _candidate_spans(self, text: str, doc: Doc | None) -> list[tuple[int, int]]:
         spans: dict[tuple[int, int], None] = {}
@@ -134,6 +161,20 @@ class PeopleFinder:
         return PersonMention(
             offset + start, offset + end, name, country, role, holder, titled=bool(before or after)
         )
+
+
+def _possible_names(text: str) -> Iterator[tuple[int, int]]:
+    """Every (start, end) a PERSON entity accepted by `_NAME_CHARS` could have in `text`."""
+    for first in _NAME_START.finditer(text):
+        position = first.start()
+        while word := _NAME_WORD.match(text, position):
+            for end in range(word.start() + 1, word.end() + 1):
+                if end == word.end() or not text[end].isalnum():
+                    yield first.start(), end
+            gap = _NEXT_NAME_WORD.match(text, word.end())
+            if gap is None:
+                break
+            position = gap.end()
 
 
 def _current_holder(holders: list[Holder]) -> Holder | None:
