@@ -49,8 +49,8 @@ class PipelinePlugin(WorkerPlugin):
 
     def setup(self, worker: object) -> None:
         self.pipeline = Pipeline(self.settings, self.today)
-        # Load spaCy now rather than in the first task, so start-up cost is not timed as work.
-        self.pipeline.language.nlp  # noqa: B018
+        # Load the models now rather than in the first task: start-up is not work.
+        self.pipeline.language.load()
 
 
 def _code_chunk(documents: list[RawDocument]) -> list[Outcome]:

@@ -37,11 +37,15 @@ def _mostly_utf8(content: bytes) -> bool:
     return in_utf8 * 2 > high
 
 
+# Control characters that text does not hold (tab, newlines, form feed and CR are text).
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
+
+
 def looks_binary(content: bytes) -> bool:
     head = content[:8192]
     if head.startswith(_BINARY_SIGNATURES) or b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return bool(head) and controls / len(head) > 0.05
 
 

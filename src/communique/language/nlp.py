@@ -33,7 +33,12 @@ class LanguageTools:
                 "ships it (see README) or set `spacy_model`"
             ) from exc
 
-    def parse(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    def load(self) -> None:
+        """Load both models now, so that the first article does not pay for them."""
+        self.nlp  # noqa: B018
+        py3langid.classify("load the language identifier")
+
+    def parse(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Doc]:
         return self.nlp.pipe(texts, batch_size=batch_size)
 
     def detect(self, text: str) -> str | None:
