@@ -29,7 +29,6 @@ _TITLE = (
 _TITLE_BEFORE = re.compile(rf"({_TITLE})\s*$")
 _TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?({_TITLE})")
 _OF_COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?")
-_ANY_TITLE = re.compile(_TITLE)
 # Where the NER model can start and end a name `_NAME_CHARS` accepts: a capital not inside a
 # word; then words of name characters, each capitalised, the span ending before any character
 # that is not a letter or digit (spaCy splits "Assad-led" and "Bishop's").
@@ -84,21 +83,16 @@ class PeopleFinder:
     def needs_parse(self, text: str, offset: int, actors: list[ActorMention]) -> bool:
         """Whether a name only the NER model can find here could resolve to a person.
 
-        `_resolve` keeps a name only with a title beside it, a known holder's name or a state
-        in its own phrase. Where no span the model could tag passes those checks, parsing
-        the sentence cannot change who is found, so the parser is skipped.
+        Every span the model could tag as a person is tried as `find` would try it; where
+        none resolves (no title beside it, not a holder's name, no state in its phrase),
+        parsing the sentence cannot change who is found, so the parser is skipped.
         """
-        if _ANY_TITLE.search(text):
-            return True
         known = self._known_spans(text)
-        for start, end in _possible_names(text):
-            if any(s < end and start < e for s, e in known):
-                continue
-            if self.offices.lookup(text[start:end]) or _country_near(
-                text, start, end, offset, actors
-            ):
-                return True
-        return False
+        return any(
+            self._resolve(text, start, end, offset, actors) is not None
+            for start, end in _possible_names(text)
+            if not any(s < end and start < e for s, e in known)
+        )
 
     def _candidate_spans(self, text: str, doc: Doc | None) -> list[tuple[int, int]]:
         spans: dict[tuple[int, int], None] = {}
