@@ -1361,6 +1361,7 @@ _DATELINE = re.compile(
 )
 _LEADING_WEEKDAY = re.compile(rf"^{_WEEKDAY_PREFIX}")
 _ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}")
+_DIGIT = re.compile(r"\d")
 # Rank of each source: publication labels, then a date line, a dateline, then "updated".
 _LABEL_RANK = {"updated": 3, "last updated": 3, "last modified": 3, "modified": 3}
 
@@ -1373,7 +1374,8 @@ def find_publication_date(text: str) -> DateValue | None:
     head = text[: line_end if 0 <= line_end < _HEAD_CHARS + 200 else _HEAD_CHARS]
     found: list[tuple[int, int, DateValue]] = []
     for position, line in enumerate(head.splitlines()):
-        ranked = _dated_line(line)
+        # A date that resolves without an anchor has a year, so a line without digits has none.
+        ranked = _dated_line(line) if _DIGIT.search(line) else None
         if ranked is not None:
             found.append((ranked[0], position, ranked[1]))
     return min(found, key=lambda f: (f[0], f[1]))[2] if found else None

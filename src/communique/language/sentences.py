@@ -62,7 +62,8 @@ def _spans(line: str) -> list[tuple[int, int]]:
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    word = _WORD_BEFORE.search(chunk)
+    # Only the chunk's end can match: searching all of it costs time in the square of its length.
+    word = _WORD_BEFORE.search(chunk, max(0, len(chunk) - 80))
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")
