@@ -169,3 +169,17 @@ def test_a_report_without_any_date_joins_only_an_unambiguous_happening(db: Datab
     db.write_batch(undated[1:], [event("m-d", "m-4", "MEET", "KOR", "TUR", None)])
     update_canonical(db, ["m-b", "m-d"])
     assert sorted(c.mention_ids[0] for c in canonical_view(db).events) == ["m-a", "m-b", "m-d"]
+
+
+def test_a_recoded_article_is_fused_afresh_under_the_same_event_ids(db: Database) -> None:
+    ingest_in_batches(db)
+    (hurriyet,) = [
+        a for batch in defence_mou_reports()[0] for a in batch if a.article_id == "a-hur"
+    ]
+    recoded = event("e-hur", "a-hur", "SIGN_AGREEMENT", "TUR", "VNM", "2025-07-14", "occurred")
+    with db.transaction():
+        db.delete_articles(["a-hur"])
+        db.write_batch([hurriyet], [recoded])
+        update_canonical(db, ["e-hur"])
+    mentions = [m for m in canonical_view(db).mentions if m.event_id == "e-hur"]
+    assert [m.status for m in mentions] == ["occurred"]

