@@ -154,7 +154,7 @@ def measure_communique(folder: str, db_path: str, articles: int, words: int) -> 
     pipeline = Pipeline(settings)
     pipeline.language.load()  # before the clock starts
     loaded = time.perf_counter() - started
-    with Database(db_path) as db:
+    with Database(db_path, memory_limit=settings.duckdb_memory_limit) as db:
         started = time.perf_counter()
         report = ingest([folder], db, settings, pipeline)
         seconds = time.perf_counter() - started
@@ -195,7 +195,11 @@ def measure_dask(folder: str, work: Path, workers: int, articles: int, words: in
 
     db_path = str(Path(tempfile.mkdtemp(dir=work)) / "dask.duckdb")
     settings = Settings.load(db_path=db_path)
-    with dask_engine(settings, workers=workers) as engine, Database(db_path) as db:
+    limit = settings.duckdb_memory_limit
+    with (
+        dask_engine(settings, workers=workers) as engine,
+        Database(db_path, memory_limit=limit) as db,
+    ):
         started = time.perf_counter()
         report = ingest([folder], db, settings, engine=engine)
         seconds = time.perf_counter() - started

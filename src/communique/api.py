@@ -30,7 +30,8 @@ def open_db(
 ) -> Database:
     """Open (or create) a database; the path defaults to the settings' `db_path`."""
     settings = settings or Settings.load()
-    return Database(path or settings.db_path, read_only=read_only)
+    limit = settings.duckdb_memory_limit
+    return Database(path or settings.db_path, read_only=read_only, memory_limit=limit)
 
 
 def ingest(
