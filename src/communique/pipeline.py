@@ -65,8 +65,7 @@ class Pipeline:
 
     def process(self, doc: RawDocument) -> tuple[Article, list[Event]]:
         """Code one document; a bad one raises `InputError`."""
-        draft = self._read(doc)
-        return self._finish(draft, list(self.language.parse(draft.texts_to_parse())))
+        return self._parse_and_finish(self._read(doc))
 
     def process_many(self, docs: Sequence[RawDocument]) -> list[Outcome]:
         """Code documents, each to its article and events or to the error that stopped it.
@@ -79,8 +78,11 @@ class Pipeline:
         ready = [d for d in drafts if isinstance(d, Draft)]
         try:
             parsed = iter(list(self.language.parse(t for d in ready for t in d.texts_to_parse())))
-        except Exception:  # one document broke the batch: code each alone to find it
-            return [d if isinstance(d, InputError) else code_document(self, d.doc) for d in drafts]
+        except Exception:  # one document broke the batch: parse each alone to find it
+            return [
+                d if isinstance(d, InputError) else _attempt(d.doc, self._parse_and_finish, d)
+                for d in drafts
+            ]
         return [
             d
             if isinstance(d, InputError)
@@ -99,6 +101,9 @@ class Pipeline:
         english = language in (None, "en")
         reading = self.coder.read(text) if english else None
         return Draft(doc, extracted, cleaned.reasons, text, language, reading)
+
+    def _parse_and_finish(self, draft: Draft) -> tuple[Article, list[Event]]:
+        return self._finish(draft, list(self.language.parse(draft.texts_to_parse())))
 
     def _finish(self, draft: Draft, parsed: list[Doc]) -> tuple[Article, list[Event]]:
         doc, extracted, text, language = draft.doc, draft.extracted, draft.text, draft.language
@@ -223,9 +228,12 @@ class Engine(Protocol):
 
 
 class LocalEngine:
-    """Codes documents in this process, a chunk at a time (see `Pipeline.process_many`)."""
+    """Codes documents in this process, a chunk at a time (see `Pipeline.process_many`).
 
-    # Documents coded together: ~100 parsed sentences per spaCy call, a bounded slice in memory.
+    128 documents make about 100 parsed sentences per spaCy call, and a bounded slice of
+    the input in memory.
+    """
+
     def __init__(self, pipeline: Pipeline, chunk_size: int = 128) -> None:
         self.pipeline = pipeline
         self.chunk_size = chunk_size
@@ -285,15 +293,9 @@ def _duplicate_index(db: Database, settings: Settings) -> DuplicateIndex:
     return index
 
 
-def _mark_duplicate(
-    article: Article, index: DuplicateIndex, signature: bytes | None = None
-) -> bytes:
-    """Point a repeat at the earliest article it repeats; return its signature to store.
-
-    `signature` is `signature_bytes` of the clean text when a worker computed it already.
-    """
-    if signature is None:
-        signature = index.signature(article.clean_text)
+def _mark_duplicate(article: Article, index: DuplicateIndex) -> bytes:
+    """Point a repeat at the earliest article it repeats; return its signature to store."""
+    signature = index.signature(article.clean_text)
     original = index.place(article.article_id, signature, article.published)
     if original is not None:
         article.duplicate_of = original

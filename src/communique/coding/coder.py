@@ -94,7 +94,6 @@ class Candidate:
 class Reading:
     """An article after the coder's cheap first pass (`Coder.read`)."""
 
-    text: str
     sentences: list[Sentence]
     actors: list[ActorMention]
     by_sentence: list[list[ActorMention]]
@@ -153,7 +152,7 @@ class Coder:
         by_sentence = _bucket(actors, sentences)
         candidates = [i for i, s in enumerate(sentences) if self._is_candidate(s, by_sentence[i])]
         to_parse = [i for i in candidates if self._worth_parsing(sentences[i], by_sentence[i])]
-        return Reading(text, sentences, actors, by_sentence, candidates, to_parse)
+        return Reading(sentences, actors, by_sentence, candidates, to_parse)
 
     def finish(
         self,
