@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from relations_factory import HANOI, article, defence_mou_reports, event
 
@@ -100,6 +102,26 @@ def test_incremental_fusion_matches_a_rebuild_and_fusion_in_memory(db: Database)
     for articles, events in zip(*defence_mou_reports(), strict=True):
         unfused.write_batch(articles, events)
     assert without_ids(unfused) == stored
+
+
+def test_a_database_fused_before_cluster_states_were_kept_goes_on_fusing(tmp_path: Path) -> None:
+    path = str(tmp_path / "old.duckdb")
+    batches = list(zip(*defence_mou_reports(), strict=True))
+    with Database(path) as old:
+        for articles, events in batches[:2]:
+            old.write_batch(articles, events)
+            update_canonical(old, [e.event_id for e in events])
+        old.con.execute("DROP TABLE canonical_clusters")  # as an older version left it
+    with Database(path) as db:
+        for articles, events in batches[2:]:
+            db.write_batch(articles, events)
+            update_canonical(db, [e.event_id for e in events])
+        signing = by_first_mention(db)["e-copy"]
+        assert signing.mention_ids == ["e-copy", "e-vns", "e-hur", "e-sabah"]
+        assert (signing.n_mentions, signing.n_sources) == (4, 3)
+        fused = without_ids(db)
+        rebuild_canonical(db)
+        assert without_ids(db) == fused
 
 
 def test_fusing_the_same_events_again_changes_nothing(db: Database) -> None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import insort
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Any, TypeVar
 
@@ -156,18 +157,13 @@ class CanonicalEvent:
 class Fusion:
     """Clusters of reports, one per happening, grown one report at a time."""
 
-    def __init__(self, clusters: dict[str, list[Report]] | None = None) -> None:
-        # In report order, as their mentions are: folding takes a place from the first that
-        # names one, so the order must not depend on how the database returned them.
-        self.clusters: dict[str, list[Report]] = {
-            cid: sorted(reports, key=_report_order) for cid, reports in (clusters or {}).items()
-        }
+    def __init__(self, clusters: dict[str, Cluster] | None = None) -> None:
+        self.clusters: dict[str, Cluster] = dict(clusters or {})
         self.changed: set[str] = set()
         self._added: list[tuple[str, Report]] = []
         self._by_key: dict[Key, list[str]] = {}
-        for canonical_id, reports in self.clusters.items():
-            if reports:
-                self._by_key.setdefault(reports[0].key, []).append(canonical_id)
+        for canonical_id, cluster in self.clusters.items():
+            self._by_key.setdefault(cluster.key, []).append(canonical_id)
 
     def add_all(self, reports: Iterable[Report]) -> None:
         # Precise reports first, so a vague one joins the happening it fits best instead of
@@ -177,18 +173,19 @@ class Fusion:
 
     def add(self, report: Report) -> str:
         canonical_id = self._best_match(report) or content_id("c", report.event.event_id)
-        if canonical_id not in self.clusters or not self.clusters[canonical_id]:
+        if canonical_id not in self.clusters:
+            self.clusters[canonical_id] = Cluster(report.key)
             self._by_key.setdefault(report.key, []).append(canonical_id)
-        self.clusters.setdefault(canonical_id, []).append(report)
+        self.clusters[canonical_id].add(report)
         self.changed.add(canonical_id)
         self._added.append((canonical_id, report))
         return canonical_id
 
     def _best_match(self, report: Report) -> str | None:
         candidates = [
-            (_match_score(report, self.clusters[cid]), cid)
+            (cluster.score(report), cid)
             for cid in self._by_key.get(report.key, [])
-            if self.clusters[cid] and _compatible(report, self.clusters[cid])
+            if (cluster := self.clusters[cid]).accepts(report)
         ]
         # A report with neither a date nor a publication date joins a happening only when
         # there is just one it could be; among several, any choice would be a guess.
@@ -198,19 +195,12 @@ class Fusion:
 
     def canonical_events(self, ids: Iterable[str] | None = None) -> list[CanonicalEvent]:
         chosen = self.clusters if ids is None else ids
-        return [fold(cid, self.clusters[cid]) for cid in chosen if self.clusters.get(cid)]
+        return [self.clusters[cid].canonical(cid) for cid in chosen if cid in self.clusters]
 
     def new_mentions(self) -> list[Mention]:
         """The mentions of the reports added since the clusters were given."""
-        return [mention(cid, r) for cid, r in sorted(self._added, key=lambda a: a[0])]
-
-    def mentions(self, ids: Iterable[str] | None = None) -> list[Mention]:
-        chosen = self.clusters if ids is None else ids
-        return [
-            mention(cid, r)
-            for cid in chosen
-            for r in sorted(self.clusters.get(cid, []), key=_report_order)
-        ]
+        added = sorted(self._added, key=lambda a: (a[0], _report_order(a[1])))
+        return [mention(cid, report) for cid, report in added]
 
 
 def _seed_order(report: Report) -> tuple[int, str, str]:
@@ -218,39 +208,279 @@ def _seed_order(report: Report) -> tuple[int, str, str]:
     return (width(span) if span else 1_000_000, report.published or "9999", report.event.event_id)
 
 
-# -- when two reports are one happening --------------------------------------------------------
-def _compatible(report: Report, cluster: list[Report]) -> bool:
-    return (
-        _dates_compatible(report, cluster)
-        and _names_compatible(
-            report.event.instrument, [r.event.instrument for r in cluster], _same_instrument
+Order = tuple[str, str]
+"""(publication date, event id): the order reports of a happening are told in."""
+
+
+def _report_order(report: Report) -> Order:
+    return report.published or "9999", report.event.event_id
+
+
+@dataclass
+class Cluster:
+    """What fusion keeps of one happening's reports: enough to tell whether a new report is
+    the same happening and to fold the canonical event, however many reports there are.
+
+    Adding a report updates it in place; the earlier reports are never needed again, so a
+    batch loads one small state per happening instead of every report of it.
+    """
+
+    key: Key
+    mentions: list[Order] = field(default_factory=list)
+    article_ids: set[str] = field(default_factory=set)
+    # The first report told gives the canonical event its wording and evidence.
+    first: Order | None = None
+    head: dict[str, Any] = field(default_factory=dict)
+    # The most precise date: (days, order) of its report, and its date fields.
+    dated: tuple[int, Order] | None = None
+    dates: tuple[str | None, str | None, str | None] = (None, None, None)
+    status: str | None = None
+    sectors: set[str] = field(default_factory=set)
+    instruments: Counter[str] = field(default_factory=Counter)
+    tiers: Counter[str] = field(default_factory=Counter)
+    # Tier wordings counted under the tier their report gives ("" for none).
+    tier_wordings: dict[str, Counter[str]] = field(default_factory=dict)
+    source_sectors: Counter[str] = field(default_factory=Counter)
+    target_sectors: Counter[str] = field(default_factory=Counter)
+    places: list[Location] = field(default_factory=list)  # each place once
+    first_place: tuple[Order, Location] | None = None
+    first_located: tuple[Order, Location] | None = None
+    best_confidence: dict[str, float] = field(default_factory=dict)  # by source key
+    outlets: set[str] = field(default_factory=set)
+    # The spans a new report must meet (see `anchors`): every precise date, the narrowest
+    # explicit one, and while no report has a date, every span publication dates leave.
+    precise_spans: set[Interval] = field(default_factory=set)
+    narrowest: tuple[int, Order, Interval] | None = None
+    open_spans: set[Interval] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, reports: Iterable[Report]) -> Cluster:
+        reports = list(reports)
+        cluster = cls(reports[0].key)
+        for report in reports:
+            cluster.add(report)
+        return cluster
+
+    def add(self, report: Report) -> None:
+        event, order = report.event, _report_order(report)
+        insort(self.mentions, order)
+        self.article_ids.add(event.article_id)
+        if self.first is None or order < self.first:
+            self.first, self.head = order, _head(report)
+        self._add_date(report, order)
+        if self.status is None or _strength(event.status) < _strength(self.status):
+            self.status = event.status
+        self.sectors.update(event.sectors)
+        _count(self.instruments, event.instrument)
+        _count(self.tiers, event.tier)
+        _count(self.tier_wordings.setdefault(event.tier or "", Counter()), event.tier_wording)
+        _count(self.source_sectors, event.source_sector)
+        _count(self.target_sectors, event.target_sector)
+        self._add_place(report, order)
+        best = self.best_confidence.get(report.source_key, 0.0)
+        self.best_confidence[report.source_key] = max(best, event.confidence)
+        if report.outlet:
+            self.outlets.add(report.outlet)
+
+    def _add_date(self, report: Report, order: Order) -> None:
+        explicit = report.explicit_span
+        if explicit is None:
+            if self.narrowest is None and report.span:
+                self.open_spans.add(report.span)
+            return
+        days = width(explicit)
+        if days <= PRECISE_DAYS:
+            self.precise_spans.add(explicit)
+        if self.narrowest is None or (days, order) < self.narrowest[:2]:
+            self.narrowest = (days, order, explicit)
+            self.open_spans.clear()
+        if self.dated is None or (days, order) < self.dated:
+            event = report.event
+            self.dated, self.dates = (days, order), (event.date, event.date_start, event.date_end)
+
+    def _add_place(self, report: Report, order: Order) -> None:
+        place = _place(report)
+        if place is None:
+            return
+        if place not in self.places:
+            self.places.append(place)
+        if self.first_place is None or order < self.first_place[0]:
+            self.first_place = (order, place)
+        located = place.lat is not None and place.lon is not None
+        if located and (self.first_located is None or order < self.first_located[0]):
+            self.first_located = (order, place)
+
+    # -- matching ---------------------------------------------------------------------------
+    def anchors(self) -> list[Interval]:
+        """The spans a new report must meet: the precise dates if any, else the narrowest one."""
+        if self.precise_spans:
+            return sorted(self.precise_spans)
+        if self.narrowest:
+            return [self.narrowest[2]]
+        return sorted(self.open_spans)
+
+    def accepts(self, report: Report) -> bool:
+        """Whether the report can be this happening: compatible dates, instrument and place."""
+        return (
+            self._dates_compatible(report)
+            and _names_compatible(report.event.instrument, list(self.instruments), _same_instrument)
+            and _names_compatible(_place(report), self.places, _same_place)
         )
-        and _names_compatible(_place(report), [_place(r) for r in cluster], _same_place)
-    )
+
+    def _dates_compatible(self, report: Report) -> bool:
+        span, anchors = report.span, self.anchors()
+        if span is None or not anchors:
+            return True
+        return any(gap(span, anchor) <= TOLERANCE_DAYS for anchor in anchors)
+
+    def score(self, report: Report) -> tuple[bool, int, int, int]:
+        """Prefer a named instrument in common, then the nearest date, then the most reported."""
+        shared = any(_names_one_instrument(report.event.instrument, i) for i in self.instruments)
+        span, reference, anchors = report.span, report.reference_day, self.anchors()
+        nearest_gap = min((gap(span, a) for a in anchors), default=0) if span else 0
+        distance = min((gap(reference, a) for a in anchors), default=0) if reference else 0
+        return shared, -nearest_gap, -distance, len(self.mentions)
+
+    # -- the canonical event ----------------------------------------------------------------
+    def canonical(self, canonical_id: str) -> CanonicalEvent:
+        """The canonical event that the cluster's reports describe."""
+        head, (day, date_start, date_end) = self.head, self.dates
+        tier = _most_common(self.tiers)
+        location = self.first_located or self.first_place
+        return CanonicalEvent(
+            canonical_id=canonical_id,
+            kind=self.key[0],
+            plover_type=head["plover_type"],
+            plover_mode=head["plover_mode"],
+            cameo=head["cameo"],
+            source=self.key[1],
+            target=self.key[2],
+            directed=head["directed"],
+            date=day,
+            date_start=date_start,
+            date_end=date_end,
+            first_reported=head["published"],
+            status=self.status or "",
+            sectors=[s for s in SECTORS if s in self.sectors],
+            instrument=_most_common(self.instruments),
+            tier=tier,
+            tier_wording=_most_common(self.tier_wordings.get(tier or "", Counter())),
+            location=location[1] if location else None,
+            source_sector=_most_common(self.source_sectors),
+            target_sector=_most_common(self.target_sectors),
+            evidence=Evidence(**head["evidence"]),
+            confidence=combined_confidence(self.best_confidence.values()),
+            n_mentions=len(self.mentions),
+            n_articles=len(self.article_ids),
+            n_sources=len(self.best_confidence),
+            outlets=sorted(self.outlets),
+            mention_ids=[event_id for _, event_id in self.mentions],
+        )
+
+    # -- storing ----------------------------------------------------------------------------
+    def to_json(self) -> dict[str, Any]:
+        """The state as JSON values; `from_json` gives it back."""
+        return {
+            "mentions": self.mentions,
+            "article_ids": sorted(self.article_ids),
+            "first": self.first,
+            "head": self.head,
+            "dated": self.dated,
+            "dates": self.dates,
+            "status": self.status,
+            "sectors": sorted(self.sectors),
+            "instruments": self.instruments,
+            "tiers": self.tiers,
+            "tier_wordings": self.tier_wordings,
+            "source_sectors": self.source_sectors,
+            "target_sectors": self.target_sectors,
+            "places": [asdict(p) for p in self.places],
+            "first_place": _ordered_place_json(self.first_place),
+            "first_located": _ordered_place_json(self.first_located),
+            "best_confidence": self.best_confidence,
+            "outlets": sorted(self.outlets),
+            "precise_spans": [_interval_json(s) for s in sorted(self.precise_spans)],
+            "narrowest": _narrowest_json(self.narrowest),
+            "open_spans": [_interval_json(s) for s in sorted(self.open_spans)],
+        }
+
+    @classmethod
+    def from_json(cls, key: Key, state: dict[str, Any]) -> Cluster:
+        narrowest = state["narrowest"]
+        return cls(
+            key=key,
+            mentions=[_order(o) for o in state["mentions"]],
+            article_ids=set(state["article_ids"]),
+            first=_order(state["first"]) if state["first"] else None,
+            head=state["head"],
+            dated=(state["dated"][0], _order(state["dated"][1])) if state["dated"] else None,
+            dates=tuple(state["dates"]),  # type: ignore[arg-type]
+            status=state["status"],
+            sectors=set(state["sectors"]),
+            instruments=Counter(state["instruments"]),
+            tiers=Counter(state["tiers"]),
+            tier_wordings={t: Counter(w) for t, w in state["tier_wordings"].items()},
+            source_sectors=Counter(state["source_sectors"]),
+            target_sectors=Counter(state["target_sectors"]),
+            places=[Location(**p) for p in state["places"]],
+            first_place=_ordered_place(state["first_place"]),
+            first_located=_ordered_place(state["first_located"]),
+            best_confidence=state["best_confidence"],
+            outlets=set(state["outlets"]),
+            precise_spans={_interval(s) for s in state["precise_spans"]},
+            narrowest=(narrowest[0], _order(narrowest[1]), _interval(narrowest[2]))
+            if narrowest
+            else None,
+            open_spans={_interval(s) for s in state["open_spans"]},
+        )
 
 
-def _anchors(cluster: list[Report]) -> list[Interval]:
-    """The spans a new report must meet: the precise dates if any, else the narrowest one."""
-    explicit = [s for r in cluster if (s := r.explicit_span)]
-    precise = [s for s in explicit if width(s) <= PRECISE_DAYS]
-    if precise:
-        return precise
-    if explicit:
-        return [min(explicit, key=width)]
-    return [s for r in cluster if (s := r.span)]
+def _head(report: Report) -> dict[str, Any]:
+    """What the canonical event takes from the first report told."""
+    event = report.event
+    return {
+        "plover_type": event.plover_type,
+        "plover_mode": event.plover_mode,
+        "cameo": event.cameo,
+        "directed": event.directed,
+        "evidence": asdict(event.evidence),
+        "published": report.published,
+    }
 
 
-def _dates_compatible(report: Report, cluster: list[Report]) -> bool:
-    span, anchors = report.span, _anchors(cluster)
-    if span is None or not anchors:
-        return True
-    return any(gap(span, anchor) <= TOLERANCE_DAYS for anchor in anchors)
+def _count(counter: Counter[str], value: str | None) -> None:
+    if value:
+        counter[value] += 1
 
 
-def _names_compatible(name: T | None, others: list[T | None], same: Callable[[T, T], bool]) -> bool:
+def _order(value: list[str] | tuple[str, str]) -> Order:
+    return value[0], value[1]
+
+
+def _interval_json(interval: Interval) -> list[str]:
+    return [interval[0].isoformat(), interval[1].isoformat()]
+
+
+def _interval(value: list[str]) -> Interval:
+    return date.fromisoformat(value[0]), date.fromisoformat(value[1])
+
+
+def _narrowest_json(value: tuple[int, Order, Interval] | None) -> list[Any] | None:
+    return [value[0], value[1], _interval_json(value[2])] if value else None
+
+
+def _ordered_place_json(value: tuple[Order, Location] | None) -> list[Any] | None:
+    return [value[0], asdict(value[1])] if value else None
+
+
+def _ordered_place(value: list[Any] | None) -> tuple[Order, Location] | None:
+    return (_order(value[0]), Location(**value[1])) if value else None
+
+
+# -- when two reports are one happening --------------------------------------------------------
+def _names_compatible(name: T | None, others: list[T], same: Callable[[T, T], bool]) -> bool:
     """Unnamed on either side is no evidence; named on both, at least one must agree."""
-    named = [o for o in others if o]
-    return not name or not named or any(same(name, o) for o in named)
+    return not name or not others or any(same(name, o) for o in others)
 
 
 def _folded(text: str) -> str:
@@ -290,55 +520,7 @@ def _names_one_instrument(a: str | None, b: str | None) -> bool:
     return bool(_instrument_words(a) and _instrument_words(b)) and _same_instrument(a, b)
 
 
-def _match_score(report: Report, cluster: list[Report]) -> tuple[bool, int, int, int]:
-    """Prefer a named instrument in common, then the nearest date, then the most reported."""
-    shared = any(
-        _names_one_instrument(report.event.instrument, r.event.instrument) for r in cluster
-    )
-    span, reference, anchors = report.span, report.reference_day, _anchors(cluster)
-    nearest_gap = min((gap(span, a) for a in anchors), default=0) if span else 0
-    distance = min((gap(reference, a) for a in anchors), default=0) if reference else 0
-    return shared, -nearest_gap, -distance, len(cluster)
-
-
-# -- the canonical event of a cluster ----------------------------------------------------------
-def fold(canonical_id: str, reports: list[Report]) -> CanonicalEvent:
-    """The canonical event that a cluster of reports describes."""
-    first = min(reports, key=lambda r: (r.published or "9999", r.event.event_id))
-    dated = _most_precise(reports)
-    event = first.event
-    tier, wording = _tier(reports)
-    return CanonicalEvent(
-        canonical_id=canonical_id,
-        kind=event.kind,
-        plover_type=event.plover_type,
-        plover_mode=event.plover_mode,
-        cameo=event.cameo,
-        source=event.source,
-        target=event.target,
-        directed=event.directed,
-        date=dated.date if dated else None,
-        date_start=dated.date_start if dated else None,
-        date_end=dated.date_end if dated else None,
-        first_reported=first.published,
-        status=min((r.event.status for r in reports), key=_strength),
-        sectors=[s for s in SECTORS if any(s in r.event.sectors for r in reports)],
-        instrument=_most_common(r.event.instrument for r in reports),
-        tier=tier,
-        tier_wording=wording,
-        location=_location(reports),
-        source_sector=_most_common(r.event.source_sector for r in reports),
-        target_sector=_most_common(r.event.target_sector for r in reports),
-        evidence=first.event.evidence,
-        confidence=combined_confidence(reports),
-        n_mentions=len(reports),
-        n_articles=len({r.event.article_id for r in reports}),
-        n_sources=len({r.source_key for r in reports}),
-        outlets=sorted({r.outlet for r in reports if r.outlet}),
-        mention_ids=[r.event.event_id for r in sorted(reports, key=_report_order)],
-    )
-
-
+# -- folding -----------------------------------------------------------------------------------
 def mention(canonical_id: str, report: Report) -> Mention:
     event = report.event
     return Mention(
@@ -356,47 +538,18 @@ def mention(canonical_id: str, report: Report) -> Mention:
     )
 
 
-def _report_order(report: Report) -> tuple[str, str]:
-    return report.published or "9999", report.event.event_id
-
-
 def _strength(status: str) -> int:
     return STATUS_STRENGTH.index(status) if status in STATUS_STRENGTH else len(STATUS_STRENGTH)
 
 
-def _most_precise(reports: list[Report]) -> Event | None:
-    dated = [(span, r) for r in reports if (span := r.explicit_span)]
-    if not dated:
-        return None
-    return min(dated, key=lambda item: (width(item[0]), _report_order(item[1])))[1].event
-
-
-def _most_common(values: Iterable[str | None]) -> str | None:
+def _most_common(counts: Counter[str]) -> str | None:
     """The value most reports give; among equals the longest, which names the most."""
-    counts = Counter(v for v in values if v)
     return max(counts, key=lambda v: (counts[v], len(v), v)) if counts else None
 
 
-def _tier(reports: list[Report]) -> tuple[str | None, str | None]:
-    tier = _most_common(r.event.tier for r in reports)
-    wording = _most_common(r.event.tier_wording for r in reports if r.event.tier == tier)
-    return tier, wording
-
-
-def _location(reports: list[Report]) -> Location | None:
-    places = [p for r in reports if (p := _place(r))]
-    located = [p for p in places if p.lat is not None and p.lon is not None]
-    if located:
-        return located[0]
-    return places[0] if places else None
-
-
-def combined_confidence(reports: list[Report]) -> float:
+def combined_confidence(best_by_source: Iterable[float]) -> float:
     """1 - prod(1 - c) over independent sources, each counted at its most confident report.
 
     Two independent reports at 0.8 make 0.96; a syndicated copy adds nothing.
     """
-    best: dict[str, float] = {}
-    for report in reports:
-        best[report.source_key] = max(best.get(report.source_key, 0.0), report.event.confidence)
-    return round(1 - math.prod(1 - c for c in best.values()), 4)
+    return round(1 - math.prod(1 - c for c in best_by_source), 4)

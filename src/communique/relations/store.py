@@ -1,11 +1,14 @@
 """Canonical events and their mentions in DuckDB, kept up to date batch by batch.
 
 `update_canonical(db, event_ids)` fuses the events a batch just stored into the clusters of
-their own kind and dyad only, so ingesting an article never recomputes the corpus.
+their own kind and dyad only, so ingesting an article never recomputes the corpus. Each cluster
+keeps its fusion state (`fusion.Cluster`) in `canonical_clusters`, so a batch loads one state
+per happening, not every report of it: the work per batch stays flat as the corpus grows.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -14,10 +17,23 @@ import pyarrow as pa
 
 from ..schema import Event
 from ..store.database import EVENTS, Database, Table
-from .fusion import CanonicalEvent, Fusion, Key, Mention, Report
+from .fusion import CanonicalEvent, Cluster, Fusion, Key, Mention, Report
+
+
+@dataclass
+class ClusterRow:
+    """A row of `canonical_clusters`: one happening's fusion state, as JSON."""
+
+    canonical_id: str
+    kind: str
+    source: str
+    target: str
+    state: dict[str, Any]
+
 
 CANONICAL = Table("canonical_events", CanonicalEvent, "canonical_id")
 MENTIONS = Table("canonical_mentions", Mention, "event_id")
+CLUSTERS = Table("canonical_clusters", ClusterRow, "canonical_id")
 
 
 @dataclass
@@ -35,8 +51,15 @@ class CanonicalView:
 
 
 def ensure_tables(db: Database) -> None:
-    for table in (CANONICAL, MENTIONS):
+    # A database fused before cluster states were kept gets them once, from its mentions.
+    stateless = _has_tables(db) and not _table_exists(db, CLUSTERS.name)
+    for table in (CANONICAL, MENTIONS, CLUSTERS):
         db.ensure_table(table)
+    if stateless:
+        with db.transaction():
+            rows = db.con.execute(f"SELECT canonical_id FROM {CANONICAL.name}").fetchall()
+            ids = [row[0] for row in rows]
+            _insert(db, CLUSTERS, _cluster_rows(_rebuilt_clusters(db, ids)))
 
 
 def update_canonical(db: Database, event_ids: Iterable[str]) -> list[str]:
@@ -50,10 +73,14 @@ def update_canonical(db: Database, event_ids: Iterable[str]) -> list[str]:
     with db.transaction():
         refolded = _drop_deleted_mentions(db)
         reports = _unfused_reports(db, list(event_ids))
-        keys = set(refolded.values()) | {r.key for r in reports}
-        if not keys:
+        if not reports and not refolded:
             return []
-        fusion = Fusion(_load_clusters(db, keys))
+        clusters = _load_clusters(db, {r.key for r in reports})
+        # A cluster that lost mentions is folded again from the reports it has left, if any.
+        for canonical_id in refolded:
+            clusters.pop(canonical_id, None)
+        clusters.update(_rebuilt_clusters(db, refolded))
+        fusion = Fusion(clusters)
         fusion.add_all(reports)
         changed = fusion.changed | set(refolded)
         _save(db, fusion, changed)
@@ -64,8 +91,8 @@ def rebuild_canonical(db: Database) -> int:
     """Fuse the whole corpus again, from scratch; return the number of canonical events."""
     ensure_tables(db)
     with db.transaction():
-        db.con.execute(f"DELETE FROM {CANONICAL.name}")
-        db.con.execute(f"DELETE FROM {MENTIONS.name}")
+        for table in (CANONICAL, MENTIONS, CLUSTERS):
+            db.con.execute(f"DELETE FROM {table.name}")
     update_canonical(db, _all_event_ids(db))
     row = db.con.execute(f"SELECT count(*) FROM {CANONICAL.name}").fetchone()
     return int(row[0]) if row else 0
@@ -81,10 +108,17 @@ def canonical_view(db: Database) -> CanonicalView:
         return CanonicalView(_read(db, CANONICAL), _read(db, MENTIONS))
     fusion = Fusion()
     fusion.add_all(_reports(db))
-    return CanonicalView(_ordered(fusion.canonical_events()), fusion.mentions())
+    return CanonicalView(_ordered(fusion.canonical_events()), fusion.new_mentions())
 
 
 # -- reading -----------------------------------------------------------------------------------
+def _table_exists(db: Database, name: str) -> bool:
+    row = db.con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+    ).fetchone()
+    return bool(row and row[0])
+
+
 def _has_tables(db: Database) -> bool:
     row = db.con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name IN (?, ?)",
@@ -179,31 +213,51 @@ def _source_key(root_article: str, root_outlet: str | None) -> str:
     return f"article:{root_article}"
 
 
-def _load_clusters(db: Database, keys: set[Key]) -> dict[str, list[Report]]:
-    """The stored clusters of the given kinds and dyads, each report rebuilt from its event."""
+def _load_clusters(db: Database, keys: set[Key]) -> dict[str, Cluster]:
+    """The stored states of the clusters of the given kinds and dyads."""
+    if not keys:
+        return {}
     wanted = pa.table(
         {name: [k[i] for k in keys] for i, name in enumerate(("kind", "source", "target"))}
     )
     db.con.register("relations_keys", wanted)
     try:
-        # The mention's own columns first, under names no event column has.
-        cursor = db.con.execute(
-            "SELECT m.canonical_id AS mention_canonical_id, m.outlet AS mention_outlet, "
-            "m.published AS mention_published, m.url AS mention_url, "
-            f"m.source_key AS mention_source_key, e.* FROM {CANONICAL.name} c "
-            "JOIN relations_keys USING (kind, source, target) "
-            f"JOIN {MENTIONS.name} m ON m.canonical_id = c.canonical_id "
-            "JOIN events e ON e.event_id = m.event_id"
-        )
-        rows = cursor.fetchall()
-        events = EVENTS.from_rows([d[0] for d in cursor.description], rows)
+        rows = db.con.execute(
+            f"SELECT canonical_id, kind, source, target, state FROM {CLUSTERS.name} "
+            "JOIN relations_keys USING (kind, source, target)"
+        ).fetchall()
     finally:
         db.con.unregister("relations_keys")
-    clusters: dict[str, list[Report]] = {}
+    return {
+        canonical_id: Cluster.from_json((kind, source, target), json.loads(state))
+        for canonical_id, kind, source, target, state in rows
+    }
+
+
+def _rebuilt_clusters(db: Database, canonical_ids: Iterable[str]) -> dict[str, Cluster]:
+    """The clusters of the given canonical events folded afresh from their stored mentions;
+    one with no mention left is absent."""
+    ids = list(canonical_ids)
+    if not ids:
+        return {}
+    # The mention's own columns first, under names no event column has.
+    cursor = db.con.execute(
+        "SELECT m.canonical_id AS mention_canonical_id, m.outlet AS mention_outlet, "
+        "m.published AS mention_published, m.url AS mention_url, "
+        f"m.source_key AS mention_source_key, e.* FROM {MENTIONS.name} m "
+        "JOIN events e ON e.event_id = m.event_id WHERE m.canonical_id IN ?",
+        [ids],
+    )
+    rows = cursor.fetchall()
+    events = EVENTS.from_rows([d[0] for d in cursor.description], rows)
+    reports: dict[str, list[Report]] = {}
     for event, row in zip(events, rows, strict=True):
-        report = Report(event, *row[1:_MENTION_COUNT])
-        clusters.setdefault(row[0], []).append(report)
-    return clusters
+        reports.setdefault(row[0], []).append(Report(event, *row[1:_MENTION_COUNT]))
+    return {canonical_id: Cluster.of(told) for canonical_id, told in reports.items()}
+
+
+def _cluster_rows(clusters: dict[str, Cluster]) -> list[ClusterRow]:
+    return [ClusterRow(cid, *c.key, state=c.to_json()) for cid, c in clusters.items()]
 
 
 _MENTION_COUNT = 5
@@ -230,11 +284,14 @@ def _drop_deleted_mentions(db: Database) -> dict[str, Key]:
 
 
 def _save(db: Database, fusion: Fusion, changed: set[str]) -> None:
-    """Rewrite the changed canonical events; of the mentions, add the new ones only, since a
-    stored mention never changes."""
+    """Rewrite the changed canonical events and their states; of the mentions, add the new
+    ones only, since a stored mention never changes."""
     ids = sorted(changed)
-    db.con.execute(f"DELETE FROM {CANONICAL.name} WHERE canonical_id IN ?", [ids])
+    for table in (CANONICAL, CLUSTERS):
+        db.con.execute(f"DELETE FROM {table.name} WHERE canonical_id IN ?", [ids])
     _insert(db, CANONICAL, fusion.canonical_events(ids))
+    kept = {cid: fusion.clusters[cid] for cid in ids if cid in fusion.clusters}
+    _insert(db, CLUSTERS, _cluster_rows(kept))
     _insert(db, MENTIONS, fusion.new_mentions())
 
 
