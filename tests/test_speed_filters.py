@@ -7,6 +7,7 @@ Each is checked here against the plain, slow way on every sentence of the shared
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import sys
@@ -218,6 +219,14 @@ def test_the_language_of_an_opening_is_that_of_the_first_2000_characters() -> No
     for text in _articles():
         if len(text[:2000].split()) >= 5:
             assert tools.detect(text) == str(py3langid.classify(text[:2000])[0]), text[:200]
+
+
+@pytest.mark.parametrize("code", ["de", "es", "fr", "it", "nl", "pt", "sv", "tr", "id", "ro"])
+def test_other_languages_get_the_identifiers_answer(code: str) -> None:
+    # spaCy ships example sentences for each language it supports: real prose, not English.
+    examples = importlib.import_module(f"spacy.lang.{code}.examples").sentences
+    text = " ".join(examples)
+    assert LanguageTools("unused").detect(text) == str(py3langid.classify(text[:600])[0]) == code
 
 
 def test_too_few_words_tell_no_language() -> None:

@@ -13,6 +13,23 @@ from spacy.tokens import Doc
 
 from ..errors import CommuniqueError
 
+# Words that make about a fifth of any English prose and are rare as words in other languages:
+# an opening where they make an eighth or more is English, without asking the identifier,
+# which costs as much as the rest of reading an article. Openings of fewer words, such as a
+# headline in capitals, go to the identifier.
+_ENGLISH_WORDS = frozenset(
+    ("the", "of", "and", "to", "that", "with", "was", "were", "said", "which", "from", "has")
+    + ("have", "for", "is")
+)
+_ENGLISH_SHARE = 0.125
+_ENGLISH_MIN_WORDS = 20
+
+
+def _reads_as_english(sample: str) -> bool:
+    words = sample.lower().split()
+    english = sum(word in _ENGLISH_WORDS for word in words)
+    return len(words) >= _ENGLISH_MIN_WORDS and english >= _ENGLISH_SHARE * len(words)
+
 
 class LanguageTools:
     """spaCy (loaded lazily, once) and an offline language identifier."""
@@ -50,5 +67,7 @@ class LanguageTools:
         sample = text[:600]
         if len(text) > len(sample):
             sample = sample.rpartition(" ")[0] or sample  # no word cut in half
+        if _reads_as_english(sample):
+            return "en"
         language: Any = py3langid.classify(sample)[0]
         return str(language)
