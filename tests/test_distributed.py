@@ -4,6 +4,7 @@ fed by any engine, and the Dask engine against the single-process run."""
 from __future__ import annotations
 
 import copy
+import gc
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
@@ -16,10 +17,11 @@ from conftest import REPO
 import communique
 from communique import Article, CommuniqueError, Database, InputError, Pipeline, Settings
 from communique.api import open_engine
+from communique.clean.dedup import signature_bytes
 from communique.coding.coder import Coder
 from communique.intake import RawDocument, read_file
 from communique.language import split_sentences
-from communique.pipeline import LocalEngine, Outcome, code_document, ingest
+from communique.pipeline import Coded, LocalEngine, Outcome, code_document, ingest
 
 
 def gold_articles(shared: Callable[..., Path]) -> list[Path]:
@@ -41,7 +43,7 @@ def test_the_candidate_filter_loses_no_event(
     batched = pipeline.process_many(documents)
     for document, outcome in zip(documents, batched, strict=True):
         assert not isinstance(outcome, InputError), outcome
-        fast_events = [e.to_dict() for e in outcome[1]]
+        fast_events = [e.to_dict() for e in outcome.events]
         slow_events = [e.to_dict() for e in slow.process(document)[1]]
         assert fast_events == slow_events, document.source_file
 
@@ -80,9 +82,23 @@ def test_documents_coded_together_come_out_as_coded_alone(
     for document, outcome in zip(documents, together, strict=True):
         alone = pipeline.process(document)
         assert not isinstance(outcome, InputError)
-        assert outcome[0].article_id == alone[0].article_id
-        assert [e.to_dict() for e in outcome[1]] == [e.to_dict() for e in alone[1]]
-        assert outcome[0].people == alone[0].people
+        assert outcome.article.article_id == alone[0].article_id
+        assert [e.to_dict() for e in outcome.events] == [e.to_dict() for e in alone[1]]
+        assert outcome.article.people == alone[0].people
+
+
+def test_a_coded_document_carries_the_signature_of_its_clean_text(
+    pipeline: Pipeline, settings: Settings, shared: Callable[..., Path]
+) -> None:
+    """The writer finds repeats with the signature made where the document was coded."""
+    document = read_file(str(gold_articles(shared)[0]), settings)
+    (coded,) = pipeline.process_many([document])
+    assert isinstance(coded, Coded)
+    text = coded.article.clean_text
+    assert coded.signature == signature_bytes(
+        text, settings.minhash_permutations, settings.shingle_size
+    )
+    assert coded.signature != pipeline.signature(text + " and more words besides")
 
 
 def test_a_document_that_breaks_the_parser_fails_alone(
@@ -102,7 +118,7 @@ def test_a_document_that_breaks_the_parser_fails_alone(
     outcomes = pipeline.process_many([documents[0], broken, documents[1]])
     assert isinstance(outcomes[1], InputError)
     assert outcomes[1].source == "broken.txt" and "the parser choked" in outcomes[1].reason
-    assert all(not isinstance(o, InputError) and o[1] for o in (outcomes[0], outcomes[2]))
+    assert all(isinstance(o, Coded) and o.events for o in (outcomes[0], outcomes[2]))
 
 
 # -- the ingest loop, fed by a stand-in engine ---------------------------------------------
@@ -124,7 +140,8 @@ def _article(doc: RawDocument) -> Article:
 class ScriptedEngine:
     """Codes a document into a bare article, or fails it when its text says "broken"."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
         self.coded: list[str] = []
 
     def map(self, documents: Iterable[RawDocument]) -> Iterator[tuple[RawDocument, Outcome]]:
@@ -133,7 +150,12 @@ class ScriptedEngine:
             if b"broken" in doc.content:
                 yield doc, InputError(doc.source_file, "scripted failure")
             else:
-                yield doc, (_article(doc), [])
+                yield doc, self._coded(doc)
+
+    def _coded(self, doc: RawDocument) -> Coded:
+        article = _article(doc)
+        permutations, shingles = self.settings.minhash_permutations, self.settings.shingle_size
+        return Coded(article, [], signature_bytes(article.clean_text, permutations, shingles))
 
 
 def _write(folder: Path, texts: dict[str, str]) -> Path:
@@ -153,7 +175,7 @@ def test_ingest_stores_what_any_engine_codes(tmp_path: Path, settings: Settings)
             "d.txt": "Alpha text about nothing in particular at all.",
         },
     )
-    engine = ScriptedEngine()
+    engine = ScriptedEngine(settings)
     with Database(":memory:") as db:
         report = ingest([str(folder)], db, settings.with_(batch_size=2), engine=engine)
         stored = sorted(Path(a.source_file).name for a in db.articles())
@@ -170,11 +192,45 @@ def test_reingest_skips_known_content_without_coding_it(tmp_path: Path, settings
         tmp_path / "in", {f"{i}.txt": f"Article number {i} of the run." for i in range(5)}
     )
     with Database(":memory:") as db:
-        ingest([str(folder)], db, settings, engine=ScriptedEngine())
-        again = ScriptedEngine()
+        ingest([str(folder)], db, settings, engine=ScriptedEngine(settings))
+        again = ScriptedEngine(settings)
         report = ingest([str(folder)], db, settings, engine=again)
     assert (report.seen, report.stored, report.skipped) == (5, 0, 5)
     assert again.coded == []
+
+
+def test_ingest_points_a_repeat_at_the_article_it_repeats(
+    tmp_path: Path, settings: Settings
+) -> None:
+    story = " ".join(f"The envoys of state number {i} met again on Tuesday." for i in range(8))
+    folder = _write(
+        tmp_path / "in",
+        {"a.txt": story, "b.txt": f"{story} Reuters", "c.txt": "A different story entirely."},
+    )
+    with Database(":memory:") as db:
+        ingest([str(folder)], db, settings.with_(batch_size=2), engine=ScriptedEngine(settings))
+        articles = {Path(a.source_file).name: a for a in db.articles()}
+    assert articles["b.txt"].duplicate_of == articles["a.txt"].article_id
+    assert articles["a.txt"].duplicate_of is None and articles["c.txt"].duplicate_of is None
+
+
+def test_ingest_leaves_the_garbage_collector_as_it_found_it(
+    tmp_path: Path, settings: Settings
+) -> None:
+    folder = _write(tmp_path / "in", {f"{i}.txt": f"Article {i} of the run." for i in range(3)})
+    with Database(":memory:") as db:
+        ingest([str(folder)], db, settings, engine=ScriptedEngine(settings))
+    assert gc.get_freeze_count() == 0
+    # A heap the caller froze (as a server does before it forks) stays frozen.
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        _write(folder, {"new.txt": "One more article."})
+        with Database(":memory:") as db:
+            ingest([str(folder)], db, settings, engine=ScriptedEngine(settings))
+        assert 0 < gc.get_freeze_count() <= frozen  # frozen objects may still be freed
+    finally:
+        gc.unfreeze()
 
 
 def test_the_local_engine_returns_errors_in_input_order(
@@ -215,6 +271,7 @@ class ImmediateClient:
     def __init__(self) -> None:
         self.open = 0
         self.most_open = 0
+        self.chunks: list[list[str]] = []
 
     def nthreads(self) -> dict[str, int]:
         return {"worker-1": 1, "worker-2": 1}
@@ -222,6 +279,7 @@ class ImmediateClient:
     def submit(self, function: Callable[..., Any], *args: Any, pure: bool) -> Any:
         future: Future[Any] = Future()
         future.set_result([(None, []) for _ in args[0]])
+        self.chunks.append([document.source_file for document in args[0]])
         self.open += 1
         self.most_open = max(self.most_open, self.open)
         future.release = self._release  # type: ignore[attr-defined]
@@ -249,6 +307,26 @@ def test_the_dask_engine_keeps_a_bounded_number_of_chunks_in_flight() -> None:
     assert first == [f"{i}.txt" for i in range(1, 41)]
     assert client.most_open == 3
     assert pulled <= 40 + 3 * 4
+
+
+def test_the_dask_engine_sends_long_documents_in_smaller_chunks() -> None:
+    from communique.distributed import DaskEngine
+
+    sizes = {"a": 30, "b": 30, "c": 30, "d": 30, "e": 30, "long": 500}
+    sizes |= {short: 10 for short in "fghij"}
+    documents = [RawDocument(f"{name}.txt", b"x" * n, "text/plain") for name, n in sizes.items()]
+    client = ImmediateClient()
+    engine = DaskEngine(client, chunk_size=4, chunk_bytes=100)  # type: ignore[arg-type]
+    coded = [document.source_file for document, _ in engine.map(documents)]
+    assert coded == [document.source_file for document in documents]
+    # At most 100 bytes a chunk, unless one document alone is longer; at most 4 documents.
+    assert client.chunks == [
+        ["a.txt", "b.txt", "c.txt"],
+        ["d.txt", "e.txt"],
+        ["long.txt"],
+        ["f.txt", "g.txt", "h.txt", "i.txt"],
+        ["j.txt"],
+    ]
 
 
 def _exported(db: Database) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
