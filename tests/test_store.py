@@ -251,3 +251,15 @@ def test_a_rolled_back_deletion_is_not_remembered(db: Database) -> None:
     assert [a.article_id for a in db.articles()] == ["a-1"]
     db.delete_articles(["a-1"])
     assert db.deleted_articles == {"a-1"}
+
+
+def test_the_memory_limit_makes_room_for_key_indexes_that_outgrow_it(tmp_path: Path) -> None:
+    # A checkpoint needs the whole key index in memory: with the limit fixed at the cache
+    # allowance, 200,000 keys of 64 characters (some 25 MB) would fail to commit.
+    with Database(tmp_path / "store.duckdb", memory_limit="16MB") as db:
+        for batch in range(20):
+            ids = [f"{batch:04d}{n:060d}" for n in range(10_000)]
+            with db.transaction():
+                db.write_batch([], [], signatures=[(i, None, b"\0" * 8) for i in ids])
+        db.con.execute("CHECKPOINT")
+        assert len(list(db.signatures())) == 200_000

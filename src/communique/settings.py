@@ -27,7 +27,7 @@ class Settings:
     duplicate_threshold: float = 0.8
     shingle_size: int = 5
     minhash_permutations: int = 128
-    duckdb_memory_limit: str = "512MB"
+    duckdb_memory_limit: str = "128MB"
     progress: bool = True
     parse_all_sentences: bool = False
 

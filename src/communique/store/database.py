@@ -7,6 +7,7 @@ Each batch is written in one transaction, so an interrupted run leaves no half a
 from __future__ import annotations
 
 import json
+import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -137,6 +138,20 @@ _RAW_COLUMNS = ("content_sha256", "source_file", "media_type", "content", "url",
 _PEOPLE_COLUMNS = ("article_id", "name", "country", "role")
 
 
+# What one key of a primary-key index takes in DuckDB's memory, with room to spare.
+_BYTES_A_KEY = 160
+_UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12}
+_UNITS |= {"kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}
+
+
+def _bytes(size: str) -> int:
+    """A size as DuckDB spells one ("512MB", "1GiB") in bytes."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", size.lower())
+    if not match or match[2] not in _UNITS:
+        raise StoreError(f"{size!r}: not a size DuckDB reads (such as 512MB or 1GiB)")
+    return int(float(match[1]) * _UNITS[match[2]])
+
+
 class Database:
     """A handle on one communique database file (or `:memory:`)."""
 
@@ -153,14 +168,14 @@ class Database:
         # Articles deleted through this handle, for rows derived from them elsewhere (the
         # canonical mentions) to be dropped: `relations.update_canonical` takes them.
         self.deleted_articles: set[str] = set()
+        # DuckDB caches up to 80% of RAM by default, so a long ingest grows by what it wrote;
+        # past its limit it evicts (an in-memory database could not, so is left be).
+        self._cache_bytes = _bytes(memory_limit) if memory_limit and self.path != ":memory:" else 0
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
-        if memory_limit and self.path != ":memory:":
-            # DuckDB caches up to 80% of RAM by default, so a long ingest grows by what it
-            # wrote; past the limit it evicts (an in-memory database could not, so is left be).
-            self.con.execute("SET memory_limit = ?", [memory_limit])
+        self._bound_memory()
         if not read_only:
             self._create()
 
@@ -202,8 +217,25 @@ class Database:
             raise
         else:
             self.con.execute("COMMIT")
+            self._bound_memory()
         finally:
             self._in_transaction = False
+
+    def _bound_memory(self) -> None:
+        """Limit DuckDB to the cache allowed plus what its key indexes need.
+
+        The key indexes must fit in the limit (a checkpoint rewrites them whole) and grow with
+        the corpus, some 0.6 KB an article; a fixed limit would either let the cache grow with
+        them or, a few hundred thousand articles on, refuse to commit. So the limit follows
+        the keyed rows, at a generous 160 bytes a key (a 64-character key takes about 125).
+        """
+        if not self._cache_bytes:
+            return
+        keyed = self.con.execute(
+            "SELECT coalesce(sum(estimated_size), 0) FROM duckdb_tables() WHERE has_primary_key"
+        ).fetchone()
+        limit = self._cache_bytes + _BYTES_A_KEY * (keyed[0] if keyed else 0)
+        self.con.execute("SET memory_limit = ?", [f"{limit // 1024}KiB"])
 
     # -- writing ---------------------------------------------------------------------------
     def write_batch(
