@@ -51,6 +51,8 @@ class CanonicalView:
 
 
 def ensure_tables(db: Database) -> None:
+    if all(db.ensured(table) for table in (CANONICAL, MENTIONS, CLUSTERS)):
+        return  # done through this handle already: no catalog queries a batch
     # A database fused before cluster states were kept gets them once, from its mentions.
     stateless = _has_tables(db) and not _table_exists(db, CLUSTERS.name)
     for table in (CANONICAL, MENTIONS, CLUSTERS):

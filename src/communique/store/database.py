@@ -189,6 +189,10 @@ class Database:
             self.con.execute(table.ddl())
             self._ensured.add(table.name)
 
+    def ensured(self, table: Table) -> bool:
+        """Whether `ensure_table` made sure of this table through this handle already."""
+        return table.name in self._ensured
+
     def close(self) -> None:
         self.con.close()
 
