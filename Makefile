@@ -27,7 +27,8 @@ test: lint
 	bash tools/ensure_chromium.sh
 	$(BIN)/python -m pytest -q
 
-# Speed and memory on the benchmark corpus in ../shared/corpus/bench (some twenty minutes).
+# Speed and memory on the benchmark corpus in ../shared/corpus/bench, memory up to 100,000
+# articles (some thirty minutes; `bench/run.py --scale 20000` for a shorter run).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 

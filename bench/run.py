@@ -12,7 +12,7 @@ article input in a temporary folder, and measures, each run in a fresh process:
   each copy varied so that it is new content), at a quarter of that size and at full size;
 - the Dask engine with two worker processes against one.
 
-Example: .venv/bin/python bench/run.py --scale 20000
+Example: .venv/bin/python bench/run.py --scale 20000   (a shorter run than the default)
 """
 
 from __future__ import annotations
@@ -212,9 +212,18 @@ def measure_dask(folder: str, work: Path, workers: int, articles: int, words: in
     return Figures(seconds, articles, words, max(worker_peaks), detail)
 
 
-def best_of(runs: int, measure: Callable[[], Figures]) -> Figures:
-    """The fastest of a few runs: other load on a shared machine only ever slows a run down."""
-    return min((measure() for _ in range(runs)), key=lambda figures: figures.seconds)
+def best_in_turns(runs: int, measures: dict[int, Callable[[], Figures]]) -> dict[int, Figures]:
+    """The fastest of a few runs of each measure, taken in turns.
+
+    Other load on a shared machine only ever slows a run down, hence the fastest; and its
+    speed drifts, hence the turns, so that a slow spell slows every measure alike and the
+    ratio between them holds.
+    """
+    runs_of: dict[int, list[Figures]] = {key: [] for key in measures}
+    for _ in range(runs):
+        for key, measure in measures.items():
+            runs_of[key].append(measure())
+    return {key: min(found, key=lambda f: f.seconds) for key, found in runs_of.items()}
 
 
 # -- the report -------------------------------------------------------------------------------
@@ -256,11 +265,12 @@ def run(args: argparse.Namespace) -> None:
         reference = measure_in_fresh_process(measure_spacy, str(base), count, words)
         show("spaCy full pipeline, 1 core", reference)
 
-        dask: dict[int, Figures] = {}
-        for workers in (1, 2):
-            measure = partial(measure_dask, str(base), work, workers, count, words)
-            dask[workers] = best_of(args.repeat, measure)
-            show(f"communique, dask, {workers} worker(s)", dask[workers])
+        dask = best_in_turns(
+            args.repeat,
+            {n: partial(measure_dask, str(base), work, n, count, words) for n in (1, 2)},
+        )
+        for workers, figures in dask.items():
+            show(f"communique, dask, {workers} worker(s)", figures)
 
         scaled: dict[int, Figures] = {}
         for size in sorted({max(1, args.scale // 4), args.scale}) if args.scale else ():
@@ -318,11 +328,11 @@ def main() -> None:
     parser.add_argument(
         "--scale",
         type=int,
-        default=20_000,
+        default=100_000,
         help="articles for the memory figure, measured at a quarter and at full size (0: skip)",
     )
     parser.add_argument(
-        "--repeat", type=int, default=2, help="runs of each Dask measurement; the best counts"
+        "--repeat", type=int, default=3, help="runs of each Dask measurement; the best counts"
     )
     run(parser.parse_args())
 
