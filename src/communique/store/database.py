@@ -12,8 +12,9 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -86,12 +87,23 @@ class Table:
 
 
 def _json(value: Any) -> str:
-    """A nested value as JSON; only nested dataclasses go through `asdict`, which is slow."""
-    if is_dataclass(value):
-        value = asdict(value)  # type: ignore[arg-type]
-    elif isinstance(value, list):
-        value = [asdict(v) if is_dataclass(v) else v for v in value]  # type: ignore[arg-type]
-    return json.dumps(value, ensure_ascii=False)
+    """A nested value as JSON, a dataclass at any depth as an object of its fields.
+
+    The encoder asks for each dataclass's fields as it meets it: `asdict` would copy every
+    value first, and was a quarter of the writer's time.
+    """
+    return json.dumps(value, ensure_ascii=False, default=_fields_of)
+
+
+def _fields_of(value: Any) -> dict[str, Any]:
+    if not is_dataclass(value) or isinstance(value, type):
+        raise TypeError(f"{type(value).__name__} cannot be stored as JSON")
+    return {name: getattr(value, name) for name in _field_names(type(value))}
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 _NESTED: dict[str, type] = {
