@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import glob
 from collections.abc import Iterable, Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import InputError
@@ -27,7 +27,10 @@ def suffix_of(name: str) -> str:
     lower = path.lower()
     if lower.endswith(".warc.gz"):
         return ".warc.gz"
-    return PurePosixPath(lower).suffix
+    # pathlib's rule without a path object a call (three a file of a large folder).
+    name = lower.rsplit("/", 1)[-1]
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[str | InputError]:
