@@ -12,6 +12,9 @@ article input in a temporary folder, and measures, each run in a fresh process:
   each copy varied so that it is new content), at a quarter of that size and at full size;
 - the Dask engine with two worker processes against one.
 
+Each speed figure is the best of `--repeat` runs, taken in turns with the figure it is set
+against (see `best_in_turns`): this machine's speed drifts during a day.
+
 Example: .venv/bin/python bench/run.py --scale 20000   (a shorter run than the default)
 """
 
@@ -21,6 +24,7 @@ import argparse
 import calendar
 import csv
 import html
+import itertools
 import os
 import re
 import resource
@@ -212,14 +216,14 @@ def measure_dask(folder: str, work: Path, workers: int, articles: int, words: in
     return Figures(seconds, articles, words, max(worker_peaks), detail)
 
 
-def best_in_turns(runs: int, measures: dict[int, Callable[[], Figures]]) -> dict[int, Figures]:
+def best_in_turns(runs: int, measures: dict[str, Callable[[], Figures]]) -> dict[str, Figures]:
     """The fastest of a few runs of each measure, taken in turns.
 
     Other load on a shared machine only ever slows a run down, hence the fastest; and its
-    speed drifts, hence the turns, so that a slow spell slows every measure alike and the
-    ratio between them holds.
+    speed drifts (the same single-core run took from 8.8 to 17 s here in one day), hence the
+    turns, so that a slow spell slows every measure alike and the ratio between them holds.
     """
-    runs_of: dict[int, list[Figures]] = {key: [] for key in measures}
+    runs_of: dict[str, list[Figures]] = {key: [] for key in measures}
     for _ in range(runs):
         for key, measure in measures.items():
             runs_of[key].append(measure())
@@ -254,20 +258,38 @@ def run(args: argparse.Namespace) -> None:
         count = len(stories)
         print(f"corpus: {count} articles, {words:,} words, from {args.corpus}\n")
 
-        ours = measure_in_fresh_process(
-            measure_communique, str(base), str(work / "one.duckdb"), count, words
+        # Each run of communique codes the corpus into a database of its own.
+        databases = (str(work / f"one-{n}.duckdb") for n in itertools.count())
+        single = best_in_turns(
+            args.repeat,
+            {
+                "ours": lambda: measure_in_fresh_process(
+                    measure_communique, str(base), next(databases), count, words
+                ),
+                "spacy": partial(measure_in_fresh_process, measure_spacy, str(base), count, words),
+            },
         )
+        ours, reference = single["ours"], single["spacy"]
         show("communique, 1 core", ours)
-        again = measure_in_fresh_process(
-            measure_communique, str(base), str(work / "one.duckdb"), count, words
-        )
+        again = best_in_turns(
+            args.repeat,
+            {
+                "again": partial(
+                    measure_in_fresh_process,
+                    measure_communique,
+                    str(base),
+                    str(work / "one-0.duckdb"),
+                    count,
+                    words,
+                )
+            },
+        )["again"]
         show("communique re-ingest (all known)", again)
-        reference = measure_in_fresh_process(measure_spacy, str(base), count, words)
         show("spaCy full pipeline, 1 core", reference)
 
         dask = best_in_turns(
             args.repeat,
-            {n: partial(measure_dask, str(base), work, n, count, words) for n in (1, 2)},
+            {f"{n}": partial(measure_dask, str(base), work, n, count, words) for n in (1, 2)},
         )
         for workers, figures in dask.items():
             show(f"communique, dask, {workers} worker(s)", figures)
@@ -293,7 +315,7 @@ def run(args: argparse.Namespace) -> None:
     verdict("re-ingest of known content, articles/s", again.articles_per_second, 2_000, "")
     verdict(
         "dask 2 workers / 1 worker (articles/s)",
-        dask[2].articles_per_second / dask[1].articles_per_second,
+        dask["2"].articles_per_second / dask["1"].articles_per_second,
         1.7,
         "x",
     )
@@ -332,7 +354,7 @@ def main() -> None:
         help="articles for the memory figure, measured at a quarter and at full size (0: skip)",
     )
     parser.add_argument(
-        "--repeat", type=int, default=3, help="runs of each Dask measurement; the best counts"
+        "--repeat", type=int, default=3, help="runs of each speed measurement; the best counts"
     )
     run(parser.parse_args())
 
