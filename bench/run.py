@@ -258,32 +258,22 @@ def run(args: argparse.Namespace) -> None:
         count = len(stories)
         print(f"corpus: {count} articles, {words:,} words, from {args.corpus}\n")
 
+        def ingest_into(db_path: str) -> Figures:
+            return measure_in_fresh_process(measure_communique, str(base), db_path, count, words)
+
         # Each run of communique codes the corpus into a database of its own.
         databases = (str(work / f"one-{n}.duckdb") for n in itertools.count())
         single = best_in_turns(
             args.repeat,
             {
-                "ours": lambda: measure_in_fresh_process(
-                    measure_communique, str(base), next(databases), count, words
-                ),
+                "ours": lambda: ingest_into(next(databases)),
                 "spacy": partial(measure_in_fresh_process, measure_spacy, str(base), count, words),
             },
         )
         ours, reference = single["ours"], single["spacy"]
         show("communique, 1 core", ours)
-        again = best_in_turns(
-            args.repeat,
-            {
-                "again": partial(
-                    measure_in_fresh_process,
-                    measure_communique,
-                    str(base),
-                    str(work / "one-0.duckdb"),
-                    count,
-                    words,
-                )
-            },
-        )["again"]
+        reingest = partial(ingest_into, str(work / "one-0.duckdb"))
+        again = best_in_turns(args.repeat, {"again": reingest})["again"]
         show("communique re-ingest (all known)", again)
         show("spaCy full pipeline, 1 core", reference)
 
