@@ -24,6 +24,7 @@ from .knowledge import Knowledge
 from .lexicon import TriggerMatch, TriggerRule
 from .offices import bound_by_terms
 from .people import PeopleFinder, PersonMention
+from .roles import RoleFinder, pairs_from
 
 # Phrases that stand for the article's main pair of states.
 _DYAD_ANAPHOR = re.compile(
@@ -129,6 +130,7 @@ class Coder:
         self.knowledge = knowledge
         self.language = language
         self.people_finder = PeopleFinder(knowledge.offices)
+        self.roles = RoleFinder(knowledge.roles)
         self.today = today
 
     # -- the article ---------------------------------------------------------------------------
@@ -231,10 +233,14 @@ class Coder:
         return bool(_DYAD_ANAPHOR.search(sentence.text))
 
     def _worth_parsing(self, sentence: Sentence, actors: list[ActorMention]) -> bool:
+        """Sentences that can hold an event go to the parser (roles come from the parse);
+        others only where the NER model could name someone the lookups cannot."""
         if self.parse_all_sentences:
             return True
         text = sentence.text
-        if not (_TITLE_WORDS.search(text) or self.knowledge.triggers.may_match(text)):
+        if self.knowledge.triggers.may_match(text) or self.knowledge.frames.may_match(text):
+            return True
+        if not _TITLE_WORDS.search(text):
             return False
         return self.people_finder.needs_parse(text, sentence.start, actors)
 
@@ -278,6 +284,8 @@ class Coder:
         home: str | None = None,
     ) -> list[Candidate]:
         every_match = self.knowledge.triggers.matches(sentence.text)
+        if doc is not None and doc.has_annotation("DEP"):
+            every_match += self.knowledge.frames.matches(doc)
         triggers = [t for t in every_match if _usable(t, sentence)]
         if not triggers:
             return []
@@ -311,7 +319,7 @@ class Coder:
                 own_times = _times_of_linked_trigger(trigger, chosen, times, sentence.text)
             # Protesters gather where their target is: "a protest in Beijing" targets China.
             present = participants_and_places if trigger.rule.kind == "PROTEST" else participants
-            pairs = self._pairs(trigger, present, sentence, main_dyad, officials, strong)
+            pairs = self._pairs(trigger, present, sentence, main_dyad, officials, strong, doc)
             if not pairs and trigger.rule.kind == "PROTEST" and home:
                 # Protesters with no nationality named are of the dateline's state.
                 objects = {code for start, _, code in present if start >= trigger.start}
@@ -357,6 +365,7 @@ class Coder:
         main_dyad: list[tuple[str, str]],
         officials: set[str],
         strong: bool,
+        doc: Doc | None = None,
     ) -> list[tuple[str, str, bool]]:
         """(source, target, via anaphor) pairs the sentence supports for this trigger."""
         rule = trigger.rule
@@ -365,6 +374,17 @@ class Coder:
         in_context = {code for pair in main_dyad for code in pair}
         if main_dyad and anaphor and codes <= in_context and not kinds()[rule.kind].directed:
             return [(a, b, True) for a, b in main_dyad if not codes or codes & {a, b}]
+        if doc is not None and doc.has_annotation("DEP"):
+            parties = self.roles.parties(
+                doc, (trigger.start, trigger.end), rule.kind, participants, rule.subject_is_target
+            )
+            symmetric = not kinds()[rule.kind].directed or rule.reciprocal
+            pairs = pairs_from(parties, symmetric)
+            if pairs:
+                return [(s, t, False) for s, t in pairs]
+            tied = {p.code for p in parties}
+            cues = _ContextCues(anaphor, bool(tied & officials), strong, False)
+            return _context_pairs(rule.kind, tied, cues, main_dyad)
         near = [p for p in participants if _distance(p[0], p[1], trigger) <= _MAX_TRIGGER_ACTOR_GAP]
         sources, targets = _sides(trigger, near, sentence.text)
         if rule.target_required_after and not targets:
@@ -860,10 +880,7 @@ def _prefer_specific(triggers: list[TriggerMatch]) -> list[TriggerMatch]:
     for trigger in by_strength:
         if not any(t.start < trigger.end and trigger.start < t.end for t in kept):
             kept.append(trigger)
-    seen: dict[str, TriggerMatch] = {}
-    for trigger in sorted(kept, key=lambda t: t.start):
-        seen.setdefault(trigger.rule.kind, trigger)
-    return list(seen.values())
+    return sorted(kept, key=lambda t: t.start)
 
 
 def _clause_window(text: str, trigger: TriggerMatch, others: list[TriggerMatch]) -> str:

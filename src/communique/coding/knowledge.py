@@ -8,8 +8,10 @@ from pathlib import Path
 
 from ..settings import DATA_DIR
 from .actors import Gazetteer
+from .frames import Frames
 from .lexicon import SectorLexicon, StatusCues, TriggerRules
 from .offices import OfficeHolders
+from .roles import RoleKnowledge
 
 
 @dataclass
@@ -17,9 +19,11 @@ class Knowledge:
     gazetteer: Gazetteer
     offices: OfficeHolders
     triggers: TriggerRules
+    frames: Frames
     status: StatusCues
     sectors: SectorLexicon
     state_bodies: re.Pattern[str]
+    roles: RoleKnowledge
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Knowledge:
@@ -30,9 +34,11 @@ class Knowledge:
             ),
             offices=OfficeHolders(data_dir / "office_holders"),
             triggers=TriggerRules(data_dir / "triggers.toml"),
+            frames=Frames(data_dir / "frames.toml"),
             status=StatusCues(data_dir / "status.toml"),
             sectors=SectorLexicon(data_dir / "sectors.toml"),
             state_bodies=_patterns(data_dir / "state_bodies.txt"),
+            roles=RoleKnowledge.load(data_dir / "roles.toml"),
         )
 
 

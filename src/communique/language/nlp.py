@@ -34,9 +34,15 @@ def _reads_as_english(sample: str) -> bool:
 class LanguageTools:
     """spaCy (loaded lazily, once) and an offline language identifier."""
 
-    def __init__(self, model_name: str, components: Sequence[str] = ("ner",)) -> None:
-        # The coder reads only `doc.ents`, and the small English model's NER has its own
-        # tok2vec: running the tagger, parser and lemmatizer as well would double the cost.
+    def __init__(
+        self,
+        model_name: str,
+        components: Sequence[str] = (
+            "tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner",
+        ),  # fmt: skip
+    ) -> None:
+        # The coder reads the dependency parse (roles), lemmas (frames) and `doc.ents`
+        # (people); only candidate sentences are parsed, so the full pipeline is affordable.
         self.model_name = model_name
         self.components = list(components)
 

@@ -1,0 +1,174 @@
+"""Frames: trigger words matched on the parse by lemma, word class and their dependents.
+
+One frame in `data/frames.toml` covers every inflection, tense and voice of its words; its
+conditions (a particle, an object, a modifier, an adverb) are read from the word's own
+dependents, so "called in the ambassador" is a summons and "called in the morning" is not.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from ..schema import kinds
+from .lexicon import TriggerMatch, TriggerRule
+
+_OBJECT_DEPS = {"dobj", "nsubjpass", "obj", "attr", "dative"}
+_PARTICLE_DEPS = {"prt", "advmod", "prep"}
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    kind: str
+    pos: str
+    lemmas: frozenset[str]
+    confidence: float
+    example: str
+    particle: str | None = None
+    objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    adverbs: frozenset[str] = frozenset()
+    subject_is_target: bool = False
+
+    def rule(self) -> TriggerRule:
+        """The frame as a trigger rule, so status, dates and sectors read it like any other."""
+        words = "|".join(sorted(re.escape(w) for w in self.lemmas))
+        return TriggerRule(
+            name=f"frame:{self.name}",
+            kind=self.kind,
+            pattern=re.compile(rf"\b(?:{words})", re.IGNORECASE),
+            confidence=self.confidence,
+            subject_is_target=self.subject_is_target,
+        )
+
+
+class Frames:
+    """Every frame of a language, and the word forms that can start one."""
+
+    def __init__(self, path: Path) -> None:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        known = kinds()
+        self.frames: list[Frame] = []
+        for entry in data["frame"]:
+            if entry["kind"] not in known:
+                raise ValueError(f"{path}: frame {entry['name']} names unknown kind {entry['kind']}")
+            self.frames.append(
+                Frame(
+                    name=entry["name"],
+                    kind=entry["kind"],
+                    pos=entry["pos"],
+                    lemmas=frozenset(entry["lemmas"]),
+                    confidence=float(entry.get("confidence", 0.6)),
+                    example=entry.get("example", ""),
+                    particle=entry.get("particle"),
+                    objects=frozenset(entry.get("objects", [])),
+                    not_objects=frozenset(entry.get("not_objects", [])),
+                    modifiers=frozenset(entry.get("modifiers", [])),
+                    adverbs=frozenset(entry.get("adverbs", [])),
+                    subject_is_target=entry.get("subject_is", "source") == "target",
+                )
+            )
+        self._rules = {frame.name: frame.rule() for frame in self.frames}
+        self._by_lemma: dict[str, list[Frame]] = {}
+        for frame in self.frames:
+            for lemma in frame.lemmas:
+                self._by_lemma.setdefault(lemma, []).append(frame)
+        self.forms = _word_forms(self._by_lemma, data.get("irregular", {}))
+
+    def may_match(self, text: str) -> bool:
+        """Whether a word of `text` can be a form of a frame's lemma (no parse needed)."""
+        return any(word in self.forms for word in _WORD.findall(text.lower()))
+
+    def matches(self, doc: Doc) -> list[TriggerMatch]:
+        found = []
+        for token in doc:
+            for frame in self._by_lemma.get(token.lemma_.lower(), ()):
+                if _fits(frame, token):
+                    rule = self._rules[frame.name]
+                    found.append(TriggerMatch(rule, token.idx, token.idx + len(token), token.text))
+                    break
+        return found
+
+
+def _fits(frame: Frame, token: Token) -> bool:
+    pos = token.pos_
+    if frame.pos == "NOUN" and pos not in {"NOUN", "PROPN"}:
+        return False
+    if frame.pos == "VERB" and (pos != "VERB" or token.dep_ == "amod"):
+        return False
+    if frame.particle and not any(
+        c.dep_ in _PARTICLE_DEPS and c.lower_ == frame.particle for c in token.children
+    ):
+        return False
+    objects = _object_lemmas(token)
+    if frame.objects and not objects & frame.objects:
+        return False
+    if frame.not_objects and objects & frame.not_objects:
+        return False
+    if frame.modifiers and not _modified(token, frame.modifiers):
+        return False
+    return not frame.adverbs or any(
+        c.dep_ in {"advmod", "prep"} and c.lower_ in frame.adverbs for c in token.children
+    )
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    """Lemmas of what the word acts on: a verb's object, a noun's "of" and its compounds."""
+    heads = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+    if token.pos_ in {"NOUN", "PROPN"}:
+        heads += [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            heads += [c for c in prep.children if c.dep_ == "pobj"]
+    else:
+        # "called on the president", "withdrew its envoy from": objects of its prepositions
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            heads += [c for c in prep.children if c.dep_ == "pobj"]
+        if token.dep_ in {"relcl", "acl"}:
+            heads.append(token.head)  # "the missiles sold to Qatar"
+    lemmas: set[str] = set()
+    for head in heads:
+        for word in (head, *head.conjuncts):
+            lemmas.add(word.lemma_.lower())
+            lemmas.update(c.lemma_.lower() for c in word.children if c.dep_ in {"compound", "amod"})
+    return lemmas
+
+
+def _modified(token: Token, modifiers: frozenset[str]) -> bool:
+    """ "joint drills", "Cobra Gold exercises": a listed modifier or a name of its own."""
+    for child in token.children:
+        if child.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        for word in (child, *child.conjuncts):  # "planning and field exercises"
+            if word.lower_ in modifiers or word.lemma_.lower() in modifiers:
+                return True
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return True
+    return False
+
+
+def _word_forms(by_lemma: dict[str, list[Frame]], irregular: dict[str, list[str]]) -> set[str]:
+    forms: set[str] = set()
+    for lemma in by_lemma:
+        forms.update(_inflections(lemma))
+        forms.update(irregular.get(lemma, []))
+    return forms
+
+
+def _inflections(lemma: str) -> Iterator[str]:
+    """Regular English forms: -s, -es, -ed, -ing, with a final e dropped or a consonant doubled."""
+    yield lemma
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    yield from (lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d")
+    if lemma.endswith("y"):
+        yield from (lemma[:-1] + "ies", lemma[:-1] + "ied")
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        yield from (lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing")

@@ -1,0 +1,288 @@
+"""Source and target from the dependency parse: who did it, and to whom.
+
+The trigger's syntactic arguments name the parties: its subject (or the passive agent after
+"by"), its object, and the objects of the prepositions its frame allows ("talks *with*",
+"sanctions *on*", "a visit *to*"). Lists and conjuncts ("the navies of A, B and C") give every
+member; a generic head ("leaders", "forces", "counterparts") stands for the states it is "of"
+or that modify it ("Chinese troops"). A state reached only as a place ("in Geneva"), a topic
+("over Taiwan") or the modifier of a third party ("Russian-backed forces") is not a party.
+
+The knowledge (which prepositions mark which side, for which kinds) is `data/roles.toml`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+# Dependents through which a noun phrase's head stands for a state it names.
+_NOMINAL_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nn"}
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+_PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+_OBJECT_DEPS = {"dobj", "dative", "obj", "attr", "oprd"}
+# Clauses that share the subject of the verb they depend on ("agreed to hold talks",
+# "arrived and met", "is due to meet").
+_CONTROL_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
+
+
+@dataclass(frozen=True)
+class Party:
+    """A state taking part, with the path in the parse that made it one."""
+
+    code: str
+    side: str  # "source", "target" or "both"
+    path: str
+
+
+@dataclass(frozen=True)
+class RoleKnowledge:
+    """Which prepositions mark which side, by kind (see data/roles.toml)."""
+
+    source_preps: dict[str, frozenset[str]]
+    target_preps: dict[str, frozenset[str]]
+    mutual_preps: frozenset[str]
+    of_heads: frozenset[str]
+    third_party_suffixes: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path) -> RoleKnowledge:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        default = data["default"]
+
+        def table(key: str) -> dict[str, frozenset[str]]:
+            found = {"*": frozenset(default[key])}
+            for kind, entry in data.get("kind", {}).items():
+                if key in entry:
+                    found[kind] = frozenset(entry[key])
+            return found
+
+        return cls(
+            source_preps=table("source_preps"),
+            target_preps=table("target_preps"),
+            mutual_preps=frozenset(data["mutual_preps"]),
+            of_heads=frozenset(data["of_heads"]),
+            third_party_suffixes=tuple(data["third_party_suffixes"]),
+        )
+
+    def preps(self, kind: str, side: str) -> frozenset[str]:
+        table = self.source_preps if side == "source" else self.target_preps
+        return table.get(kind, table["*"])
+
+
+class RoleFinder:
+    """Parties of one trigger in one parsed sentence."""
+
+    def __init__(self, knowledge: RoleKnowledge) -> None:
+        self.knowledge = knowledge
+
+    def parties(
+        self,
+        doc: Doc,
+        trigger: tuple[int, int],
+        kind: str,
+        participants: list[tuple[int, int, str]],
+        subject_is_target: bool = False,
+    ) -> list[Party]:
+        """Every state the parse ties to the trigger at character span `trigger`."""
+        head = trigger_token(doc, *trigger)
+        if head is None:
+            return []
+        codes = _codes_by_token(doc, participants)
+        reader = _Reader(self.knowledge, kind, codes, subject_is_target)
+        return _unique(list(reader.read(head)))
+
+
+def trigger_token(doc: Doc, start: int, end: int) -> Token | None:
+    """The word of a trigger span that governs the rest: a verb where there is one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verbs = [t for t in span if t.pos_ in {"VERB"} and t.dep_ != "amod"]
+    nouns = [t for t in span if t.pos_ in {"NOUN", "PROPN"}]
+    if verbs:
+        return verbs[0]
+    return nouns[-1] if nouns else span.root
+
+
+def _codes_by_token(doc: Doc, participants: list[tuple[int, int, str]]) -> dict[int, str]:
+    codes: dict[int, str] = {}
+    for start, end, code in participants:
+        span: Span | None = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            codes.setdefault(token.i, code)
+    return codes
+
+
+class _Reader:
+    def __init__(
+        self, knowledge: RoleKnowledge, kind: str, codes: dict[int, str], flip: bool
+    ) -> None:
+        # "Vietnam bought drones from Turkey": the buyer, the subject, is the target.
+        self.subject_side, self.object_side = ("target", "source") if flip else ("source", "target")
+        self.k = knowledge
+        self.kind = kind
+        self.codes = codes
+        self.source_preps = knowledge.preps(kind, "source")
+        self.target_preps = knowledge.preps(kind, "target")
+
+    def read(self, trigger: Token) -> Iterator[Party]:
+        # The trigger itself may name a party: "Turkish airstrikes", "Japan's visit".
+        if trigger.pos_ in {"NOUN", "PROPN"}:
+            for child in trigger.children:
+                if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+                    for code, path in self.states(child):
+                        yield Party(code, self.subject_side, f"{child.dep_}:{child.text}{path}")
+        yield from self.arguments(trigger, "trigger")
+        # A noun trigger takes the parties of the verb that governs it: "held talks with",
+        # "signed an agreement", "took part in drills", "during the visit" does not.
+        for verb, how in _governing_verbs(trigger):
+            yield from self.arguments(verb, how, own_prep_only=False)
+
+    def arguments(self, word: Token, how: str, own_prep_only: bool = True) -> Iterator[Party]:
+        subject_found = False
+        for child in word.children:
+            dep = child.dep_
+            if dep in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS and child.tag_ in {"WDT", "WP"}:
+                continue  # "which", "that": the trigger noun itself
+            if dep in _SUBJECT_DEPS:
+                subject_found = True
+                for code, path in self.members(child):
+                    yield Party(code, self.subject_side, f"{how}<-nsubj:{child.text}{path}")
+            elif dep in _PASSIVE_SUBJECT_DEPS:
+                subject_found = True
+                for code, path in self.members(child):
+                    yield Party(code, self.object_side, f"{how}<-nsubjpass:{child.text}{path}")
+            elif dep in _OBJECT_DEPS:
+                for code, path in self.members(child):
+                    yield Party(code, self.object_side, f"{how}<-{dep}:{child.text}{path}")
+            elif dep in {"prep", "agent"}:
+                yield from self.prepositional(child, how)
+        if not subject_found:
+            yield from self.inherited_subject(word, how)
+
+    def prepositional(self, prep: Token, how: str) -> Iterator[Party]:
+        word = prep.lower_
+        if prep.dep_ == "agent" or word == "by":
+            side = "source"
+        elif word in self.k.mutual_preps:
+            side = "both"
+        elif word in self.source_preps:
+            side = "source"
+        elif word in self.target_preps:
+            side = "target"
+        else:
+            return
+        for obj in prep.children:
+            if obj.dep_ in {"pobj", "pcomp"}:
+                for code, path in self.members(obj):
+                    yield Party(code, side, f"{how}<-{word}:{obj.text}{path}")
+
+    def inherited_subject(self, word: Token, how: str) -> Iterator[Party]:
+        """ "agreed to hold talks", "arrived in Hanoi and met": the controlling verb's subject."""
+        current = word
+        for _ in range(3):
+            if current.dep_ not in _CONTROL_DEPS or current.head is current:
+                return
+            current = current.head
+            for child in current.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    for code, path in self.members(child):
+                        yield Party(code, self.subject_side, f"{how}<-^{current.text}<-nsubj{path}")
+                    return
+
+    def members(self, head: Token) -> Iterator[tuple[str, str]]:
+        """The states a noun phrase and its conjuncts stand for."""
+        for member in (head, *head.conjuncts):
+            yield from self.states(member)
+            # "met X and Y", "navies of A, B": apposed lists too
+            for child in member.children:
+                if child.dep_ == "appos":
+                    yield from self.states(child)
+
+    def states(self, word: Token, depth: int = 0) -> Iterator[tuple[str, str]]:
+        """The states one nominal word stands for, through its modifiers and an "of"."""
+        if depth > 3:
+            return
+        code = self.codes.get(word.i)
+        if code is not None:
+            if not word.lower_.endswith(self.k.third_party_suffixes):
+                yield code, f">{word.text}"
+            return
+        for child in word.children:
+            if child.dep_ in _NOMINAL_DEPS:
+                for member in (child, *child.conjuncts):  # "Thai and US officials"
+                    for found, path in self.states(member, depth + 1):
+                        yield found, f">{member.text}{path}"
+            elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                if word.lemma_.lower() not in self.k.of_heads:
+                    continue
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        for member in (obj, *obj.conjuncts):
+                            for found, path in self.states(member, depth + 1):
+                                yield found, f">of:{member.text}{path}"
+
+
+def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
+    """Words whose arguments are the trigger noun's parties: the verb it is the object of
+    ("held talks"), the verb or copula of a phrase it completes ("took part in drills", "are
+    participants in the exercises"), and its relative clauses ("drills hosted by A and B")."""
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    found = [
+        (child, f"~{child.text}")
+        for child in trigger.children
+        if child.dep_ in {"relcl", "acl"} and child.pos_ in {"VERB", "AUX"}
+    ]
+    word = trigger
+    for _ in range(3):
+        dep, head = word.dep_, word.head
+        if head is word:
+            break
+        if dep in _OBJECT_DEPS | _PASSIVE_SUBJECT_DEPS and head.pos_ in {"VERB", "AUX"}:
+            found.append((head, f"^{head.text}"))
+            break
+        if dep == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "into", "for", "of"}:
+            word = head.head  # the phrase the preposition completes
+            if word.pos_ in {"VERB", "AUX"}:
+                found.append((word, f"^{word.text}"))
+                break
+            if word.lemma_.lower() not in {"participant", "part", "member", "party", "host"}:
+                break
+            continue
+        if dep in {"conj", "appos", "attr"}:
+            word = head
+            continue
+        break
+    return found
+
+
+def _unique(parties: list[Party]) -> list[Party]:
+    seen: dict[tuple[str, str], Party] = {}
+    for party in parties:
+        seen.setdefault((party.code, party.side), party)
+    return list(seen.values())
+
+
+def pairs_from(parties: list[Party], symmetric: bool) -> list[tuple[str, str]]:
+    """(source, target) pairs the parties make: each source with each target; for a
+    symmetric kind with no target, each pair among the named parties ("A and B met")."""
+    sources = list(dict.fromkeys(p.code for p in parties if p.side in {"source", "both"}))
+    targets = list(dict.fromkeys(p.code for p in parties if p.side in {"target", "both"}))
+    pairs = [(s, t) for s in sources for t in targets if s != t]
+    if symmetric:
+        both = list(dict.fromkeys(p.code for p in parties if p.side == "both"))
+        named = sources if not targets else both
+        pairs += [(a, b) for i, a in enumerate(named) for b in named[i + 1 :]]
+        unordered: dict[frozenset[str], tuple[str, str]] = {}
+        for a, b in pairs:
+            unordered.setdefault(frozenset((a, b)), (a, b))
+        return list(unordered.values())
+    return list(dict.fromkeys(pairs))
