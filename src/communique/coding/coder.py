@@ -193,6 +193,7 @@ class Coder:
         flags: dict[str, str] = {}
         anchor = self._anchor(published, people_by_sentence, flags)
         main_dyad, strong = _main_dyad(actors, people_by_sentence)
+        protagonist = _protagonist(actors, people_by_sentence)
         home = _dateline_state(sentences, by_sentence)
         if home:
             people_by_sentence = _locals_of(people_by_sentence, home)
@@ -209,6 +210,7 @@ class Coder:
                     anchor,
                     (main_dyad, strong),
                     home,
+                    protagonist,
                 )
             if coded or by_sentence[i] or people_by_sentence.get(i):
                 previous = coded
@@ -282,6 +284,7 @@ class Coder:
         anchor: Anchor | None,
         context: tuple[list[tuple[str, str]], bool],
         home: str | None = None,
+        protagonist: str | None = None,
     ) -> list[Candidate]:
         every_match = self.knowledge.triggers.matches(sentence.text)
         if doc is not None and doc.has_annotation("DEP"):
@@ -319,7 +322,9 @@ class Coder:
                 own_times = _times_of_linked_trigger(trigger, chosen, times, sentence.text)
             # Protesters gather where their target is: "a protest in Beijing" targets China.
             present = participants_and_places if trigger.rule.kind == "PROTEST" else participants
-            pairs = self._pairs(trigger, present, sentence, main_dyad, officials, strong, doc)
+            pairs = self._pairs(
+                trigger, present, sentence, main_dyad, officials, strong, doc, protagonist
+            )
             if not pairs and trigger.rule.kind == "PROTEST" and home:
                 # Protesters with no nationality named are of the dateline's state.
                 objects = {code for start, _, code in present if start >= trigger.start}
@@ -366,6 +371,7 @@ class Coder:
         officials: set[str],
         strong: bool,
         doc: Doc | None = None,
+        protagonist: str | None = None,
     ) -> list[tuple[str, str, bool]]:
         """(source, target, via anaphor) pairs the sentence supports for this trigger."""
         rule = trigger.rule
@@ -376,7 +382,12 @@ class Coder:
             return [(a, b, True) for a, b in main_dyad if not codes or codes & {a, b}]
         if doc is not None and doc.has_annotation("DEP"):
             parties = self.roles.parties(
-                doc, (trigger.start, trigger.end), rule.kind, participants, rule.subject_is_target
+                doc,
+                (trigger.start, trigger.end),
+                rule.kind,
+                participants,
+                rule.subject_is_target,
+                protagonist,
             )
             symmetric = not kinds()[rule.kind].directed or rule.reciprocal
             pairs = pairs_from(parties, symmetric)
@@ -607,6 +618,17 @@ def _main_dyad(
 
 
 _MAX_MAIN_PARTNERS = 3
+
+
+def _protagonist(
+    actors: list[ActorMention], people: dict[int, list[PersonMention]]
+) -> str | None:
+    """The state the article is about: its officials and its name are named most often, and
+    the first named wins a tie (the lead names the protagonist first)."""
+    counts: Counter[str] = Counter(p.country for ps in people.values() for p in ps if p.country)
+    counts.update(a.code for a in actors if not a.is_igo)
+    ranked = counts.most_common()
+    return ranked[0][0] if ranked else None
 _MIN_DYAD_MENTIONS = 2
 
 

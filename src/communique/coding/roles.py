@@ -27,6 +27,9 @@ _OBJECT_DEPS = {"dobj", "dative", "obj", "attr", "oprd"}
 # Clauses that share the subject of the verb they depend on ("agreed to hold talks",
 # "arrived and met", "is due to meet").
 _CONTROL_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
+# Pronouns that, as or in a subject, stand for the article's protagonist; "it" and "its"
+# often stand for an organisation or a thing, so they do not.
+_PERSONAL_PRONOUNS = {"he", "she", "his", "her", "they", "their", "we", "our"}
 
 
 @dataclass(frozen=True)
@@ -87,13 +90,17 @@ class RoleFinder:
         kind: str,
         participants: list[tuple[int, int, str]],
         subject_is_target: bool = False,
+        protagonist: str | None = None,
     ) -> list[Party]:
-        """Every state the parse ties to the trigger at character span `trigger`."""
+        """Every state the parse ties to the trigger at character span `trigger`.
+
+        A personal pronoun as the subject ("he met", "her government expelled") is the
+        `protagonist`: the state the article is about."""
         head = trigger_token(doc, *trigger)
         if head is None:
             return []
         codes = _codes_by_token(doc, participants)
-        reader = _Reader(self.knowledge, kind, codes, subject_is_target)
+        reader = _Reader(self.knowledge, kind, codes, subject_is_target, protagonist)
         return _unique(list(reader.read(head)))
 
 
@@ -122,8 +129,14 @@ def _codes_by_token(doc: Doc, participants: list[tuple[int, int, str]]) -> dict[
 
 class _Reader:
     def __init__(
-        self, knowledge: RoleKnowledge, kind: str, codes: dict[int, str], flip: bool
+        self,
+        knowledge: RoleKnowledge,
+        kind: str,
+        codes: dict[int, str],
+        flip: bool,
+        protagonist: str | None,
     ) -> None:
+        self.protagonist = protagonist
         # "Vietnam bought drones from Turkey": the buyer, the subject, is the target.
         self.subject_side, self.object_side = ("target", "source") if flip else ("source", "target")
         self.k = knowledge
@@ -153,7 +166,7 @@ class _Reader:
                 continue  # "which", "that": the trigger noun itself
             if dep in _SUBJECT_DEPS:
                 subject_found = True
-                for code, path in self.members(child):
+                for code, path in self.members(child, subject=True):
                     yield Party(code, self.subject_side, f"{how}<-nsubj:{child.text}{path}")
             elif dep in _PASSIVE_SUBJECT_DEPS:
                 subject_found = True
@@ -193,22 +206,27 @@ class _Reader:
             current = current.head
             for child in current.children:
                 if child.dep_ in _SUBJECT_DEPS:
-                    for code, path in self.members(child):
+                    for code, path in self.members(child, subject=True):
                         yield Party(code, self.subject_side, f"{how}<-^{current.text}<-nsubj{path}")
                     return
 
-    def members(self, head: Token) -> Iterator[tuple[str, str]]:
+    def members(self, head: Token, subject: bool = False) -> Iterator[tuple[str, str]]:
         """The states a noun phrase and its conjuncts stand for."""
         for member in (head, *head.conjuncts):
-            yield from self.states(member)
+            yield from self.states(member, subject=subject)
             # "met X and Y", "navies of A, B": apposed lists too
             for child in member.children:
                 if child.dep_ == "appos":
                     yield from self.states(child)
 
-    def states(self, word: Token, depth: int = 0) -> Iterator[tuple[str, str]]:
+    def states(
+        self, word: Token, depth: int = 0, subject: bool = False
+    ) -> Iterator[tuple[str, str]]:
         """The states one nominal word stands for, through its modifiers and an "of"."""
         if depth > 3:
+            return
+        if subject and self.protagonist and word.lower_ in _PERSONAL_PRONOUNS:
+            yield self.protagonist, f">{word.text}=protagonist"
             return
         code = self.codes.get(word.i)
         if code is not None:
@@ -218,7 +236,7 @@ class _Reader:
         for child in word.children:
             if child.dep_ in _NOMINAL_DEPS:
                 for member in (child, *child.conjuncts):  # "Thai and US officials"
-                    for found, path in self.states(member, depth + 1):
+                    for found, path in self.states(member, depth + 1, subject):
                         yield found, f">{member.text}{path}"
             elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
                 if word.lemma_.lower() not in self.k.of_heads:
