@@ -24,7 +24,7 @@ from .knowledge import Knowledge
 from .lexicon import TriggerMatch, TriggerRule
 from .offices import bound_by_terms
 from .people import PeopleFinder, PersonMention
-from .roles import RoleFinder, pairs_from
+from .roles import Party, RoleFinder, pairs_from
 
 # Phrases that stand for the article's main pair of states.
 _DYAD_ANAPHOR = re.compile(
@@ -323,7 +323,7 @@ class Coder:
             # Protesters gather where their target is: "a protest in Beijing" targets China.
             present = participants_and_places if trigger.rule.kind == "PROTEST" else participants
             pairs = self._pairs(
-                trigger, present, sentence, main_dyad, officials, strong, doc, protagonist
+                trigger, present, sentence, main_dyad, officials, strong, doc, protagonist, home
             )
             if not pairs and trigger.rule.kind == "PROTEST" and home:
                 # Protesters with no nationality named are of the dateline's state.
@@ -372,6 +372,7 @@ class Coder:
         strong: bool,
         doc: Doc | None = None,
         protagonist: str | None = None,
+        home: str | None = None,
     ) -> list[tuple[str, str, bool]]:
         """(source, target, via anaphor) pairs the sentence supports for this trigger."""
         rule = trigger.rule
@@ -394,6 +395,14 @@ class Coder:
             if pairs:
                 return [(s, t, False) for s, t in pairs]
             tied = {p.code for p in parties}
+            host = _host_of_visit(rule.kind, parties, home)
+            if host:
+                return [(source, host, False) for source in _visitors(parties)]
+            if rule.kind in _BILATERAL_BY_NATURE and len(codes) == 2 and tied <= codes:
+                # "concluded with a joint statement", "ties were established in 1992": the
+                # act is bilateral by nature and the sentence names exactly two states.
+                first, second = sorted(codes)
+                return [(first, second, True)]
             cues = _ContextCues(anaphor, bool(tied & officials), strong, False)
             return _context_pairs(rule.kind, tied, cues, main_dyad)
         near = [p for p in participants if _distance(p[0], p[1], trigger) <= _MAX_TRIGGER_ACTOR_GAP]
@@ -618,6 +627,20 @@ def _main_dyad(
 
 
 _MAX_MAIN_PARTNERS = 3
+_BILATERAL_BY_NATURE = {"JOINT_STATEMENT", "ESTABLISH_RELATIONS", "UPGRADE_RELATIONS"}
+
+
+def _host_of_visit(kind: str, parties: list[Party], home: str | None) -> str | None:
+    """A visit whose host the sentence leaves out ("arrived here", "the visit concluded")
+    is to the state of the dateline, the place the story was filed from."""
+    if kind != "VISIT" or home is None or any(p.side != "source" for p in parties):
+        return None
+    visitors = _visitors(parties)
+    return home if visitors and home not in visitors else None
+
+
+def _visitors(parties: list[Party]) -> list[str]:
+    return list(dict.fromkeys(p.code for p in parties if p.side == "source"))
 
 
 def _protagonist(
@@ -981,9 +1004,13 @@ _DATELINE = re.compile(
 )
 
 
+# A page's date, title and standfirst lines can stand before the lead and its dateline.
+_DATELINE_SENTENCES = 6
+
+
 def _dateline_state(sentences: list[Sentence], actors: list[list[ActorMention]]) -> str | None:
     """The state whose capital or name opens the article's dateline ("MANILA —")."""
-    for sentence, found in list(zip(sentences, actors, strict=True))[:3]:
+    for sentence, found in list(zip(sentences, actors, strict=True))[:_DATELINE_SENTENCES]:
         end = _dateline_end(sentence.text)
         inside = [a for a in found if a.start - sentence.start < end and not a.is_igo]
         if end and inside:

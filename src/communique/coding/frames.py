@@ -37,6 +37,7 @@ class Frame:
     modifiers: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
     subject_is_target: bool = False
+    generic_plural: bool = False
 
     def rule(self) -> TriggerRule:
         """The frame as a trigger rule, so status, dates and sectors read it like any other."""
@@ -47,6 +48,7 @@ class Frame:
             pattern=re.compile(rf"\b(?:{words})", re.IGNORECASE),
             confidence=self.confidence,
             subject_is_target=self.subject_is_target,
+            generic_plural=self.generic_plural,
         )
 
 
@@ -75,6 +77,7 @@ class Frames:
                     modifiers=frozenset(entry.get("modifiers", [])),
                     adverbs=frozenset(entry.get("adverbs", [])),
                     subject_is_target=entry.get("subject_is", "source") == "target",
+                    generic_plural=bool(entry.get("generic_plural", False)),
                 )
             )
         self._rules = {frame.name: frame.rule() for frame in self.frames}

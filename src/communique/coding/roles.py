@@ -97,7 +97,7 @@ class RoleFinder:
         A personal pronoun as the subject ("he met", "her government expelled") is the
         `protagonist`: the state the article is about."""
         head = trigger_token(doc, *trigger)
-        if head is None:
+        if head is None or _mentioned_in_passing(head):
             return []
         codes = _codes_by_token(doc, participants)
         reader = _Reader(self.knowledge, kind, codes, subject_is_target, protagonist)
@@ -105,15 +105,11 @@ class RoleFinder:
 
 
 def trigger_token(doc: Doc, start: int, end: int) -> Token | None:
-    """The word of a trigger span that governs the rest: a verb where there is one."""
+    """The word of a trigger span that governs the rest ("sale" in "sale of missiles")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    verbs = [t for t in span if t.pos_ in {"VERB"} and t.dep_ != "amod"]
-    nouns = [t for t in span if t.pos_ in {"NOUN", "PROPN"}]
-    if verbs:
-        return verbs[0]
-    return nouns[-1] if nouns else span.root
+    return span.root
 
 
 def _codes_by_token(doc: Doc, participants: list[tuple[int, int, str]]) -> dict[int, str]:
@@ -137,6 +133,7 @@ class _Reader:
         protagonist: str | None,
     ) -> None:
         self.protagonist = protagonist
+        self.trigger: Token | None = None
         # "Vietnam bought drones from Turkey": the buyer, the subject, is the target.
         self.subject_side, self.object_side = ("target", "source") if flip else ("source", "target")
         self.k = knowledge
@@ -146,6 +143,7 @@ class _Reader:
         self.target_preps = knowledge.preps(kind, "target")
 
     def read(self, trigger: Token) -> Iterator[Party]:
+        self.trigger = trigger
         # The trigger itself may name a party: "Turkish airstrikes", "Japan's visit".
         if trigger.pos_ in {"NOUN", "PROPN"}:
             for child in trigger.children:
@@ -163,7 +161,13 @@ class _Reader:
         for child in word.children:
             dep = child.dep_
             if dep in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS and child.tag_ in {"WDT", "WP"}:
-                continue  # "which", "that": the trigger noun itself
+                subject_found = True
+                antecedent = word.head
+                if word.dep_ == "relcl" and antecedent is not self.trigger:
+                    # "Gorgun, who is paying a visit to": the one the clause is about
+                    for code, path in self.members(antecedent, subject=True):
+                        yield Party(code, self.subject_side, f"{how}<-who={antecedent.text}{path}")
+                continue  # "drills, which are hosted by": the trigger noun itself
             if dep in _SUBJECT_DEPS:
                 subject_found = True
                 for code, path in self.members(child, subject=True):
@@ -175,6 +179,10 @@ class _Reader:
             elif dep in _OBJECT_DEPS:
                 for code, path in self.members(child):
                     yield Party(code, self.object_side, f"{how}<-{dep}:{child.text}{path}")
+                # "fired shells at X", "imposed sanctions on X", "sold jets to X"
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ not in self.source_preps:
+                        yield from self.prepositional(prep, f"{how}<-{dep}:{child.text}")
             elif dep in {"prep", "agent"}:
                 yield from self.prepositional(child, how)
         if not subject_found:
@@ -280,6 +288,22 @@ def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
             continue
         break
     return found
+
+
+# Nouns whose prepositional phrase is where a happening's parties stand ("participants in
+# the drills", "a member of the coalition", "the signing of").
+_PARTICIPATION_HEADS = {"participant", "part", "member", "party", "host", "signing", "side"}
+
+
+def _mentioned_in_passing(trigger: Token) -> bool:
+    """An event noun inside another noun's phrase is a topic, not a happening: "its
+    adherence to UN sanctions on X", "the right to self-defence against attacks"."""
+    if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ != "pobj":
+        return False
+    holder = trigger.head.head
+    if holder.pos_ not in {"NOUN", "PROPN"} or holder.lemma_.lower() in _PARTICIPATION_HEADS:
+        return False
+    return holder.dep_ != "ROOT"
 
 
 def _unique(parties: list[Party]) -> list[Party]:
