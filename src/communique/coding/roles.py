@@ -190,6 +190,8 @@ class _Reader:
 
     def prepositional(self, prep: Token, how: str) -> Iterator[Party]:
         word = prep.lower_
+        if prep.i in self.codes:
+            return  # part of a name the parser misread ("To Lam")
         if prep.dep_ == "agent" or word == "by":
             side = "source"
         elif word in self.k.mutual_preps:
