@@ -398,6 +398,9 @@ class Coder:
             host = _host_of_visit(rule.kind, parties, home)
             if host:
                 return [(source, host, False) for source in _visitors(parties)]
+            agent = _agent_of_passive(rule.kind, parties, home)
+            if agent:
+                return [(agent, target, True) for target in sorted(tied)]
             if rule.kind in _BILATERAL_BY_NATURE and len(codes) == 2 and tied <= codes:
                 # "concluded with a joint statement", "ties were established in 1992": the
                 # act is bilateral by nature and the sentence names exactly two states.
@@ -637,6 +640,20 @@ def _host_of_visit(kind: str, parties: list[Party], home: str | None) -> str | N
         return None
     visitors = _visitors(parties)
     return home if visitors and home not in visitors else None
+
+
+# Acts a state's government does to another with no agent named: "the chargé d'affaires was
+# summoned", "three diplomats were declared persona non grata".
+_AGENTLESS_KINDS = {"ACCUSE", "SANCTION", "COERCE", "REQUEST", "REJECT", "PROTEST"}
+
+
+def _agent_of_passive(kind: str, parties: list[Party], home: str | None) -> str | None:
+    """The dateline's state acted where the sentence names only whom the act was done to."""
+    if kind not in _AGENTLESS_KINDS or home is None or not parties:
+        return None
+    if any(p.side != "target" or p.code == home for p in parties):
+        return None
+    return home
 
 
 def _visitors(parties: list[Party]) -> list[str]:

@@ -50,6 +50,7 @@ class RoleKnowledge:
     mutual_preps: frozenset[str]
     of_heads: frozenset[str]
     third_party_suffixes: tuple[str, ...]
+    clause_subject_is_target: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> RoleKnowledge:
@@ -70,6 +71,7 @@ class RoleKnowledge:
             mutual_preps=frozenset(data["mutual_preps"]),
             of_heads=frozenset(data["of_heads"]),
             third_party_suffixes=tuple(data["third_party_suffixes"]),
+            clause_subject_is_target=frozenset(data["clause_subject_is_target"]),
         )
 
     def preps(self, kind: str, side: str) -> frozenset[str]:
@@ -101,7 +103,16 @@ class RoleFinder:
             return []
         codes = _codes_by_token(doc, participants)
         reader = _Reader(self.knowledge, kind, codes, subject_is_target, protagonist)
-        return _unique(list(reader.read(head)))
+        found = list(reader.read(head))
+        # A trigger of several words ("stands ready to deepen cooperation with") takes the
+        # prepositional parties of each of its words.
+        span = doc.char_span(*trigger, alignment_mode="expand")
+        for word in span or ():
+            if word is not head:
+                for prep in word.children:
+                    if prep.dep_ == "prep" and not span.start <= prep.i < span.end:
+                        found += reader.prepositional(prep, f"span:{word.text}")
+        return _unique(found)
 
 
 def trigger_token(doc: Doc, start: int, end: int) -> Token | None:
@@ -185,6 +196,12 @@ class _Reader:
                         yield from self.prepositional(prep, f"{how}<-{dep}:{child.text}")
             elif dep in {"prep", "agent"}:
                 yield from self.prepositional(child, how)
+            elif dep == "ccomp" and self.kind in self.k.clause_subject_is_target:
+                # "warned that Warsaw would pay", "alleged that France had armed the militia"
+                for subject in child.children:
+                    if subject.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS:
+                        for code, path in self.members(subject):
+                            yield Party(code, "target", f"{how}<-that:{subject.text}{path}")
         if not subject_found:
             yield from self.inherited_subject(word, how)
 
@@ -208,12 +225,15 @@ class _Reader:
                     yield Party(code, side, f"{how}<-{word}:{obj.text}{path}")
 
     def inherited_subject(self, word: Token, how: str) -> Iterator[Party]:
-        """ "agreed to hold talks", "arrived in Hanoi and met": the controlling verb's subject."""
+        """ "agreed to hold talks", "arrived in Hanoi and met", "answered by expelling": the
+        controlling verb's subject."""
         current = word
-        for _ in range(3):
-            if current.dep_ not in _CONTROL_DEPS or current.head is current:
+        for _ in range(4):
+            if current.dep_ not in _CONTROL_DEPS | {"prep"} or current.head is current:
                 return
             current = current.head
+            if current.dep_ == "prep" and current.pos_ == "ADP":
+                continue  # "after accusing", "by expelling": on to the verb it modifies
             for child in current.children:
                 if child.dep_ in _SUBJECT_DEPS:
                     for code, path in self.members(child, subject=True):
