@@ -260,7 +260,7 @@ class _Reader:
             return
         code = self.codes.get(word.i)
         if code is not None:
-            if not word.lower_.endswith(self.k.third_party_suffixes):
+            if not _fused_with(word, self.k.third_party_suffixes):
                 yield code, f">{word.text}"
             return
         for child in word.children:
@@ -276,6 +276,13 @@ class _Reader:
                         for member in (obj, *obj.conjuncts):
                             for found, path in self.states(member, depth + 1):
                                 yield found, f">of:{member.text}{path}"
+
+
+def _fused_with(word: Token, suffixes: tuple[str, ...]) -> bool:
+    """ "Russian-backed": the word, or the words it is hyphenated to, end in a suffix."""
+    text = word.doc.text
+    after = text[word.idx + len(word) : word.idx + len(word) + 16].lower()
+    return word.lower_.endswith(suffixes) or after.startswith(suffixes)
 
 
 def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:

