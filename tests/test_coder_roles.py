@@ -97,7 +97,10 @@ def test_every_member_of_a_list_takes_part(coder: Coder) -> None:
 
 
 def test_every_leader_met_is_a_meeting(coder: Coder) -> None:
-    text = "Brazil's president met German Chancellor Olaf Scholz and Indian Prime Minister Narendra Modi."
+    text = (
+        "Brazil's president met German Chancellor Olaf Scholz and Indian Prime Minister "
+        "Narendra Modi."
+    )
     assert coded(coder, text) >= {("MEET", "BRA", "DEU"), ("MEET", "BRA", "IND")}
 
 

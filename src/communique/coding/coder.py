@@ -660,15 +660,15 @@ def _visitors(parties: list[Party]) -> list[str]:
     return list(dict.fromkeys(p.code for p in parties if p.side == "source"))
 
 
-def _protagonist(
-    actors: list[ActorMention], people: dict[int, list[PersonMention]]
-) -> str | None:
+def _protagonist(actors: list[ActorMention], people: dict[int, list[PersonMention]]) -> str | None:
     """The state the article is about: its officials and its name are named most often, and
     the first named wins a tie (the lead names the protagonist first)."""
     counts: Counter[str] = Counter(p.country for ps in people.values() for p in ps if p.country)
     counts.update(a.code for a in actors if not a.is_igo)
     ranked = counts.most_common()
     return ranked[0][0] if ranked else None
+
+
 _MIN_DYAD_MENTIONS = 2
 
 
@@ -1126,7 +1126,9 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _same_happening(a: Candidate, b: Candidate) -> bool:
-    if a.kind != b.kind:
+    # What did not happen is never the report of what did ("expelled three diplomats ... did
+    # not intend to break off relations").
+    if a.kind != b.kind or (a.status == "negated") != (b.status == "negated"):
         return False
     directed = kinds()[a.kind].directed
     same_pair = (a.source, a.target) == (b.source, b.target) or (

@@ -62,7 +62,9 @@ class Frames:
         self.frames: list[Frame] = []
         for entry in data["frame"]:
             if entry["kind"] not in known:
-                raise ValueError(f"{path}: frame {entry['name']} names unknown kind {entry['kind']}")
+                raise ValueError(
+                    f"{path}: frame {entry['name']} names unknown kind {entry['kind']}"
+                )
             self.frames.append(
                 Frame(
                     name=entry["name"],

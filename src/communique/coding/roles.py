@@ -107,10 +107,12 @@ class RoleFinder:
         # A trigger of several words ("stands ready to deepen cooperation with") takes the
         # prepositional parties of each of its words.
         span = doc.char_span(*trigger, alignment_mode="expand")
-        for word in span or ():
+        inside = range(span.start, span.end) if span is not None else range(0)
+        for i in inside:
+            word = doc[i]
             if word is not head:
                 for prep in word.children:
-                    if prep.dep_ == "prep" and not span.start <= prep.i < span.end:
+                    if prep.dep_ == "prep" and prep.i not in inside:
                         found += reader.prepositional(prep, f"span:{word.text}")
         return _unique(found)
 

@@ -38,7 +38,12 @@ class LanguageTools:
         self,
         model_name: str,
         components: Sequence[str] = (
-            "tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner",
+            "tok2vec",
+            "tagger",
+            "parser",
+            "attribute_ruler",
+            "lemmatizer",
+            "ner",
         ),  # fmt: skip
     ) -> None:
         # The coder reads the dependency parse (roles), lemmas (frames) and `doc.ents`
