@@ -98,31 +98,25 @@ class RoleFinder:
 
         A personal pronoun as the subject ("he met", "her government expelled") is the
         `protagonist`: the state the article is about."""
-        head = trigger_token(doc, *trigger)
-        if head is None or _mentioned_in_passing(head):
+        span = doc.char_span(*trigger, alignment_mode="expand")
+        if span is None or not len(span):
+            return []
+        # The word that governs the rest of the trigger ("sale" in "sale of missiles").
+        head = span.root
+        if _mentioned_in_passing(head):
             return []
         codes = _codes_by_token(doc, participants)
-        reader = _Reader(self.knowledge, kind, codes, subject_is_target, protagonist)
-        found = list(reader.read(head))
+        reader = _Reader(self.knowledge, kind, codes, head, subject_is_target, protagonist)
+        found = list(reader.read())
         # A trigger of several words ("stands ready to deepen cooperation with") takes the
         # prepositional parties of each of its words.
-        span = doc.char_span(*trigger, alignment_mode="expand")
-        inside = range(span.start, span.end) if span is not None else range(0)
-        for i in inside:
-            word = doc[i]
+        inside = range(span.start, span.end)
+        for word in span:
             if word is not head:
                 for prep in word.children:
                     if prep.dep_ == "prep" and prep.i not in inside:
                         found += reader.prepositional(prep, f"span:{word.text}")
         return _unique(found)
-
-
-def trigger_token(doc: Doc, start: int, end: int) -> Token | None:
-    """The word of a trigger span that governs the rest ("sale" in "sale of missiles")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    return span.root
 
 
 def _codes_by_token(doc: Doc, participants: list[tuple[int, int, str]]) -> dict[int, str]:
@@ -142,11 +136,12 @@ class _Reader:
         knowledge: RoleKnowledge,
         kind: str,
         codes: dict[int, str],
+        trigger: Token,
         flip: bool,
         protagonist: str | None,
     ) -> None:
         self.protagonist = protagonist
-        self.trigger: Token | None = None
+        self.trigger = trigger
         # "Vietnam bought drones from Turkey": the buyer, the subject, is the target.
         self.subject_side, self.object_side = ("target", "source") if flip else ("source", "target")
         self.k = knowledge
@@ -155,8 +150,8 @@ class _Reader:
         self.source_preps = knowledge.preps(kind, "source")
         self.target_preps = knowledge.preps(kind, "target")
 
-    def read(self, trigger: Token) -> Iterator[Party]:
-        self.trigger = trigger
+    def read(self) -> Iterator[Party]:
+        trigger = self.trigger
         # The trigger itself may name a party: "Turkish airstrikes", "Japan's visit".
         if trigger.pos_ in {"NOUN", "PROPN"}:
             for child in trigger.children:
@@ -167,9 +162,9 @@ class _Reader:
         # A noun trigger takes the parties of the verb that governs it: "held talks with",
         # "signed an agreement", "took part in drills", "during the visit" does not.
         for verb, how in _governing_verbs(trigger):
-            yield from self.arguments(verb, how, own_prep_only=False)
+            yield from self.arguments(verb, how)
 
-    def arguments(self, word: Token, how: str, own_prep_only: bool = True) -> Iterator[Party]:
+    def arguments(self, word: Token, how: str) -> Iterator[Party]:
         subject_found = False
         for child in word.children:
             dep = child.dep_
@@ -311,7 +306,7 @@ def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
             if word.pos_ in {"VERB", "AUX"}:
                 found.append((word, f"^{word.text}"))
                 break
-            if word.lemma_.lower() not in {"participant", "part", "member", "party", "host"}:
+            if word.lemma_.lower() not in _PARTICIPATION_HEADS:
                 break
             continue
         if dep in {"conj", "appos", "attr"}:
@@ -322,8 +317,10 @@ def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
 
 
 # Nouns whose prepositional phrase is where a happening's parties stand ("participants in
-# the drills", "a member of the coalition", "the signing of").
-_PARTICIPATION_HEADS = {"participant", "part", "member", "party", "host", "signing", "side"}
+# the drills", "a member of the coalition"); an event noun in the phrase of one of these, or
+# of "the signing of", "the other side of", is no passing mention.
+_PARTICIPATION_HEADS = {"participant", "part", "member", "party", "host"}
+_NOT_IN_PASSING_HEADS = _PARTICIPATION_HEADS | {"signing", "side"}
 
 
 def _mentioned_in_passing(trigger: Token) -> bool:
@@ -332,7 +329,7 @@ def _mentioned_in_passing(trigger: Token) -> bool:
     if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ != "pobj":
         return False
     holder = trigger.head.head
-    if holder.pos_ not in {"NOUN", "PROPN"} or holder.lemma_.lower() in _PARTICIPATION_HEADS:
+    if holder.pos_ not in {"NOUN", "PROPN"} or holder.lemma_.lower() in _NOT_IN_PASSING_HEADS:
         return False
     return holder.dep_ != "ROOT"
 
