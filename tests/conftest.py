@@ -212,3 +212,12 @@ def tiny(
     """The two tiny articles, ingested once through the library."""
     db_path = tmp_path_factory.mktemp("tiny-db") / "tiny.duckdb"
     yield from _ingest_corpus(tiny_folder, tiny_gold, db_path, settings, pipeline)
+
+
+def below(metrics: dict[str, float | None], floors: dict[str, float]) -> dict[str, object]:
+    """The metrics under their floors (a missing metric is under any floor)."""
+    return {
+        name: metrics[name]
+        for name, floor in floors.items()
+        if metrics[name] is None or metrics[name] < floor
+    }

@@ -7,7 +7,7 @@ floor when the coder gets better; never lower one to make a change pass.
 from __future__ import annotations
 
 import pytest
-from conftest import Ingested
+from conftest import Ingested, below
 
 import communique
 from communique.eval import METRIC_NAMES
@@ -57,14 +57,6 @@ def scores(corpus: Ingested) -> dict[str, float | None]:
         + communique.format_report(report, details=False)
     )
     return report.metrics
-
-
-def below(metrics: dict[str, float | None], floors: dict[str, float]) -> dict[str, object]:
-    return {
-        name: metrics[name]
-        for name, floor in floors.items()
-        if metrics[name] is None or metrics[name] < floor
-    }
 
 
 def test_every_seed_is_stored(seeds: Ingested) -> None:

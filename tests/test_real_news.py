@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
+from conftest import below, shared_path
 
 import communique
 
@@ -52,9 +52,9 @@ def guardian(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float | None
 
 def test_unseen_real_news_holds_its_floor(realnews: dict[str, float | None]) -> None:
     floors = {"event_precision": 0.78, "event_f1": 0.61, "date_acc": 0.77, "status_acc": 0.86}
-    assert {k: realnews[k] for k, v in floors.items() if (realnews[k] or 0) < v} == {}
+    assert below(realnews, floors) == {}
 
 
 def test_long_analysis_articles_hold_their_floor(guardian: dict[str, float | None]) -> None:
     floors = {"event_precision": 0.40, "event_f1": 0.27}
-    assert {k: guardian[k] for k, v in floors.items() if (guardian[k] or 0) < v} == {}
+    assert below(guardian, floors) == {}
