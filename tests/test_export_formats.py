@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
 import duckdb
 import networkx as nx
 import pandas as pd
+import polars as pl
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 import pytest
@@ -15,6 +17,7 @@ from relations_factory import HANOI, defence_mou_reports, vnm_kor_history
 
 from communique.errors import CommuniqueError
 from communique.export.formats import GDELT_COLUMNS, WHATS, export
+from communique.export.output import ExportTargetError
 from communique.relations import update_canonical
 from communique.store.database import Database
 
@@ -175,7 +178,7 @@ def test_dyad_network_reads_back_in_networkx(db: Database, tmp_path: Path) -> No
     assert gexf.edges["KOR", "VNM"]["cooperative"] == 6
 
 
-def test_parquet_partitioned_by_year_reads_in_pyarrow_duckdb_and_pandas(
+def test_parquet_partitioned_by_year_reads_in_pandas_pyarrow_polars_and_duckdb(
     db: Database, tmp_path: Path
 ) -> None:
     folder = tmp_path / "canonical"
@@ -186,18 +189,18 @@ def test_parquet_partitioned_by_year_reads_in_pyarrow_duckdb_and_pandas(
         "year=2009",
         "year=2022",
         "year=2025",
-        "year=__HIVE_DEFAULT_PARTITION__",
+        "year=undated",
     }
-    dataset = pads.dataset(folder, format="parquet", partitioning="hive")
-    assert dataset.count_rows() == 11
-    per_year = duckdb.sql(
+    per_year = {"2025": 6, "2022": 2, "1992": 1, "2009": 1, "undated": 1}
+    frame = pd.read_parquet(folder)
+    assert frame["year"].astype(str).value_counts().to_dict() == per_year
+    assert pads.dataset(folder, format="parquet", partitioning="hive").count_rows() == 11
+    assert dict(pl.read_parquet(folder)["year"].value_counts().iter_rows()) == per_year
+    duck = duckdb.sql(
         f"SELECT year, count(*) FROM read_parquet('{folder}/**/*.parquet', hive_partitioning=1)"
-        " WHERE year IS NOT NULL GROUP BY year ORDER BY year"
+        " GROUP BY year"
     ).fetchall()
-    assert per_year == [(1992, 1), (2009, 1), (2022, 2), (2025, 6)]
-    frame = pd.read_parquet(folder, partitioning=pads.partitioning(flavor="hive"))
-    assert frame["year"].value_counts().to_dict() == {2025: 6, 2022: 2, 1992: 1, 2009: 1}
-    assert frame["year"].isna().sum() == 1
+    assert dict(duck) == per_year
 
 
 @pytest.mark.parametrize(
@@ -216,3 +219,92 @@ def test_impossible_exports_say_what_to_do(
 ) -> None:
     with pytest.raises(CommuniqueError, match=message):
         export(db, what, fmt, str(tmp_path / "out"), partition_by=partition_by)
+
+
+# ---- where an export may land ------------------------------------------------------------------
+
+
+@pytest.fixture
+def file_db(tmp_path: Path) -> Path:
+    """A database on disk, closed, holding the three dyads' reports."""
+    path = tmp_path / "news.duckdb"
+    with Database(path) as handle:
+        articles, events = vnm_kor_history()
+        handle.write_batch(articles, events)
+    return path
+
+
+def stored_events(path: Path) -> int:
+    with Database(path, read_only=True) as handle:
+        return len(handle.events())
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "gdelt"])
+def test_an_export_onto_its_own_database_is_refused(file_db: Path, fmt: str) -> None:
+    before = stored_events(file_db)
+    link = file_db.with_name("link.duckdb")
+    link.symlink_to(file_db)
+    with Database(file_db, read_only=True) as handle:
+        for out in (file_db, link, Path(f"{file_db}.wal")):
+            with pytest.raises(ExportTargetError, match="is the database"):
+                export(handle, "events", fmt, str(out), force=True)
+    assert stored_events(file_db) == before
+
+
+def test_an_existing_file_is_replaced_only_with_force(db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "events.jsonl"
+    out.write_text("the user's notes\n", encoding="utf-8")
+    with pytest.raises(ExportTargetError, match="exists; add --force"):
+        export(db, "events", "jsonl", str(out))
+    assert out.read_text(encoding="utf-8") == "the user's notes\n"
+    assert export(db, "events", "jsonl", str(out), force=True) == COUNTS["events"]
+    assert len(out.read_text(encoding="utf-8").splitlines()) == COUNTS["events"]
+
+
+def test_a_link_is_replaced_not_written_through(db: Database, tmp_path: Path) -> None:
+    private = tmp_path / "private.txt"
+    private.write_text("secret\n", encoding="utf-8")
+    link = tmp_path / "events.csv"
+    link.symlink_to(private)
+    export(db, "events", "csv", str(link), force=True)
+    assert private.read_text(encoding="utf-8") == "secret\n"
+    assert not link.is_symlink()
+    assert len(pd.read_csv(link)) == COUNTS["events"]
+
+
+def test_a_failed_export_leaves_the_previous_file_and_no_debris(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "events.jsonl"
+    export(db, "events", "jsonl", str(out))
+    before = out.read_bytes()
+
+    def broken(*args: object) -> list[dict[str, object]]:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(
+        importlib.import_module("communique.export.formats"), "write_records", broken
+    )
+    with pytest.raises(OSError, match="disk full"):
+        export(db, "events", "jsonl", str(out), force=True)
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["events.jsonl"]
+
+
+def test_an_export_into_a_missing_folder_names_it(db: Database, tmp_path: Path) -> None:
+    with pytest.raises(ExportTargetError, match="does not exist"):
+        export(db, "events", "csv", str(tmp_path / "nowhere" / "events.csv"))
+
+
+def test_a_partitioned_export_never_touches_a_folder_of_the_users(
+    db: Database, tmp_path: Path
+) -> None:
+    folder = tmp_path / "mine"
+    (folder / "year=2025").mkdir(parents=True)
+    (folder / "year=2025" / "notes.parquet").write_bytes(b"the user's own")
+    (folder / "thesis.txt").write_text("years of work", encoding="utf-8")
+    with pytest.raises(ExportTargetError, match="not a communique export"):
+        export(db, "events", "parquet", str(folder), partition_by="year")
+    assert (folder / "thesis.txt").read_text(encoding="utf-8") == "years of work"
+    assert (folder / "year=2025" / "notes.parquet").read_bytes() == b"the user's own"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]

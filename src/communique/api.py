@@ -253,10 +253,16 @@ def rebuild_canonical(db: Database) -> int:
 
 
 def export(
-    db: Database, what: str, fmt: str, out: str | None = None, partition_by: str | None = None
+    db: Database,
+    what: str,
+    fmt: str,
+    out: str | None = None,
+    partition_by: str | None = None,
+    force: bool = False,
 ) -> int:
     """Write events, articles, canonical events or dyads; returns the number written.
 
+    An existing file is replaced only with `force`; the database never.
     Example: `communique.export(db, "dyads", "gexf", "dyads.gexf")`
     """
-    return _export(db, what, fmt, out, partition_by)
+    return _export(db, what, fmt, out, partition_by, force)

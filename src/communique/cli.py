@@ -134,6 +134,9 @@ def export(
         str | None,
         typer.Option("--partition-by", help="With parquet: a hive-partitioned folder, e.g. year."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the --out file if it exists.")
+    ] = False,
     settings: SettingsOption = None,
 ) -> None:
     """Write events, articles, canonical events or dyads (EXPORT.md shapes and other formats).
@@ -144,7 +147,7 @@ def export(
 
     def write() -> int:
         with api.open_db(config.db_path, config, read_only=True) as handle:
-            return api.export(handle, what, fmt, out, partition_by)
+            return api.export(handle, what, fmt, out, partition_by, force)
 
     count = _run(write)
     if out not in (None, "-"):

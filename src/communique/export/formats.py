@@ -33,6 +33,14 @@ from ..errors import CommuniqueError
 from ..relations import canonical_view, dyad_states
 from ..schema import kinds
 from ..store.database import Database
+from .output import (
+    PART_TEMPLATE,
+    check_folder,
+    check_target,
+    database_files,
+    replacing,
+    replacing_folder,
+)
 from .writers import FORMATS, write_records
 
 WHATS = ("events", "articles", "canonical", "dyads")
@@ -54,13 +62,36 @@ GDELT_COLUMNS = (
 
 
 def export(
-    db: Database, what: str, fmt: str, out: str | None, partition_by: str | None = None
+    db: Database,
+    what: str,
+    fmt: str,
+    out: str | None,
+    partition_by: str | None = None,
+    force: bool = False,
 ) -> int:
     """Write `what` from the database in format `fmt` to `out` (stdout for None or "-").
 
+    The file is written whole or not at all, never onto the database, and an existing file
+    only with `force` (see `export.output`).
     Example: `export(db, "canonical", "parquet", "canonical/", partition_by="year")`
     """
     _check(what, fmt, partition_by)
+    protected = database_files(db.path)
+    if partition_by:
+        if out in (None, "-"):
+            raise CommuniqueError("a partitioned dataset is a folder: give --out DIR")
+        rows = records(db, what)
+        with replacing_folder(check_folder(out, protected)) as building:
+            return write_partitioned_parquet(rows, str(building), partition_by)
+    if out in (None, "-"):
+        if fmt == "parquet":
+            raise CommuniqueError("parquet needs a file: give --out FILE")
+        return _write(db, what, fmt, None)
+    with replacing(check_target(out, force, protected)) as temporary:
+        return _write(db, what, fmt, str(temporary))
+
+
+def _write(db: Database, what: str, fmt: str, out: str | None) -> int:
     if fmt in GRAPH_FORMATS:
         return write_graph(dyad_graph(records(db, "dyads")), fmt, out)
     rows = records(db, what)
@@ -69,8 +100,6 @@ def export(
         return write_records((plover_record(r, facts) for r in rows), "jsonl", out)
     if fmt == "gdelt":
         return write_gdelt((gdelt_record(r, _article_facts(db)) for r in rows), out)
-    if partition_by:
-        return write_partitioned_parquet(rows, out, partition_by)
     return write_records(rows, fmt, out)
 
 
@@ -315,44 +344,43 @@ def write_graph(graph: nx.Graph, fmt: str, out: str | None) -> int:
 
 
 # -- partitioned Parquet -----------------------------------------------------------------------
-def write_partitioned_parquet(
-    rows: list[dict[str, Any]], out: str | None, partition_by: str
-) -> int:
-    """A hive-partitioned dataset (`DIR/year=2025/...parquet`) DuckDB, Polars and Spark read.
+def write_partitioned_parquet(rows: list[dict[str, Any]], out: str, partition_by: str) -> int:
+    """A hive-partitioned dataset (`DIR/year=2025/...parquet`) that pandas, pyarrow, Polars and
+    DuckDB read with their defaults.
 
-    `year` comes from the event date, or the publication date for articles; undated records
-    go to Hive's null partition, `year=__HIVE_DEFAULT_PARTITION__`. Rewriting a partition
-    replaces it, so exporting twice does not duplicate rows. pandas reads the folder with
-    `pd.read_parquet(DIR, partitioning=pyarrow.dataset.partitioning(flavor="hive"))`: its
-    default dictionary partitions cannot hold the null year (pyarrow 26).
+    `year` comes from the event date, or the publication date for articles. Partition values
+    are text, and records without one go to `year=undated` (`kind=none` for other fields):
+    Hive's null partition, `__HIVE_DEFAULT_PARTITION__`, fails `pandas.read_parquet` (pyarrow
+    26 cannot unify its dictionary partitions with a null). `out` is a new folder (`export`
+    swaps it in for the previous export), so exporting twice does not duplicate rows.
     """
-    if out in (None, "-"):
-        raise CommuniqueError("a partitioned dataset is a folder: give --out DIR")
     frame = _parquet_frame(rows)
     if partition_by == "year" and {"date_start", "published"} & set(frame.columns):
-        frame["year"] = pd.array([_year(r) for r in rows], dtype="Int64")
+        frame["year"] = [_year(r) for r in rows]
     if partition_by not in frame.columns:
         raise CommuniqueError(
             f"cannot partition by {partition_by!r}: the records have no such field"
         )
+    missing = "undated" if partition_by == "year" else "none"
+    frame[partition_by] = [missing if pd.isna(v) else str(v) for v in frame[partition_by]]
     # Without pandas' metadata, which would make pandas read the partition column back as the
-    # nullable integer it was written as, not as the dictionary hive partitions are read as.
+    # type it was written as, not as the dictionary hive partitions are read as.
     table = pa.Table.from_pandas(frame, preserve_index=False).replace_schema_metadata(None)
     pads.write_dataset(
         table,
         out,
         format="parquet",
+        basename_template=PART_TEMPLATE,
         partitioning=pads.partitioning(
             pa.schema([table.schema.field(partition_by)]), flavor="hive"
         ),
-        existing_data_behavior="delete_matching",
     )
     return len(frame)
 
 
-def _year(record: dict[str, Any]) -> int | None:
+def _year(record: dict[str, Any]) -> str | None:
     dated = record.get("date_start") or record.get("published")
-    return int(dated[:4]) if dated else None
+    return dated[:4] if dated else None
 
 
 def _parquet_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
