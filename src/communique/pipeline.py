@@ -24,6 +24,7 @@ from .coding.dates import DateValue, parse_iso
 from .coding.knowledge import Knowledge
 from .errors import InputError
 from .intake import Extracted, Fetcher, RawDocument, extract, read_inputs
+from .intake.shape import refuse_non_article
 from .language import LanguageTools
 from .relations import update_canonical
 from .schema import Article, Event, Quality, content_id
@@ -115,6 +116,7 @@ class Pipeline:
     def _read(self, doc: RawDocument) -> Draft:
         """Everything up to the parser: intake, cleaning, language and the coder's first pass."""
         extracted = extract(doc)
+        refuse_non_article(extracted.text, doc.source_file, self.settings.max_article_words)
         cleaned = clean_text(extracted.text)
         text = cleaned.text
         if not text.strip():

@@ -21,6 +21,7 @@ class Settings:
     batch_size: int = 256
     max_input_bytes: int = 50_000_000
     min_text_chars: int = 40
+    max_article_words: int = 25_000
     fetch_timeout: float = 20.0
     fetch_max_redirects: int = 5
     user_agent: str = "communique/0.1 (+https://github.com/communique)"

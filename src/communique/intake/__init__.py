@@ -1,8 +1,8 @@
 """Intake: inputs in, raw documents and their text and metadata out.
 
 Files (.txt, .md, .html), folders and globs; http(s) URLs of pages, feeds and WARC archives;
-RSS/Atom feed files; JSON Lines of articles; WARC files. One bad input, or one bad article in
-a container, becomes an InputError in the stream and the rest still come through.
+RSS/Atom feed files; JSON Lines and CSV files of articles; WARC files. One bad input, or one
+bad article in a container, becomes an InputError in the stream and the rest still come through.
 """
 
 from __future__ import annotations
@@ -12,13 +12,22 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..settings import Settings
+from .csvfile import read_csv
 from .decode import decode
 from .document import RawDocument
 from .feeds import read_feed_file
 from .files import media_type_of, read_file
 from .html import extract_html
 from .jsonl import read_jsonl
-from .sources import FEED_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES, expand_inputs, is_url, suffix_of
+from .sources import (
+    CSV_SUFFIXES,
+    FEED_SUFFIXES,
+    JSONL_SUFFIXES,
+    WARC_SUFFIXES,
+    expand_inputs,
+    is_url,
+    suffix_of,
+)
 from .text import extract_text
 from .warc import read_warc_file
 from .web import Fetcher, fetch_documents, fetcher_for
@@ -77,6 +86,8 @@ def _documents(item: str, settings: Settings, web: Fetcher) -> Iterator[RawDocum
         return read_feed_file(item, settings, web)
     if suffix in JSONL_SUFFIXES:
         return read_jsonl(item, settings)
+    if suffix in CSV_SUFFIXES:
+        return read_csv(item, settings)
     if suffix in WARC_SUFFIXES:
         return read_warc_file(item, settings)
     return iter([read_file(item, settings)])
