@@ -345,11 +345,16 @@ def _duplicate_index(db: Database, settings: Settings) -> DuplicateIndex:
 
 
 def _mark_duplicate(coded: Coded, index: DuplicateIndex) -> None:
-    """Point a repeat at the earliest article it repeats."""
+    """Point a copy at the earliest article it repeats, and say how much of it is shared."""
     article = coded.article
-    original = index.place(article.article_id, coded.signature, article.published)
-    if original is not None:
-        article.duplicate_of = original
+    copy = index.place(article.article_id, coded.signature, article.published)
+    if copy is not None:
+        article.duplicate_of = copy.original
+        article.quality.reasons["duplicate_of"] = (
+            f"a copy of {copy.original}, the earliest article sharing its text: "
+            f"{copy.containment:.0%} of the shorter version's {index.shingle_size}-word "
+            "passages are in the other (MinHash estimate)"
+        )
 
 
 def _fail(db: Database, report: IngestReport, error: InputError) -> None:

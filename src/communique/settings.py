@@ -25,7 +25,7 @@ class Settings:
     fetch_timeout: float = 20.0
     fetch_max_redirects: int = 5
     user_agent: str = "communique/0.1 (+https://github.com/communique)"
-    duplicate_threshold: float = 0.8
+    duplicate_threshold: float = 0.4
     shingle_size: int = 5
     minhash_permutations: int = 128
     duckdb_memory_limit: str = "128MB"
