@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from itertools import islice
 from typing import Any, Protocol, TypeVar
 
+import duckdb
 from spacy.tokens import Doc
 
 from .clean import clean_text, quality_score
@@ -244,10 +245,10 @@ def ingest(
                 _mark_duplicate(outcome, duplicates)
                 batch.append((item, outcome))
             if len(batch) >= settings.batch_size:
-                _flush(db, batch, report)
+                _store(db, batch, report)
             if progress:
                 progress(item.source_file, report)
-        _flush(db, batch, report)
+        _store(db, batch, report)
     return report
 
 
@@ -378,6 +379,24 @@ def _flush(db: Database, batch: list[tuple[RawDocument, Coded]], report: IngestR
         update_canonical(db, [e.event_id for e in events])
     report.stored += len(articles)
     report.events += len(events)
+    batch.clear()
+
+
+def _store(db: Database, batch: list[tuple[RawDocument, Coded]], report: IngestReport) -> None:
+    """`_flush`, except that an article the database refuses (one too big for its memory,
+    say) fails alone: the batch is rolled back and written again one article at a time."""
+    try:
+        _flush(db, batch, report)
+        return
+    except (duckdb.Error, UnicodeError, ValueError, MemoryError) as error:
+        # The first line only: DuckDB goes on with paragraphs of advice.
+        reason = f"cannot be stored ({str(error).split(chr(10), 1)[0]})"
+    # Retried out of the handler, whose traceback would keep the refused batch in memory.
+    if len(batch) == 1:
+        _fail(db, report, InputError(batch[0][0].source_file, reason))
+    else:
+        for item in batch:
+            _store(db, [item], report)
     batch.clear()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..errors import InputError
+from ..errors import InputError, printable
 from ..settings import Settings
 from .csvfile import read_csv
 from .decode import decode
@@ -70,12 +70,20 @@ def read_inputs(
 
 
 def _read_one(item: str, settings: Settings, web: Fetcher) -> Iterator[RawDocument | InputError]:
+    """The documents of one input; whatever stops reading it is that input's error alone."""
     try:
-        yield from _documents(item, settings, web)
+        for document in _documents(item, settings, web):
+            if isinstance(document, RawDocument):
+                # Named as it prints: a file name holding escapes or bytes that are not UTF-8
+                # must neither reach a terminal raw nor stop the database storing the article.
+                document.source_file = printable(document.source_file)
+            yield document
     except InputError as error:
         yield error
     except OSError as error:
         yield InputError(item, f"cannot read ({error.strerror or error})")
+    except (ValueError, RecursionError, MemoryError) as error:
+        yield InputError(item, f"cannot read ({type(error).__name__}: {error})")
 
 
 def _documents(item: str, settings: Settings, web: Fetcher) -> Iterator[RawDocument | InputError]:

@@ -63,6 +63,8 @@ def feed_documents(
             yield _entry_document(entry, number, source, fetcher, hints)
         except InputError as error:
             yield error
+        except ValueError as error:  # a link that is not a URL, say
+            yield InputError(f"{source}#{number}", f"cannot read the entry ({error})")
 
 
 def parse_feed(content: bytes, source: str) -> Any:
@@ -123,8 +125,10 @@ def entry_date(entry: Any) -> str | None:
         if written:
             return written
         parsed = entry.get(f"{key}_parsed")
-        if parsed:
-            return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
+        # feedparser turns "0000-00-00" into the year -1, which no date holds.
+        with suppress(ValueError, TypeError):
+            if parsed:
+                return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
     return None
 
 

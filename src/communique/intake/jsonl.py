@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -12,6 +13,7 @@ from .document import RawDocument
 from .files import describe_size
 
 _HINT_FIELDS = ("title", "published", "outlet")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_jsonl(path: str, settings: Settings) -> Iterator[RawDocument | InputError]:
@@ -56,6 +58,10 @@ def _parse(line: bytes, where: str) -> dict[str, Any]:
         record = json.loads(line.decode("utf-8", errors="replace"))
     except json.JSONDecodeError as error:
         raise InputError(where, f"not valid JSON ({error.msg} at column {error.colno})") from error
+    except ValueError as error:  # a number of thousands of digits
+        raise InputError(where, f"not usable JSON ({error})") from error
+    except RecursionError as error:
+        raise InputError(where, "not usable JSON (nested too deep)") from error
     if not isinstance(record, dict):
         raise InputError(where, "expected a JSON object with a text or html field")
     return record
@@ -79,4 +85,5 @@ def _document(record: dict[str, Any], path: str, number: int, where: str) -> Raw
 
 
 def _string(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+    # JSON may escape half a surrogate pair ("\\ud800"), which no UTF-8 text can hold.
+    return _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else None

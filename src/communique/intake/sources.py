@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -40,28 +41,59 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str | InputError]:
     """Yield every file or URL named by `inputs`, in a stable order.
 
     Folders are walked recursively for readable files; globs are expanded. An input that
-    names nothing is yielded as an InputError so the caller can report it and go on.
+    names nothing, or that cannot be listed, is yielded as an InputError so the caller can
+    report it and go on.
     """
     for value in inputs:
-        if is_url(value):
-            yield value
+        try:
+            yield from _expand(value)
+        except (OSError, ValueError) as error:  # a name the system refuses, say
+            yield InputError(value, f"cannot read ({error})")
+
+
+def _expand(value: str) -> Iterator[str | InputError]:
+    if is_url(value):
+        yield value
+        return
+    path = Path(value)
+    if path.is_dir():
+        yield from _walk(path)
+    elif path.is_file():
+        yield value
+    elif glob.has_magic(value):
+        matches = sorted(glob.glob(value, recursive=True))
+        if not matches:
+            yield InputError(value, "the pattern matches no file")
+        for match in matches:
+            yield from _walk(Path(match)) if Path(match).is_dir() else [match]
+    else:
+        yield InputError(value, "no such file, folder or URL")
+
+
+def _walk(folder: Path) -> Iterator[str | InputError]:
+    """The readable files under `folder`, in path order, however deep it goes.
+
+    A link to a file inside the folder is read; one that leads out of it is not (a corpus
+    prepared by someone else could link to /etc/passwd or a private key) and is named as an
+    error. Links to folders are not walked, so a loop of links ends.
+    """
+    root = folder.resolve()
+    files: list[Path] = []
+    folders = [folder]
+    while folders:  # a stack, not recursion: a folder may nest deeper than Python recurses
+        current = folders.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError as error:
+            yield InputError(str(current), f"cannot read the folder ({error.strerror or error})")
             continue
-        path = Path(value)
-        if path.is_dir():
-            yield from _walk(path)
-        elif path.is_file():
-            yield value
-        elif glob.has_magic(value):
-            matches = sorted(glob.glob(value, recursive=True))
-            if not matches:
-                yield InputError(value, "the pattern matches no file")
-            for match in matches:
-                yield from _walk(Path(match)) if Path(match).is_dir() else [match]
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(Path(entry.path))
+            elif suffix_of(entry.name) in READABLE_SUFFIXES and entry.is_file():
+                files.append(Path(entry.path))
+    for path in sorted(files):
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            yield InputError(str(path), "a link to a file outside the folder; not followed")
         else:
-            yield InputError(value, "no such file, folder or URL")
-
-
-def _walk(folder: Path) -> Iterator[str]:
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and suffix_of(path.name) in READABLE_SUFFIXES:
             yield str(path)
