@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import importlib
 import json
 from pathlib import Path
@@ -13,12 +14,13 @@ import polars as pl
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 import pytest
-from relations_factory import HANOI, defence_mou_reports, vnm_kor_history
+from relations_factory import HANOI, article, defence_mou_reports, event, vnm_kor_history
 
 from communique.errors import CommuniqueError
 from communique.export.formats import GDELT_COLUMNS, WHATS, export
 from communique.export.output import ExportTargetError
 from communique.relations import update_canonical
+from communique.schema import Evidence
 from communique.store.database import Database
 
 COUNTS = {"events": 15, "articles": 9, "canonical": 11, "dyads": 3}
@@ -308,3 +310,26 @@ def test_a_partitioned_export_never_touches_a_folder_of_the_users(
     assert (folder / "thesis.txt").read_text(encoding="utf-8") == "years of work"
     assert (folder / "year=2025" / "notes.parquet").read_bytes() == b"the user's own"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_made_text(tmp_path: Path) -> None:
+    """OWASP's CSV injection: a hostile title or outlet must not become a live formula."""
+    hostile = article("a-formula", "@SUM(1+1)*cmd|' /C calc'!A0", "2025-07-14", url="=1+2")
+    hostile.title = '=HYPERLINK("http://evil.example", "click")'
+    report = event("e-formula", "a-formula", "ACCUSE", "VNM", "TUR", "2025-07-14")
+    report.evidence = Evidence("-2+3 Vietnam accused Turkey.", 0, 28)
+    handle = Database(":memory:")
+    handle.write_batch([hostile], [report])
+    rows = {}
+    for what in ("articles", "events"):
+        out = tmp_path / f"{what}.csv"
+        export(handle, what, "csv", str(out))
+        with out.open(encoding="utf-8", newline="") as lines:
+            rows[what] = next(csv.DictReader(lines))
+    assert rows["articles"]["title"] == '\'=HYPERLINK("http://evil.example", "click")'
+    assert rows["articles"]["outlet"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert json.loads(rows["events"]["evidence"])["text"] == "-2+3 Vietnam accused Turkey."
+    assert rows["events"]["confidence"] == "0.8"
+    gdelt = tmp_path / "events.tsv"
+    export(handle, "events", "gdelt", str(gdelt))
+    assert "'=1+2" in gdelt.read_text(encoding="utf-8").split("\t")

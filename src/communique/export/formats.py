@@ -41,7 +41,7 @@ from .output import (
     replacing,
     replacing_folder,
 )
-from .writers import FORMATS, write_records
+from .writers import FORMATS, spreadsheet_safe, write_records
 
 WHATS = ("events", "articles", "canonical", "dyads")
 EVENT_TABLE_FORMATS = ("plover", "gdelt")
@@ -292,7 +292,7 @@ def write_gdelt(rows: Iterable[dict[str, Any]], out: str | None) -> int:
         writer.writeheader()
         count = 0
         for row in rows:
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            writer.writerow({k: "" if v is None else spreadsheet_safe(v) for k, v in row.items()})
             count += 1
     return count
 

@@ -31,8 +31,20 @@ def _flat_frame(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# A spreadsheet takes a cell starting with one of these for a formula, which a hostile article
+# could have written (OWASP, "CSV Injection"): a quote in front makes such a cell text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """`value`, with a text cell that a spreadsheet would run as a formula made plain text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    frame = _flat_frame(records)
+    frame = _flat_frame(records).map(spreadsheet_safe)
     frame.to_csv(out, index=False)
     return len(frame)
 
