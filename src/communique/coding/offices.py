@@ -72,7 +72,13 @@ class Holder:
 
 
 class OfficeHolders:
-    """The office-holder table, indexed by folded name and by surname."""
+    """The office-holder table, indexed by folded name and by surname.
+
+    One Holder is one person in one office of one state: its term covers every row of theirs
+    (two non-consecutive terms, an acting spell then a full one), so a title is judged against
+    all the times they held it. The table begins where each office's first listed holder does:
+    that holder may have held it before too, so their term has no known start.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.holders: list[Holder] = []
@@ -83,16 +89,15 @@ class OfficeHolders:
 
     def _load(self, path: Path) -> None:
         with path.open(encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                holder = _holder_from_row(row)
-                if holder is None:
-                    continue
-                self.holders.append(holder)
-                names = [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]
-                for name in names:
-                    self.by_name[fold(name)].append(holder)
-                for key in holder.surname_keys:
-                    self.by_surname[key].append(holder)
+            rows = [row for row in csv.DictReader(handle) if parse_iso(row["start"].strip())]
+        for person_rows in _by_person(rows):
+            holder = _holder(person_rows, first_of_office=_starts_office(person_rows, rows))
+            self.holders.append(holder)
+            names = {name for row in person_rows for name in _names(row)}
+            for name in sorted(names):
+                self.by_name[fold(name)].append(holder)
+            for key in holder.surname_keys:
+                self.by_surname[key].append(holder)
 
     def leader_surnames(self) -> dict[str, Holder]:
         """Surnames news uses alone for a head of state or government ("Putin", "Macron"),
@@ -143,14 +148,48 @@ def offices_for_title(title: str | None) -> tuple[str, ...]:
     return ()
 
 
-def _holder_from_row(row: dict[str, str]) -> Holder | None:
-    start = parse_iso(row["start"].strip())
-    if start is None:
-        return None
-    end_text = (row.get("end") or "").strip()
-    end = parse_iso(end_text) if end_text else None
-    term = DateValue.between(start.start, end.end if end else date.max)
-    return Holder(row["country"], row["office"], row["title"], row["name"], term)
+def _by_person(rows: list[dict[str, str]]) -> list[list[dict[str, str]]]:
+    """The rows of each person in each office, in the order the table first lists them."""
+    groups: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+    for row in rows:
+        groups.setdefault((row["country"], row["office"], row["name"]), []).append(row)
+    return list(groups.values())
+
+
+def _starts_office(person_rows: list[dict[str, str]], rows: list[dict[str, str]]) -> bool:
+    """Whether this person's first term is the earliest the table lists for the office."""
+    office = person_rows[0]["office"]
+    first = min(_start(row) for row in rows if row["office"] == office)
+    return min(_start(row) for row in person_rows) == first
+
+
+def _holder(rows: list[dict[str, str]], first_of_office: bool) -> Holder:
+    start = date.min if first_of_office else min(_start(row) for row in rows)
+    end = max(_end(row) for row in rows)
+    latest = max(rows, key=_start)
+    return Holder(
+        latest["country"],
+        latest["office"],
+        latest["title"],
+        latest["name"],
+        DateValue.between(start, end),
+    )
+
+
+def _start(row: dict[str, str]) -> date:
+    value = parse_iso(row["start"].strip())
+    assert value is not None  # rows without a start are dropped when read
+    return value.start
+
+
+def _end(row: dict[str, str]) -> date:
+    """The last day of the term; a term with no end is still running as far as the table knows."""
+    value = parse_iso((row.get("end") or "").strip())
+    return value.end if value else date.max
+
+
+def _names(row: dict[str, str]) -> list[str]:
+    return [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]
 
 
 def bound_by_terms(terms: list[DateValue]) -> DateValue | None:

@@ -27,6 +27,21 @@ _TITLE = (
     r"Adviser|Advisor)"
 )
 _TITLE_BEFORE = re.compile(rf"({_TITLE})\s*$")
+# A title used of the past ("then-President X", "the late King X", "his counterpart at the
+# time, Minister X", "X, who was minister then") says nothing of who holds the office now.
+_PAST_BEFORE = re.compile(
+    r"(?:\b(?:then|ex|former|late|erstwhile|one-?time)[\s-]*|"
+    r"\b(?:at\s+the\s+time|back\s+then|in\s+(?:19|20)\d\d)\b[^.;:]{0,40}?)$",
+    re.IGNORECASE,
+)
+_PAST_AFTER = re.compile(
+    r"^[\s,]*(?:who\s+(?:was|had\s+been|then\s+was)\b|then\b|at\s+the\s+time\b)",
+    re.IGNORECASE,
+)
+# "European Council President X", "EC President X", "ANC President X": a name right before
+# the title that is no state's makes it an organisation's title, not a state office.
+_OWNER_GAP = re.compile(r"^(?:[’']s)?\s*$")
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,6}(?:[’']s)?\s*$")
 _TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?({_TITLE})")
 _OF_COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?")
 # Where the NER model can start and end a name `_NAME_CHARS` accepts: a capital not inside a
@@ -87,12 +102,19 @@ class PeopleFinder:
         none resolves (no title beside it, not a holder's name, no state in its phrase),
         parsing the sentence cannot change who is found, so the parser is skipped.
         """
+        return next(self.possible(text, offset, actors), None) is not None
+
+    def possible(
+        self, text: str, offset: int, actors: list[ActorMention]
+    ) -> Iterator[PersonMention]:
+        """Everyone the NER model could add to `find` in this sentence, at most."""
         known = self._known_spans(text)
-        return any(
-            self._resolve(text, start, end, offset, actors) is not None
-            for start, end in _possible_names(text)
-            if not any(s < end and start < e for s, e in known)
-        )
+        for start, end in _possible_names(text):
+            if any(s < end and start < e for s, e in known):
+                continue
+            mention = self._resolve(text, start, end, offset, actors)
+            if mention is not None:
+                yield mention
 
     def _candidate_spans(self, text: str, doc: Doc | None) -> list[tuple[int, int]]:
         spans: dict[tuple[int, int], None] = {}
@@ -145,6 +167,10 @@ class PeopleFinder:
         before = _TITLE_BEFORE.search(text[:start])
         after = _TITLE_AFTER.search(text[end:])
         role = before.group(1) if before else after.group(1) if after else None
+        title_start = start - len(before.group(0)) if before else end
+        owner = _title_owner(text[:title_start], offset, actors) if before else None
+        if owner == "international":  # an official of an IGO is no state's official
+            return None
         holders = self.offices.lookup(name, role)
         holder = _current_holder(holders)
         country = holder.country if holder else _country_near(text, start, end, offset, actors)
@@ -152,6 +178,8 @@ class PeopleFinder:
             return None
         if role is None and holder is not None:
             role = holder.title
+        if owner or (role and _of_the_past(text, title_start, end)):
+            holder = None
         return PersonMention(
             offset + start, offset + end, name, country, role, holder, titled=bool(before or after)
         )
@@ -169,6 +197,25 @@ def _possible_names(text: str) -> Iterator[tuple[int, int]]:
             if gap is None:
                 break
             position = gap.end()
+
+
+def _title_owner(head: str, offset: int, actors: list[ActorMention]) -> str | None:
+    """Whose title follows `head`: "international" after an IGO's name, "other" after an
+    acronym that names no state; None for a state's title (or no name before it)."""
+    owners = [
+        a
+        for a in actors
+        if 0 <= a.end - offset <= len(head) and _OWNER_GAP.match(head[a.end - offset :])
+    ]
+    if owners:
+        return "international" if owners[-1].is_igo else None
+    return "other" if _ACRONYM_BEFORE.search(head) else None
+
+
+def _of_the_past(text: str, title_start: int, name_end: int) -> bool:
+    """Whether the text marks the title as one held before, not at the time of writing."""
+    window = text[max(0, title_start - 60) : title_start]
+    return bool(_PAST_BEFORE.search(window) or _PAST_AFTER.match(text[name_end:]))
 
 
 def _current_holder(holders: list[Holder]) -> Holder | None:
