@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pandas as pd
 import pytest
 import typer
@@ -60,8 +63,14 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 # ---- ingest ------------------------------------------------------------------------------------
 
 
-def test_ingest_succeeds_despite_bad_inputs(ingested: CliRun) -> None:
-    assert ingested.result.exit_code == 0, ingested.result.output
+def test_ingest_with_some_inputs_failed_exits_1(ingested: CliRun) -> None:
+    assert ingested.result.exit_code == 1, ingested.result.output
+
+
+def test_ingest_that_stores_nothing_exits_2(tmp_path: Path) -> None:
+    result = invoke("ingest", str(tmp_path / "missing.txt"), "--db", str(tmp_path / "n.duckdb"))
+    assert result.exit_code == 2
+    assert "1 inputs: 0 stored, 0 already known, 1 failed" in result.stderr
 
 
 def test_ingest_prints_one_error_line_per_bad_input(ingested: CliRun) -> None:
@@ -75,7 +84,6 @@ def test_a_long_error_line_is_not_wrapped(tmp_path: Path) -> None:
     """Logs are grepped by input name: an error line must not be folded at 80 columns."""
     missing = tmp_path / ("a-saved-article-with-a-rather-long-file-name-" * 2 + "missing.txt")
     result = invoke("ingest", str(missing), "--db", str(tmp_path / "long.duckdb"))
-    assert result.exit_code == 0
     assert f"error: {missing}: no such file, folder or URL" in result.stderr.splitlines()
 
 
@@ -247,3 +255,92 @@ def test_every_command_has_an_example_in_its_help(command: str) -> None:
     result = invoke(command, "--help")
     assert result.exit_code == 0
     assert "Example:" in result.stdout, f"`communique {command} --help` shows no example"
+
+
+def test_version_and_short_help() -> None:
+    assert invoke("--version").stdout.startswith("communique 0.")
+    assert "Usage:" in invoke("-h").stdout
+    assert "Usage:" in invoke("ingest", "-h").stdout
+
+
+# ---- failures are one line, never a traceback ----------------------------------------------
+
+
+def one_error_line(result: Any) -> str:
+    """The only line of standard error, which must be an error line and no traceback."""
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: ")
+    return str(line)
+
+
+def test_stats_on_a_missing_database_is_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "news.duckdb"
+    line = one_error_line(invoke("stats", "--db", str(missing)))
+    assert line == f"error: {missing}: no such database (communique ingest makes one)"
+    assert not missing.exists()
+
+
+def test_stats_on_a_database_killed_while_being_made_is_one_line(tmp_path: Path) -> None:
+    half = tmp_path / "half.duckdb"
+    with duckdb.connect(str(half)) as con:  # what a kill -9 after the first table leaves
+        con.execute("CREATE TABLE articles (article_id VARCHAR PRIMARY KEY)")
+    line = one_error_line(invoke("stats", "--db", str(half)))
+    assert "not a complete communique database (missing: events, failures, people)" in line
+
+
+def test_export_into_a_missing_folder_is_one_line(ingested: CliRun, tmp_path: Path) -> None:
+    out = tmp_path / "nowhere" / "events.jsonl"
+    line = one_error_line(export(ingested.db, out, "events"))
+    assert line == f"error: {out}: the folder {out.parent} does not exist"
+
+
+def test_export_onto_the_database_is_refused(ingested: CliRun, tmp_path: Path) -> None:
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(ingested.db, db)
+    before = db.read_bytes()
+    for fmt in ("jsonl", "parquet"):
+        result = invoke("export", "--format", fmt, "--db", str(db), "--out", str(db), "--force")
+        assert "is the database" in one_error_line(result)
+    assert db.read_bytes() == before
+
+
+def test_export_over_a_file_needs_force(ingested: CliRun, tmp_path: Path) -> None:
+    out = tmp_path / "events.jsonl"
+    out.write_text("keep me\n", encoding="utf-8")
+    assert "add --force" in one_error_line(export(ingested.db, out, "events"))
+    assert out.read_text(encoding="utf-8") == "keep me\n"
+    result = invoke("export", "--db", str(ingested.db), "--out", str(out), "--force")
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8") != "keep me\n"
+
+
+def test_an_unreadable_gold_file_is_one_line(ingested: CliRun, tmp_path: Path) -> None:
+    line = one_error_line(invoke("eval", str(tmp_path), "--db", str(ingested.db)))
+    assert line == f"error: {tmp_path}: Is a directory"
+
+
+def test_an_error_line_shows_escapes_instead_of_obeying_them(tmp_path: Path) -> None:
+    hostile = tmp_path / "\x1b[2J\x1b[31mred\nerror: forged.txt"
+    hostile.write_text("", encoding="utf-8")
+    result = invoke("ingest", str(hostile), "--db", str(tmp_path / "e.duckdb"))
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert line == f"error: {tmp_path}/\\x1b[2J\\x1b[31mred\\nerror: forged.txt: the input is empty"
+
+
+def test_an_unexpected_failure_is_one_line_and_debug_shows_the_traceback(
+    ingested: CliRun,
+) -> None:
+    """Run as the installed command runs, through `main` in its own process, with a bug put in."""
+    bug = "import communique.api as api; api.summary = lambda db: 1 / 0; "
+    bug += "from communique.cli import main; main()"
+    command = [sys.executable, "-c", bug, "stats", "--db", str(ingested.db)]
+    quiet = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert quiet.returncode == 2
+    assert quiet.stderr == (
+        "error: unexpected ZeroDivisionError: division by zero (--debug shows where)\n"
+    )
+    loud = subprocess.run(
+        [*command[:3], "--debug", *command[3:]], capture_output=True, text=True, check=False
+    )
+    assert "Traceback" in loud.stderr and "ZeroDivisionError" in loud.stderr

@@ -202,7 +202,7 @@ def test_cli_ingest_reports_bad_urls_and_recode_runs(server: LocalServer, tmp_pa
     target = str(tmp_path / "cli.duckdb")
     good = str(GOOD[0])
     result = runner.invoke(app, ["ingest", good, server.url("/broken"), "--db", target])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # some inputs failed
     assert f"error: {server.url('/broken')}: the server answered 500" in result.output
     assert "2 inputs: 1 stored" in result.output
     result = runner.invoke(app, ["recode", "--db", target])

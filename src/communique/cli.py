@@ -4,28 +4,46 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib.metadata import version
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar, cast
 
+import duckdb
 import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from . import api
-from .errors import CommuniqueError
+from .errors import CommuniqueError, printable
 from .eval import format_report
 from .export import write_records
+from .intake.sources import count_inputs
 from .pipeline import IngestReport
+from .progress import RunProgress
 from .relations import DyadState
 from .settings import Settings
+from .store.database import Database
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help="communique: who agreed what with whom, and when — checked event data from news.",
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    # A failure we can name is one line (see `main`); a traceback only with --debug.
+    pretty_exceptions_enable=False,
 )
 console = Console(stderr=True)
+
+# The exit statuses scripts rely on.
+EXIT_OK = 0  # every input stored or already known
+EXIT_SOME_FAILED = 1  # some inputs failed, the others were stored
+EXIT_FAILED = 2  # nothing could be stored, or the arguments are wrong
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 DbOption = Annotated[
     str | None, typer.Option("--db", help="Database file (default: communique.duckdb).")
@@ -35,24 +53,33 @@ SettingsOption = Annotated[
 ]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"communique {version('communique')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_show_version, is_eager=True
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an unexpected failure.")
+    ] = False,
+) -> None:
+    """communique: who agreed what with whom, and when — checked event data from news.
+
+    Exit status: 0 when every input was stored or known, 1 when some failed, 2 when nothing
+    could be stored or the arguments are wrong.
+    """
+
+
 def _settings(path: Path | None, db: str | None) -> Settings:
     return Settings.load(path, db_path=db)
-
-
-def _progress_printer() -> api.ProgressCallback:  # type: ignore[name-defined]
-    """A line per input on a terminal-less run, a live status line on a terminal."""
-    interactive = console.is_terminal
-
-    def show(source: str, report: IngestReport) -> None:
-        if interactive:
-            console.print(
-                f"[{report.seen}] stored {report.stored + 0} · skipped {report.skipped} · "
-                f"failed {report.failed} · {source[-60:]}",
-                end="\r",
-                highlight=False,
-            )
-
-    return show
 
 
 @app.command()
@@ -80,24 +107,51 @@ def ingest(
     Example: communique ingest corpus/ news/*.html https://example.org/rss.xml --db news.duckdb
     Example: communique ingest corpus/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    config = _settings(settings, db)
-    report = _run(
-        lambda: api.ingest(
-            inputs,
-            config.db_path,
-            config,
-            progress=_progress_printer(),
-            engine=engine,
-            scheduler=scheduler,
-            workers=workers,
+    report = _ingest_and_report(inputs, _settings(settings, db), engine, scheduler, workers)
+    raise typer.Exit(_exit_status(report))
+
+
+def _ingest_and_report(
+    inputs: list[str],
+    config: Settings,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
+) -> IngestReport:
+    with _progress(count_inputs(inputs)) as progress:
+        report = _run(
+            lambda: api.ingest(
+                inputs,
+                config.db_path,
+                config,
+                progress=progress,
+                engine=engine,
+                scheduler=scheduler,
+                workers=workers,
+            )
         )
-    )
     _print_errors(report)
     console.print(
         f"{report.seen} inputs: {report.stored} stored, {report.skipped} already known, "
         f"{report.failed} failed; {report.events} events coded",
         highlight=False,
     )
+    return report
+
+
+@contextmanager
+def _progress(total: int | None) -> Iterator[RunProgress]:
+    """A progress display for a run; after Ctrl-C, a line saying what was stored."""
+    with RunProgress(console, total) as progress:
+        try:
+            yield progress
+        except KeyboardInterrupt:
+            stored = progress.last.stored
+            _error_line(
+                f"interrupted: {stored} articles stored before it (the batch in progress was "
+                "not); the same command goes on from there"
+            )
+            raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 @app.command()
@@ -107,13 +161,15 @@ def recode(db: DbOption = None, settings: SettingsOption = None) -> None:
     Example: communique recode --db news.duckdb
     """
     config = _settings(settings, db)
-    report = _run(lambda: api.recode(config.db_path, config, progress=_progress_printer()))
+    with _progress(None) as progress:
+        report = _run(lambda: api.recode(config.db_path, config, progress=progress))
     _print_errors(report)
     console.print(
         f"{report.seen} raw inputs: {report.stored} recoded, {report.failed} failed "
         f"(their old articles kept); {report.events} events coded",
         highlight=False,
     )
+    raise typer.Exit(_exit_status(report))
 
 
 @app.command()
@@ -167,8 +223,7 @@ def eval_command(
     Example: communique eval ../shared/eval/gold_seeds.jsonl
     """
     config = _settings(settings, db)
-    with api.open_db(config.db_path, config, read_only=True) as handle:
-        report = _run(lambda: api.evaluate(gold, handle))
+    report = _read(config, lambda handle: api.evaluate(gold, handle))
     if as_json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -182,8 +237,18 @@ def stats(db: DbOption = None, settings: SettingsOption = None) -> None:
     Example: communique stats --db news.duckdb
     """
     config = _settings(settings, db)
-    with api.open_db(config.db_path, config, read_only=True) as handle:
-        _print_summary(api.summary(handle), handle.failures())
+    summary, failures = _read(config, lambda handle: (api.summary(handle), handle.failures()))
+    _print_summary(summary, failures)
+
+
+def _read(config: Settings, query: Callable[[Database], T]) -> T:
+    """`query` on the database opened read-only; a failure is one error line."""
+
+    def opened() -> T:
+        with api.open_db(config.db_path, config, read_only=True) as handle:
+            return query(handle)
+
+    return cast(T, _run(opened))
 
 
 def _print_summary(summary: api.Summary, failures: list[tuple[str, str]]) -> None:
@@ -245,7 +310,7 @@ def demo(
     Example: communique demo
     """
     config = _settings(settings, db)
-    ingest([str(corpus)], db, settings)
+    _ingest_and_report([str(corpus)], config)
     with api.open_db(config.db_path, config) as handle:
         _print_summary(api.summary(handle), handle.failures())
         write_records([e.to_dict() for e in handle.events()], "jsonl", "events.jsonl")
@@ -389,30 +454,47 @@ def _cell(value: object) -> str:
     return text if len(text) <= 120 else text[:117] + "..."
 
 
+def _exit_status(report: IngestReport) -> int:
+    if not report.failed:
+        return EXIT_OK
+    return EXIT_SOME_FAILED if report.stored + report.skipped else EXIT_FAILED
+
+
 def _print_errors(report: IngestReport) -> None:
     for error in report.errors:
         _error_line(error)
 
 
 def _error_line(error: object) -> None:
-    """One unwrapped line per error, so logs and grep see the whole input name."""
-    print(f"error: {error}", file=sys.stderr)
+    """One unwrapped line per error, so logs and grep see the whole input name; escapes and
+    newlines in it are shown, not obeyed."""
+    print(f"error: {printable(str(error))}", file=sys.stderr)
 
 
 def _run(action):  # type: ignore[no-untyped-def]
     try:
         return action()
-    except CommuniqueError as error:
+    except (CommuniqueError, ValueError) as error:
         _error_line(error)
-        raise typer.Exit(2) from error
-    except ValueError as error:
-        _error_line(error)
-        raise typer.Exit(2) from error
+        raise typer.Exit(EXIT_FAILED) from error
+    except OSError as error:  # a file named on the command line that cannot be read
+        _error_line(f"{error.filename or ''}: {error.strerror or error}")
+        raise typer.Exit(EXIT_FAILED) from error
+    except duckdb.Error as error:  # a file that is not (or not wholly) a communique database
+        _error_line(f"the database cannot be read ({str(error).splitlines()[0]})")
+        raise typer.Exit(EXIT_FAILED) from error
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+def main() -> None:
+    """The console entry point: an unexpected failure is one line unless --debug is given."""
+    try:
+        app()
+    except Exception as error:
+        if "--debug" in sys.argv[1:]:
+            raise
+        _error_line(f"unexpected {type(error).__name__}: {error} (--debug shows where)")
+        sys.exit(EXIT_FAILED)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())
+    main()

@@ -20,6 +20,8 @@ READABLE_SUFFIXES = (
     TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | WARC_SUFFIXES
 )
 
+_CONTAINER_SUFFIXES = READABLE_SUFFIXES - TEXT_SUFFIXES - HTML_SUFFIXES
+
 
 def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
@@ -97,3 +99,14 @@ def _walk(folder: Path) -> Iterator[str | InputError]:
             yield InputError(str(path), "a link to a file outside the folder; not followed")
         else:
             yield str(path)
+
+
+def count_inputs(inputs: Iterable[str]) -> int | None:
+    """How many inputs `expand_inputs` will give, when each is one article (files and folders
+    of them); None when a URL, feed, JSON Lines, CSV or WARC file holds an unknown number."""
+    count = 0
+    for item in expand_inputs(inputs):
+        if isinstance(item, str) and (is_url(item) or suffix_of(item) in _CONTAINER_SUFFIXES):
+            return None
+        count += 1
+    return count

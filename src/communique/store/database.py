@@ -146,6 +146,8 @@ _EXTRA_DDL = (
     "ALTER TABLE raw_inputs ADD COLUMN IF NOT EXISTS url VARCHAR",
     "ALTER TABLE raw_inputs ADD COLUMN IF NOT EXISTS hints JSON",
 )
+# The tables a reader queries (stats, export, the explorer), all made before any is written.
+_TABLES = ("articles", "events", "failures", "people")
 _RAW_COLUMNS = ("content_sha256", "source_file", "media_type", "content", "url", "hints")
 _PEOPLE_COLUMNS = ("article_id", "name", "country", "role")
 
@@ -183,13 +185,32 @@ class Database:
         # DuckDB caches up to 80% of RAM by default, so a long ingest grows by what it wrote;
         # past its limit it evicts (an in-memory database could not, so is left be).
         self._cache_bytes = _bytes(memory_limit) if memory_limit and self.path != ":memory:" else 0
+        if read_only and self.path != ":memory:" and not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such database (communique ingest makes one)")
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
+            first_line = str(exc).split("\n", 1)[0]
+            raise StoreError(f"{self.path}: cannot open the database ({first_line})") from exc
         self._bound_memory()
-        if not read_only:
+        if read_only:
+            self._check_tables()
+        else:
             self._create()
+
+    def _check_tables(self) -> None:
+        """A database to read must have every table (a run killed while making them leaves
+        some out); one opened to write gets them made."""
+        names = {
+            row[0] for row in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
+        missing = sorted(set(_TABLES) - names)
+        if missing:
+            self.con.close()
+            raise StoreError(
+                f"{self.path}: not a complete communique database (missing: "
+                f"{', '.join(missing)}); an ingest into it completes it"
+            )
 
     def _create(self) -> None:
         for statement in (ARTICLES.ddl(), EVENTS.ddl(), *_EXTRA_DDL):
