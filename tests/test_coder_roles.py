@@ -151,3 +151,32 @@ def test_a_pronoun_subject_is_the_articles_protagonist(coder: Coder) -> None:
 def test_a_warning_targets_the_subject_of_its_clause(coder: Coder) -> None:
     text = "Moldova's foreign minister warned that Russia would face a firm response."
     assert ("THREATEN", "MDA", "RUS") in coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Amara Okafor of Nigeria's foreign ministry praised Ghana for its mediation.",
+        "Sofia Reyes of Peru commended Chile for its mediation.",
+        "Lars Berg of Norway's defence staff praised Sweden.",
+        "Victoria Lam of Japan lauded Kenya.",
+    ],
+)
+def test_a_named_person_of_a_state_acts_for_it(coder: Coder, sentence: str) -> None:
+    """The state is in the person's "of" phrase; a capital that starts a first name
+    ("Sofia", "Victoria") is not a state."""
+    found = coded(coder, sentence)
+    assert len(found) == 1
+    ((kind, source, target),) = found
+    assert kind == "ENDORSE" and source in {"NGA", "PER", "NOR", "JPN"}
+    assert target in {"GHA", "CHL", "SWE", "KEN"}
+
+
+def test_a_sentence_with_one_party_and_no_context_is_not_parsed(coder: Coder) -> None:
+    """The parser reads only sentences that can hold an event between two parties."""
+    reading = coder.read(
+        "Ghana praised the new harbour. The harbour opened on Monday. "
+        "Ghana praised Togo for the new harbour."
+    )
+    roles = [r.text for r in reading.to_parse.values() if r.roles]
+    assert roles == ["Ghana praised Togo for the new harbour."]

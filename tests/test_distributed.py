@@ -20,7 +20,7 @@ from communique.api import open_engine
 from communique.clean.dedup import signature_bytes
 from communique.coding.coder import Coder
 from communique.intake import RawDocument, read_file
-from communique.language import split_sentences
+from communique.language import ParseRequest, split_sentences
 from communique.pipeline import Coded, LocalEngine, Outcome, code_document, ingest
 
 
@@ -108,11 +108,11 @@ def test_a_document_that_breaks_the_parser_fails_alone(
     broken = RawDocument("broken.txt", b"President Quux met Japan's Prime Minister.", "text/plain")
     real_parse = pipeline.language.parse
 
-    def parse(texts: Iterable[str]) -> Iterator[Any]:
-        texts = list(texts)
-        if any("Quux" in text for text in texts):
+    def parse(requests: Iterable[ParseRequest]) -> Iterator[Any]:
+        requests = list(requests)
+        if any("Quux" in request.text for request in requests):
             raise ValueError("the parser choked")
-        return real_parse(texts)
+        return real_parse(requests)
 
     monkeypatch.setattr(pipeline.language, "parse", parse)
     outcomes = pipeline.process_many([documents[0], broken, documents[1]])

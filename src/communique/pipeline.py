@@ -26,7 +26,7 @@ from .coding.knowledge import Knowledge
 from .errors import InputError
 from .intake import Extracted, Fetcher, RawDocument, extract, read_inputs
 from .intake.shape import refuse_non_article
-from .language import LanguageTools
+from .language import LanguageTools, ParseRequest
 from .relations import update_canonical
 from .schema import Article, Event, Quality, content_id
 from .settings import Settings
@@ -189,7 +189,7 @@ class Draft:
     language: str | None
     reading: Reading | None  # None: not English, so not coded
 
-    def texts_to_parse(self) -> list[str]:
+    def texts_to_parse(self) -> list[ParseRequest]:
         return self.reading.texts_to_parse() if self.reading else []
 
 

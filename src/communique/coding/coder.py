@@ -7,6 +7,7 @@ what one article says twice.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -15,13 +16,13 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..language import LanguageTools, Sentence, split_sentences
+from ..language import LanguageTools, ParseRequest, Sentence, split_sentences
 from ..schema import Event, Evidence, Location, Person, content_id, kinds
 from .actors import ActorMention
 from .dates import Anchor, DateValue, around, find_time_expressions
 from .details import find_instrument, find_tier
 from .knowledge import Knowledge
-from .lexicon import TriggerMatch, TriggerRule
+from .lexicon import TriggerMatch
 from .offices import bound_by_terms
 from .people import PeopleFinder, PersonMention
 from .roles import Party, RoleFinder, pairs_from
@@ -32,15 +33,6 @@ _DYAD_ANAPHOR = re.compile(
     r"presidents|premiers|militaries|ministries|parties|delegations|heads\s+of\s+state)\b|"
     r"\b(?:bilateral|each\s+other|they)\b|^(?:Both)\b",
     re.IGNORECASE,
-)
-_AGENT_PREPOSITION = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$")
-# For directed kinds the origin is the source: "a visit from China", "drones from Türkiye".
-_ORIGIN_PREPOSITION = re.compile(r"\b(?:from|of)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,3}$")
-_COORDINATION = re.compile(
-    r"^\s*(?:,|and|or|as\s+well\s+as|,\s*and)?\s*(?:the\s+)?$", re.IGNORECASE
-)
-_TARGET_PREPOSITION = re.compile(
-    r"\b(?:to|in|into|against|on|with|toward|towards|for)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,2}$"
 )
 _ADJECTIVAL_BEFORE = re.compile(
     r"\b(?:the|of|a|an|all|its|their|these|those|previously|already|existing|such)\s+$",
@@ -60,13 +52,14 @@ _KIND_DEFAULT_SECTOR = {
     "ARMS_TRANSFER": "defense_industry",
     "ECONOMIC_COOPERATION": "trade",
 }
+# The kinds whose other party the article's main pair can supply (`_context_pairs`).
+_CONTEXT_KINDS = _ANSWERING_KINDS | _COOPERATIVE_KINDS
 # A visit or a meeting is one occasion: later sentences about it add context, not sectors.
 _SINGLE_OCCASION_KINDS = {"VISIT", "MEET"}
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|we)\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(
     r"\b(?:President|Minister|Secretary|Premier|Chancellor|King|General|Ambassador)\b"
 )
-# Kinds whose trigger words are so common that only a nearby actor makes them an event.
-_MAX_TRIGGER_ACTOR_GAP = 160
 
 
 @dataclass
@@ -99,10 +92,20 @@ class Reading:
     actors: list[ActorMention]
     by_sentence: list[list[ActorMention]]
     candidates: list[int]
-    to_parse: list[int]
+    to_parse: dict[int, ParseRequest]  # by sentence index, in order
 
-    def texts_to_parse(self) -> list[str]:
-        return [self.sentences[i].text for i in self.to_parse]
+    def texts_to_parse(self) -> list[ParseRequest]:
+        return list(self.to_parse.values())
+
+
+@dataclass(frozen=True)
+class _ImplicitParties:
+    """Who a sentence can mean without naming: the dateline's state (a visit's host, the
+    agent of a passive act) and the article's protagonist (a pronoun subject)."""
+
+    home: str | None
+    protagonist: str | None
+    main_dyad: set[str]  # the states of the article's main pair
 
 
 @dataclass
@@ -124,8 +127,8 @@ class Coder:
         today: date,
         parse_all_sentences: bool = False,
     ) -> None:
-        # The slow path parses every sentence; it exists to check that the cheap filters
-        # (`_is_candidate`, `_worth_parsing`) lose no event.
+        # The slow path reads the roles of every sentence; it exists to check that the cheap
+        # filters (`_is_candidate`, `_may_hold_event`) lose no event.
         self.parse_all_sentences = parse_all_sentences
         self.knowledge = knowledge
         self.language = language
@@ -144,16 +147,44 @@ class Coder:
     def read(self, text: str) -> Reading:
         """The cheap first pass: sentences, actors, and which sentences need the parser.
 
-        The parser is the expensive part: only sentences that can hold an event or name an
-        official by title, and where it could find someone the cheap lookups cannot, go
-        through it. `finish` codes the article once they are parsed (see `Pipeline`, which
-        parses the sentences of many articles in one batch).
+        The parser is the expensive part: only sentences that can hold an event between two
+        parties, or name an official the lookups cannot, go through it, and each only through
+        the readings it needs. `finish` codes the article once they are parsed (see
+        `Pipeline`, which parses the sentences of many articles in one batch).
         """
         sentences = [s for s in split_sentences(text) if s.text.strip()]
         actors = self.knowledge.gazetteer.find(text)
         by_sentence = _bucket(actors, sentences)
         candidates = [i for i, s in enumerate(sentences) if self._is_candidate(s, by_sentence[i])]
-        to_parse = [i for i in candidates if self._worth_parsing(sentences[i], by_sentence[i])]
+        # The people the lookups find without the parser, and their later short names.
+        people = {
+            i: self.people_finder.find(sentences[i].text, sentences[i].start, None, by_sentence[i])
+            for i in candidates
+        }
+        # "Kim announced ...": the short name of someone the parse may yet find by full name.
+        could_be = {
+            i: [
+                *found,
+                *self.people_finder.possible(sentences[i].text, sentences[i].start, by_sentence[i]),
+            ]
+            for i, found in people.items()
+        }
+        short_names = _short_name_pattern(_resolve_surnames(could_be))
+        main_dyad, _ = _main_dyad(actors, people)
+        implicit = _ImplicitParties(
+            _dateline_state(sentences, by_sentence),
+            _protagonist(actors, people),
+            {code for pair in main_dyad for code in pair},
+        )
+        to_parse = {}
+        for i, sentence in enumerate(sentences):
+            named = people.get(i, [])
+            named = named + _short_name_mentions(sentence, short_names, named)
+            if i in people or named:
+                request = self._parse_request(sentence, by_sentence[i], named, implicit)
+                if request is not None:
+                    to_parse[i] = request
+        candidates = sorted(set(candidates) | set(to_parse))
         return Reading(sentences, actors, by_sentence, candidates, to_parse)
 
     def finish(
@@ -201,12 +232,13 @@ class Coder:
         previous: list[Candidate] = []
         for i, sentence in enumerate(sentences):
             coded: list[Candidate] = []
-            if i in docs and not sentence.is_heading:
+            doc = docs.get(i)
+            if doc is not None and doc.has_annotation("DEP") and not sentence.is_heading:
                 coded = self._code_sentence(
                     sentence,
                     by_sentence[i] + self._state_bodies(sentence, by_sentence[i], home),
                     people_by_sentence[i],
-                    docs[i],
+                    doc,
                     anchor,
                     (main_dyad, strong),
                     home,
@@ -234,17 +266,50 @@ class Coder:
             return True
         return bool(_DYAD_ANAPHOR.search(sentence.text))
 
-    def _worth_parsing(self, sentence: Sentence, actors: list[ActorMention]) -> bool:
-        """Sentences that can hold an event go to the parser (roles come from the parse);
-        others only where the NER model could name someone the lookups cannot."""
-        if self.parse_all_sentences:
-            return True
+    def _parse_request(
+        self,
+        sentence: Sentence,
+        actors: list[ActorMention],
+        people: list[PersonMention],
+        implicit: _ImplicitParties,
+    ) -> ParseRequest | None:
+        """What the parser must read in this sentence: its roles where it can hold an event,
+        its names where the NER model could find someone the lookups cannot."""
         text = sentence.text
-        if self.knowledge.triggers.may_match(text) or self.knowledge.frames.may_match(text):
-            return True
-        if not _TITLE_WORDS.search(text):
+        roles = self.parse_all_sentences or self._may_hold_event(text, actors, people, implicit)
+        # The entity recognizer costs as much again as the parse: it reads sentences where
+        # the lookups leave a name it could resolve, and a title word or the parse says so.
+        could_name = self.people_finder.needs_parse(text, sentence.start, actors)
+        names = bool(_TITLE_WORDS.search(text)) and could_name
+        if not (roles or names):
+            return None
+        known = [(a.start, a.end) for a in actors]
+        known += [(p.start, p.end) for p in people if p.holder]  # not a short name met before
+        spans = tuple((s - sentence.start, e - sentence.start) for s, e in known)
+        return ParseRequest(text, roles, names, spans if could_name else None)
+
+    def _may_hold_event(
+        self,
+        text: str,
+        actors: list[ActorMention],
+        people: list[PersonMention],
+        implicit: _ImplicitParties,
+    ) -> bool:
+        """A trigger word, and two parties the sentence names or implies."""
+        found = self.knowledge.triggers.kinds_in(text) | self.knowledge.frames.kinds_in(text)
+        if not found:
             return False
-        return self.people_finder.needs_parse(text, sentence.start, actors)
+        parties = {a.code for a in actors} | {p.country for p in people if p.country}
+        # `_context_pairs`: "the two sides agreed", "Thailand rejected the proposal"
+        context = _DYAD_ANAPHOR.search(text) or parties & implicit.main_dyad
+        if found & _CONTEXT_KINDS and implicit.main_dyad and context:
+            return True
+        hosted = found & _HOSTED_OR_AGENTLESS or self.knowledge.state_bodies.search(text)
+        if implicit.home and hosted:
+            parties.add(implicit.home)
+        if implicit.protagonist and _PRONOUN.search(text):
+            parties.add(implicit.protagonist)
+        return len(parties) >= 2
 
     def _anchor(
         self,
@@ -280,15 +345,14 @@ class Coder:
         sentence: Sentence,
         actors: list[ActorMention],
         people: list[PersonMention],
-        doc: Doc | None,
+        doc: Doc,
         anchor: Anchor | None,
         context: tuple[list[tuple[str, str]], bool],
         home: str | None = None,
         protagonist: str | None = None,
     ) -> list[Candidate]:
         every_match = self.knowledge.triggers.matches(sentence.text)
-        if doc is not None and doc.has_annotation("DEP"):
-            every_match += self.knowledge.frames.matches(doc)
+        every_match += self.knowledge.frames.matches(doc)
         triggers = [t for t in every_match if _usable(t, sentence)]
         if not triggers:
             return []
@@ -370,7 +434,7 @@ class Coder:
         main_dyad: list[tuple[str, str]],
         officials: set[str],
         strong: bool,
-        doc: Doc | None = None,
+        doc: Doc,
         protagonist: str | None = None,
         home: str | None = None,
     ) -> list[tuple[str, str, bool]]:
@@ -381,43 +445,32 @@ class Coder:
         in_context = {code for pair in main_dyad for code in pair}
         if main_dyad and anaphor and codes <= in_context and not kinds()[rule.kind].directed:
             return [(a, b, True) for a, b in main_dyad if not codes or codes & {a, b}]
-        if doc is not None and doc.has_annotation("DEP"):
-            parties = self.roles.parties(
-                doc,
-                (trigger.start, trigger.end),
-                rule.kind,
-                participants,
-                rule.subject_is_target,
-                protagonist,
-            )
-            symmetric = not kinds()[rule.kind].directed or rule.reciprocal
-            pairs = pairs_from(parties, symmetric)
-            if pairs:
-                return [(s, t, False) for s, t in pairs]
-            tied = {p.code for p in parties}
-            host = _host_of_visit(rule.kind, parties, home)
-            if host:
-                return [(source, host, False) for source in _visitors(parties)]
-            agent = _agent_of_passive(rule.kind, parties, home)
-            if agent:
-                return [(agent, target, True) for target in sorted(tied)]
-            if rule.kind in _BILATERAL_BY_NATURE and len(codes) == 2 and tied <= codes:
-                # "concluded with a joint statement", "ties were established in 1992": the
-                # act is bilateral by nature and the sentence names exactly two states.
-                first, second = sorted(codes)
-                return [(first, second, True)]
-            cues = _ContextCues(anaphor, bool(tied & officials), strong, False)
-            return _context_pairs(rule.kind, tied, cues, main_dyad)
-        near = [p for p in participants if _distance(p[0], p[1], trigger) <= _MAX_TRIGGER_ACTOR_GAP]
-        sources, targets = _sides(trigger, near, sentence.text)
-        if rule.target_required_after and not targets:
-            return []
-        pairs = _explicit_pairs(rule, sources, targets, near, trigger, sentence.text)
+        parties = self.roles.parties(
+            doc,
+            (trigger.start, trigger.end),
+            rule.kind,
+            participants,
+            rule.subject_is_target,
+            protagonist,
+        )
+        symmetric = not kinds()[rule.kind].directed or rule.reciprocal
+        pairs = pairs_from(parties, symmetric)
         if pairs:
             return [(s, t, False) for s, t in pairs]
-        official = bool(codes & officials)
-        cues = _ContextCues(anaphor, official, strong, bool(sources and targets))
-        return _context_pairs(rule.kind, codes, cues, main_dyad)
+        tied = {p.code for p in parties}
+        host = _host_of_visit(rule.kind, parties, home)
+        if host:
+            return [(source, host, False) for source in _visitors(parties)]
+        agent = _agent_of_passive(rule.kind, parties, home)
+        if agent:
+            return [(agent, target, True) for target in sorted(tied)]
+        if rule.kind in _BILATERAL_BY_NATURE and len(codes) == 2 and tied <= codes:
+            # "concluded with a joint statement", "ties were established in 1992": the
+            # act is bilateral by nature and the sentence names exactly two states.
+            first, second = sorted(codes)
+            return [(first, second, True)]
+        cues = _ContextCues(anaphor, bool(tied & officials), strong, False)
+        return _context_pairs(rule.kind, tied, cues, main_dyad)
 
     def _candidate(
         self,
@@ -647,6 +700,10 @@ def _host_of_visit(kind: str, parties: list[Party], home: str | None) -> str | N
 _AGENTLESS_KINDS = {"ACCUSE", "SANCTION", "COERCE", "REQUEST", "REJECT", "PROTEST"}
 
 
+# The kinds whose missing party the dateline's state can be (`_host_of_visit`, `_agent_of_passive`).
+_HOSTED_OR_AGENTLESS = {"VISIT"} | _AGENTLESS_KINDS
+
+
 def _agent_of_passive(kind: str, parties: list[Party], home: str | None) -> str | None:
     """The dateline's state acted where the sentence names only whom the act was done to."""
     if kind not in _AGENTLESS_KINDS or home is None or not parties:
@@ -690,6 +747,12 @@ _NAME_NOUN_AFTER = re.compile(
     r"^\s+(?:Agreement|Accord|Accords|Treaty|Convention|Protocol|Declaration|Club|Consensus|"
     r"Process|Format|Group|Principles|Charter|Stock\s+Exchange|Exchange)\b"
 )
+# A capital directly followed by a capitalised word that is not a day or month ("Sofia
+# Reyes"; not "Seoul Tuesday") is the start of another name.
+_NEXT_CAPITALISED = re.compile(r"^ ([A-Z][a-z]+)\b")
+_CALENDAR_WORDS = {
+    *calendar.day_name, *calendar.month_name[1:], *calendar.month_abbr[1:], "Sept",
+}  # fmt: skip
 # Kinds that only states (and their agents) take part in: no private party counts.
 _STATE_LEVEL_KINDS = {
     "MEET", "VISIT", "JOINT_STATEMENT", "UPGRADE_RELATIONS", "ESTABLISH_RELATIONS", "ENDORSE",
@@ -708,8 +771,14 @@ def _private_party(actor: ActorMention, sentence: Sentence) -> bool:
 
 
 def _inside_a_name(actor: ActorMention, sentence: Sentence) -> bool:
+    """A capital that begins a longer name: "the Paris Club", "Sofia Reyes", "Victoria Lam"."""
+    if actor.via != "capital":
+        return False
     tail = sentence.text[actor.end - sentence.start :]
-    return actor.via == "capital" and bool(_NAME_NOUN_AFTER.match(tail))
+    if _NAME_NOUN_AFTER.match(tail):
+        return True
+    after = _NEXT_CAPITALISED.match(tail)
+    return after is not None and after.group(1) not in _CALENDAR_WORDS
 
 
 def _is_place(actor: ActorMention, sentence: Sentence) -> bool:
@@ -765,67 +834,6 @@ def _participants(
     return sorted(found)
 
 
-def _sides(
-    trigger: TriggerMatch, participants: list[tuple[int, int, str]], text: str
-) -> tuple[list[str], list[str]]:
-    """Split actors into the source side and the target side of the trigger.
-
-    Before the trigger stands the subject, after it the object; "by X" marks the agent and,
-    for directed kinds, "from X"/"of X" the origin. After the trigger only the first actor and
-    those coordinated with it ("Russia and Belarus") are the object: a later actor belongs to
-    a modifier ("praised Cambodia for its adherence to UN sanctions on North Korea").
-    """
-    directed = kinds()[trigger.rule.kind].directed
-    flip = trigger.rule.subject_is_target
-    sources: list[str] = []
-    targets: list[str] = []
-    before = [p for p in participants if p[1] <= trigger.start]
-    # An actor inside the trigger's words ("ordered three Russian diplomats to leave") is
-    # its object, like one after it.
-    after = _first_chain(
-        [
-            p
-            for p in participants
-            if p[0] >= trigger.start and not _CLAUSE_BREAK.search(text[trigger.end : p[0]])
-        ],
-        text,
-    )
-    for start, _, code in before + after:
-        # Only words between the trigger and an actor after it can mark that actor's role.
-        left = text[max(0, start - 40, trigger.start if start >= trigger.start else 0) : start]
-        origin = directed and start >= trigger.start and _ORIGIN_PREPOSITION.search(left)
-        if _AGENT_PREPOSITION.search(left) or origin:
-            sources.append(code)
-        elif start < trigger.start:
-            (targets if flip else sources).append(code)
-        else:
-            (sources if flip else targets).append(code)
-    return list(dict.fromkeys(sources)), targets
-
-
-def _explicit_pairs(
-    rule: TriggerRule,
-    sources: list[str],
-    targets: list[str],
-    near: list[tuple[int, int, str]],
-    trigger: TriggerMatch,
-    text: str,
-) -> list[tuple[str, str]]:
-    """The (source, target) pairs the sentence names outright."""
-    symmetric = not kinds()[rule.kind].directed or rule.reciprocal
-    if symmetric and len(set(sources)) >= 2:
-        # "Kazakhstan and Tuvalu established relations, ... to the United Nations": a
-        # coordinated subject is the pair; a later actor joins only through "with".
-        targets = [t for t in targets if _joined_with(t, near, text)]
-    if not targets and len(set(sources)) >= 2 and not symmetric:
-        sources, targets = _reported_subject(sources, near, trigger, text)
-    pairs = [(s, t) for s in sources for t in targets if s != t]
-    if not pairs and not targets and len(set(sources)) >= 2 and symmetric:
-        unique = list(dict.fromkeys(sources)) if rule.reciprocal else sorted(set(sources))
-        pairs = [(a, b) for i, a in enumerate(unique) for b in unique[i + 1 :]]
-    return list(dict.fromkeys(pairs))
-
-
 @dataclass(frozen=True)
 class _ContextCues:
     anaphor: bool  # "the two countries", "both sides", "they"
@@ -854,49 +862,6 @@ def _context_pairs(
     if not codes and cues.anaphor and kind in _COOPERATIVE_KINDS:
         return [(a, b, True) for a, b in main_dyad]
     return []
-
-
-_REPORTING_VERB = re.compile(
-    r"\b(?:said|says|told|added|stated|claimed|alleged|warned|reported|announced)\b(?:\s+that)?",
-    re.IGNORECASE,
-)
-
-
-def _reported_subject(
-    sources: list[str], participants: list[tuple[int, int, str]], trigger: TriggerMatch, text: str
-) -> tuple[list[str], list[str]]:
-    """ "The Thai army said Cambodia had moved troops": the state after the reporting verb
-    acted, and the speaker is the one it acted against."""
-    before = [p for p in participants if p[1] <= trigger.start]
-    verbs = list(_REPORTING_VERB.finditer(text, 0, trigger.start))
-    if not verbs:
-        return sources, []
-    cut = verbs[-1].start()
-    speakers = [code for start, _, code in before if start < cut]
-    actors = [code for start, _, code in before if start > cut]
-    if not speakers or not actors:
-        return sources, []
-    return list(dict.fromkeys(actors)), list(dict.fromkeys(speakers))
-
-
-def _joined_with(code: str, participants: list[tuple[int, int, str]], text: str) -> bool:
-    return any(
-        c == code and re.search(r"\bwith\s+(?:the\s+)?(?:\S+\s+){0,2}$", text[max(0, s - 30) : s])
-        for s, _, c in participants
-    )
-
-
-def _first_chain(after: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
-    """The first actor after the trigger, with the actors coordinated with it."""
-    chain = after[:1]
-    for participant in after[1:]:
-        between = text[chain[-1][1] : participant[0]]
-        same_actor = participant[2] == chain[-1][2]  # "Vietnamese ... General Secretary To Lam"
-        linked = _COORDINATION.match(between) or _ORIGIN_OR_TARGET_LINK.search(between)
-        if not (same_actor or linked):
-            break
-        chain.append(participant)
-    return chain
 
 
 # "a visit by X to Y", "arms from X to Y": a preposition links the next actor to the same event.

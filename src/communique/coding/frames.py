@@ -93,6 +93,11 @@ class Frames:
         """Whether a word of `text` can be a form of a frame's lemma (no parse needed)."""
         return any(word in self.forms for word in _WORD.findall(text.lower()))
 
+    def kinds_in(self, text: str) -> set[str]:
+        """The kinds whose frames a word of `text` can start (no parse needed)."""
+        words = set(_WORD.findall(text.lower()))
+        return {kind for word in words & self.forms.keys() for kind in self.forms[word]}
+
     def matches(self, doc: Doc) -> list[TriggerMatch]:
         found = []
         for token in doc:
@@ -160,11 +165,14 @@ def _modified(token: Token, modifiers: frozenset[str]) -> bool:
     return False
 
 
-def _word_forms(by_lemma: dict[str, list[Frame]], irregular: dict[str, list[str]]) -> set[str]:
-    forms: set[str] = set()
-    for lemma in by_lemma:
-        forms.update(_inflections(lemma))
-        forms.update(irregular.get(lemma, []))
+def _word_forms(
+    by_lemma: dict[str, list[Frame]], irregular: dict[str, list[str]]
+) -> dict[str, set[str]]:
+    """Every form of every lemma, with the kinds of the frames it can start."""
+    forms: dict[str, set[str]] = {}
+    for lemma, frames in by_lemma.items():
+        for form in (*_inflections(lemma), *irregular.get(lemma, [])):
+            forms.setdefault(form, set()).update(frame.kind for frame in frames)
     return forms
 
 

@@ -72,6 +72,10 @@ class TriggerRules:
         """Whether any rule matches `text`."""
         return any(rule.pattern.search(text) for rule in self._filter.candidates(text))
 
+    def kinds_in(self, text: str) -> set[str]:
+        """The kinds of the rules that match `text`."""
+        return {rule.kind for rule in self._filter.candidates(text) if rule.pattern.search(text)}
+
     def matches(self, text: str) -> list[TriggerMatch]:
         found = []
         for rule in self._filter.candidates(text):

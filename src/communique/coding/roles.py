@@ -266,13 +266,21 @@ class _Reader:
                     for found, path in self.states(member, depth + 1, subject):
                         yield found, f">{member.text}{path}"
             elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                if word.lemma_.lower() not in self.k.of_heads:
+                # A name stands for the state it is "of" too: "Jane Roe of Peru's navy".
+                if word.lemma_.lower() not in self.k.of_heads and not _is_name(word):
                     continue
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         for member in (obj, *obj.conjuncts):
                             for found, path in self.states(member, depth + 1):
                                 yield found, f">of:{member.text}{path}"
+
+
+def _is_name(word: Token) -> bool:
+    """A proper name, or the last word of one ("Kim Tae-hyo": "hyo" after the hyphen)."""
+    if word.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in word.children)
 
 
 def _fused_with(word: Token, suffixes: tuple[str, ...]) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from typing import Any
 
 import py3langid
@@ -31,25 +33,31 @@ def _reads_as_english(sample: str) -> bool:
     return len(words) >= _ENGLISH_MIN_WORDS and english >= _ENGLISH_SHARE * len(words)
 
 
+@dataclass(frozen=True)
+class ParseRequest:
+    """One sentence for spaCy, and which of its two costly readings the coder needs."""
+
+    text: str
+    roles: bool = True  # tags, dependencies and lemmas: the role finder and the frames
+    names: bool = True  # named entities: the people finder
+    # Or named entities only where the roles' parse shows a proper name of two words or more
+    # outside these known spans (states, known people), one the recognizer may tell to be a
+    # person ("Kim Tae-hyo of South Korea's ... praised").
+    names_outside: tuple[tuple[int, int], ...] | None = None
+
+
+# The components behind each reading. The English models' entity recognizer has its own
+# token-to-vector layer, so names and roles are two independent costs, paid only where needed.
+_ROLE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+_NAME_COMPONENTS = ("ner",)
+
+
 class LanguageTools:
     """spaCy (loaded lazily, once) and an offline language identifier."""
 
-    def __init__(
-        self,
-        model_name: str,
-        components: Sequence[str] = (
-            "tok2vec",
-            "tagger",
-            "parser",
-            "attribute_ruler",
-            "lemmatizer",
-            "ner",
-        ),  # fmt: skip
-    ) -> None:
-        # The coder reads the dependency parse (roles), lemmas (frames) and `doc.ents`
-        # (people); only candidate sentences are parsed, so the full pipeline is affordable.
+    def __init__(self, model_name: str) -> None:
         self.model_name = model_name
-        self.components = list(components)
+        self.components = [*_ROLE_COMPONENTS, *_NAME_COMPONENTS]
 
     @cached_property
     def nlp(self) -> SpacyLanguage:
@@ -66,8 +74,27 @@ class LanguageTools:
         self.nlp  # noqa: B018
         py3langid.classify("load the language identifier")
 
-    def parse(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Doc]:
-        return self.nlp.pipe(texts, batch_size=batch_size)
+    def parse(self, requests: Iterable[ParseRequest | str], batch_size: int = 256) -> Iterator[Doc]:
+        """Docs for the requests, in order; a plain string asks for every reading."""
+        pending = iter(requests)
+        while batch := [_request(r) for r in islice(pending, batch_size)]:
+            yield from self._parse_batch(batch)
+
+    def _parse_batch(self, batch: list[ParseRequest]) -> list[Doc]:
+        docs = [self.nlp.make_doc(r.text) for r in batch]
+        pairs = list(zip(docs, batch, strict=True))
+        self._run(_ROLE_COMPONENTS, [doc for doc, r in pairs if r.roles])
+        named = [
+            doc
+            for doc, r in pairs
+            if r.names or (r.roles and r.names_outside is not None and _shows_a_name(doc, r))
+        ]
+        self._run(_NAME_COMPONENTS, named)
+        return docs
+
+    def _run(self, components: Sequence[str], docs: list[Doc]) -> None:
+        for name in components:
+            docs = _apply(self.nlp.get_pipe(name), docs)
 
     def detect(self, text: str) -> str | None:
         """ISO 639-1 code of the text's language, or None for text too short to tell."""
@@ -82,3 +109,30 @@ class LanguageTools:
             return "en"
         language: Any = py3langid.classify(sample)[0]
         return str(language)
+
+
+def _shows_a_name(doc: Doc, request: ParseRequest) -> bool:
+    """Two proper nouns in a row, in title case, outside the request's known spans."""
+    known = request.names_outside or ()
+    run = 0
+    for token in doc:
+        proper = token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_upper
+        if proper and not any(s <= token.idx < e for s, e in known):
+            run += 1
+            if run == 2:
+                return True
+        else:
+            run = 0
+    return False
+
+
+def _apply(component: Callable[[Doc], Doc], docs: list[Doc]) -> list[Doc]:
+    """One pipeline component over docs, batched where it can be."""
+    if not docs:
+        return docs
+    pipe = getattr(component, "pipe", None)
+    return list(pipe(docs)) if pipe else [component(doc) for doc in docs]
+
+
+def _request(request: ParseRequest | str) -> ParseRequest:
+    return ParseRequest(request) if isinstance(request, str) else request
