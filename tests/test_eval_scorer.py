@@ -419,6 +419,32 @@ def test_to_dict_is_json_serialisable() -> None:
     gold = [gold_article(events=[event()], people=[{"name": "Cho Hyun", "country": "KOR"}])]
     report = score(gold, [article()], [predicted("VISIT")])
     data = json.loads(json.dumps(report.to_dict()))
-    assert set(data) == {"metrics", "counts", "articles"}
+    assert set(data) == {"metrics", "counts", "articles", "by_confidence"}
     assert data["articles"][0]["missed_events"][0]["kind"] == "MEET"
     assert data["articles"][0]["set_mismatches"][0]["missing"] == ["Cho Hyun (KOR)"]
+
+
+def test_precision_is_reported_by_confidence_band() -> None:
+    gold = [
+        event(),
+        event(kind="VISIT", source="JPN", target="KEN"),
+        event(kind="AID", optional=True),
+    ]
+    report = score_events(
+        gold,
+        [
+            predicted(confidence=0.91),  # right, high band
+            predicted(kind="SANCTION", confidence=0.85),  # wrong, high band
+            predicted(kind="VISIT", source="JPN", target="KEN", confidence=0.6),  # right, middle
+            predicted(kind="ACCUSE", confidence=0.3),  # wrong, low band
+            predicted(kind="AID", confidence=0.4),  # an optional gold event: in no band
+        ],
+    )
+    assert report.by_confidence == {
+        "0.8-1": {"events": 2, "precision": 0.5},
+        "0.5-0.8": {"events": 1, "precision": 1.0},
+        "0-0.5": {"events": 1, "precision": 0.0},
+    }
+    assert "precision by confidence: 0.8-1: 0.500 of 2 | 0.5-0.8: 1.000 of 1" in format_report(
+        report
+    )

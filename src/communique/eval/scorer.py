@@ -123,6 +123,9 @@ class EvalReport:
     metrics: dict[str, float | None]
     counts: dict[str, int]
     articles: list[ArticleDetail]
+    # Event precision among the predicted events of each confidence band ("0.8-1", ...):
+    # whether an analyst can filter on confidence. Optional gold matches count in no band.
+    by_confidence: dict[str, dict[str, float | int | None]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -181,6 +184,24 @@ class _Totals:
     clean: _Accuracy = field(default_factory=_Accuracy)
     duplicates: _Tally = field(default_factory=_Tally)
     matched_articles: int = 0
+    bands: dict[str, _Tally] = field(default_factory=dict)
+
+    def add_to_band(self, event: Event, correct: bool) -> None:
+        tally = self.bands.setdefault(confidence_band(event.get("confidence")), _Tally())
+        tally.tp += int(correct)
+        tally.fp += int(not correct)
+
+
+# Lower bounds of the confidence bands `eval` reports precision in, highest first.
+CONFIDENCE_BANDS = ((0.8, "0.8-1"), (0.5, "0.5-0.8"), (0.0, "0-0.5"))
+
+
+def confidence_band(confidence: float | None) -> str:
+    """The band of a predicted event's confidence; an event without one is in the lowest."""
+    for bound, label in CONFIDENCE_BANDS:
+        if confidence is not None and confidence >= bound:
+            return label
+    return CONFIDENCE_BANDS[-1][1]
 
 
 def _ratio(numerator: int, denominator: int) -> float | None:
@@ -342,7 +363,7 @@ def score(
         details.append(
             _score_article(gold_article, predicted, predicted_events, file_of_id, totals)
         )
-    return EvalReport(_metrics(totals), _counts(totals, len(gold)), details)
+    return EvalReport(_metrics(totals), _counts(totals, len(gold)), details, _by_confidence(totals))
 
 
 def _articles_by_file(articles: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -402,6 +423,10 @@ def _score_events(
     totals.events.fn += len(missed)
     totals.events.fp += len(extra)
     totals.optional_matched += len(optional_pairs)
+    for _, p in required_pairs:
+        totals.add_to_band(predicted[p], correct=True)
+    for event in extra:
+        totals.add_to_band(event, correct=False)
     detail.missed_events = [_gold_summary(e) for e in missed]
     detail.extra_events = [_predicted_summary(e, with_evidence=True) for e in extra]
     for g, p in required_pairs:
@@ -572,6 +597,14 @@ def _metrics(totals: _Totals) -> dict[str, float | None]:
     return {name: values[name] for name in METRIC_NAMES}
 
 
+def _by_confidence(totals: _Totals) -> dict[str, dict[str, float | int | None]]:
+    found = {}
+    for _, label in CONFIDENCE_BANDS:
+        tally = totals.bands.get(label, _Tally())
+        found[label] = {"events": tally.tp + tally.fp, "precision": tally.precision()}
+    return found
+
+
 def _counts(totals: _Totals, gold_articles: int) -> dict[str, int]:
     return {
         "tp": totals.events.tp,
@@ -635,10 +668,18 @@ def format_report(report: EvalReport, details: bool = True) -> str:
     lines = [f"{name}: {_format_value(report.metrics.get(name))}" for name in METRIC_NAMES]
     if details:
         lines.append("counts: " + " ".join(f"{k}={v}" for k, v in report.counts.items()))
+        lines.append("precision by confidence: " + _bands_line(report.by_confidence))
         for article in report.articles:
             if article.has_issues:
                 lines.extend(_article_lines(article))
     return "\n".join(lines) + "\n"
+
+
+def _bands_line(bands: dict[str, dict[str, float | int | None]]) -> str:
+    return " | ".join(
+        f"{label}: {_format_value(band['precision'])} of {band['events']}"
+        for label, band in bands.items()
+    )
 
 
 def _format_value(value: float | None) -> str:
