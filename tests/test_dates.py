@@ -254,6 +254,33 @@ def test_this_year_over_an_interval_anchor_can_reach_back_to_january() -> None:
     assert [f.value.iso for f in found if f.value] == ["2023/2025"]
 
 
+# Undated articles whose officials bound only one side: a term still running, or the first
+# holder the office-holder table lists (it knows nothing before them).
+STILL_IN_OFFICE = Anchor(date(2025, 6, 4), date.max)
+LISTED_FIRST = Anchor(date.min, date(2019, 7, 17))
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("They met last week.", STILL_IN_OFFICE, "2025-05-26/9999-12-31"),
+        ("They met on Friday.", STILL_IN_OFFICE, "2025-05-30/9999-12-31"),
+        ("They met last week.", LISTED_FIRST, "0001-01-01/2019-07-14"),
+        ("They will meet next month.", LISTED_FIRST, "0001-01/2019-08"),
+    ],
+)
+def test_an_anchor_end_that_nothing_bounds_stays_unbounded(
+    text: str, anchor: Anchor, expected: str
+) -> None:
+    assert iso(text, anchor) == expected
+
+
+def test_around_an_unbounded_anchor_never_overflows() -> None:
+    assert around(STILL_IN_OFFICE, 3) == DateValue.between(date(2025, 6, 2), date.max)
+    assert around(LISTED_FIRST, 3) == DateValue.between(date.min, date(2019, 7, 19))
+    assert around(Anchor(date.min, date.max), 5) == DateValue.between(date.min, date.max)
+
+
 def test_a_weekday_is_exact_when_every_day_of_the_anchor_agrees() -> None:
     assert iso("They met on Friday.", Anchor(date(2025, 8, 11), date(2025, 8, 13))) == "2025-08-08"
 

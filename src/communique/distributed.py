@@ -61,7 +61,7 @@ class PipelinePlugin(WorkerPlugin):
     name = "communique-pipeline"
     pipeline: Pipeline  # made by `setup`, on the worker: it never travels with the plugin
 
-    def __init__(self, settings: Settings, today: date) -> None:
+    def __init__(self, settings: Settings, today: date | None) -> None:
         self.settings = settings
         self.today = today
 
@@ -158,7 +158,7 @@ def dask_engine(
     engine=engine)`
     """
     with _client(scheduler, workers) as client:
-        client.register_plugin(PipelinePlugin(settings, today or date.today()))
+        client.register_plugin(PipelinePlugin(settings, today))
         yield DaskEngine(client, chunk_size)
 
 

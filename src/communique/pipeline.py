@@ -10,7 +10,7 @@ import gc
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from itertools import islice
 from typing import Any, Protocol, TypeVar
@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from .clean import clean_text, quality_score
 from .clean.dedup import DuplicateIndex, signature_bytes
 from .coding.coder import Coder, Reading
-from .coding.dates import DateValue, parse_iso
+from .coding.dates import Anchor, DateValue, parse_iso
 from .coding.knowledge import Knowledge
 from .errors import InputError
 from .intake import Extracted, Fetcher, RawDocument, extract, read_inputs
@@ -72,13 +72,16 @@ class Pipeline:
     """
 
     def __init__(self, settings: Settings, today: date | None = None) -> None:
+        """`today`, when given, is the latest day an article can date from. By default
+        nothing bounds it: what an article codes to depends on its text and the settings,
+        never on the day it is read."""
         self.settings = settings
         self.language = LanguageTools(settings.spacy_model)
         self.knowledge = Knowledge.load()
         self.coder = Coder(
             self.knowledge,
             self.language,
-            today or date.today(),
+            today or date.max,
             parse_all_sentences=settings.parse_all_sentences,
         )
 
@@ -175,7 +178,7 @@ class Pipeline:
             date_bounds=_bounds(coded.anchor) if coded and coded.anchor and not published else None,
             ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
-        return article, coded.events if coded else []
+        return article, [_bounded(event) for event in coded.events] if coded else []
 
 
 @dataclass
@@ -209,8 +212,21 @@ def _published(value: str | None) -> DateValue | None:
     return parse_iso(value[:10]) or parse_iso(value[:7]) or parse_iso(value[:4])
 
 
-def _bounds(anchor: object) -> str:
-    return f"{anchor.earliest.isoformat()}/{anchor.latest.isoformat()}"  # type: ignore[attr-defined]
+def _bounds(anchor: Anchor) -> str:
+    """The anchor as an ISO interval, ".." for an end that nothing in the text bounds."""
+    start = anchor.earliest.isoformat() if anchor.earliest > date.min else ".."
+    end = anchor.latest.isoformat() if anchor.latest < date.max else ".."
+    return f"{start}/{end}"
+
+
+_UNBOUNDED = (date.min.isoformat(), date.max.isoformat())
+
+
+def _bounded(event: Event) -> Event:
+    """An event date that nothing bounds on one side is no date: null, as ONTOLOGY.md asks."""
+    if event.date_start in _UNBOUNDED or event.date_end in _UNBOUNDED:
+        return replace(event, date=None, date_start=None, date_end=None)
+    return event
 
 
 def ingest(

@@ -197,9 +197,12 @@ class Anchor:
 
 def around(anchor: Anchor, days: int) -> DateValue:
     """Bounds for an event lasting `days` that includes the anchor's day(s): a two-day visit
-    reported on the 14th ran from the 13th to the 15th at the widest."""
+    reported on the 14th ran from the 13th to the 15th at the widest. An end of the anchor that
+    nothing bounds (`date.min`, `date.max`) stays unbounded."""
     slack = timedelta(days=max(days, 1) - 1)
-    return DateValue.between(anchor.earliest - slack, anchor.latest + slack)
+    start = anchor.earliest - slack if anchor.earliest - date.min > slack else date.min
+    end = anchor.latest + slack if date.max - anchor.latest > slack else date.max
+    return DateValue.between(start, end)
 
 
 @dataclass(frozen=True)
@@ -466,10 +469,14 @@ def _over(anchor: Anchor | None, f: _Resolver, clip: bool = False) -> DateValue 
     to 2025-04 starts 2023-08)."""
     if anchor is None:
         return None
-    first, last = f(anchor.earliest), f(anchor.latest)
-    if first is None or last is None:
+    # An anchor end that nothing bounds (date.min, date.max) leaves that side of the value
+    # unbounded too: read there, f would only move the unknown day.
+    known = [d for d in (anchor.earliest, anchor.latest) if date.min < d < date.max]
+    readings = [f(d) for d in known]
+    if not readings or any(reading is None for reading in readings):
         return None
-    start, end = min(first.start, last.start), max(first.end, last.end)
+    start = min(r.start for r in readings if r) if anchor.earliest > date.min else date.min
+    end = max(r.end for r in readings if r) if anchor.latest < date.max else date.max
     if clip and anchor.earliest < anchor.latest:
         start = max(start, min(anchor.earliest, end))
     return DateValue.between(start, end)
