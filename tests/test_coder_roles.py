@@ -180,3 +180,42 @@ def test_a_sentence_with_one_party_and_no_context_is_not_parsed(coder: Coder) ->
     )
     roles = [r.text for r in reading.to_parse.values() if r.roles]
     assert roles == ["Ghana praised Togo for the new harbour."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kenyan envoy called on the President of Uganda.",
+        "Kenya's foreign minister called on Ugandan President Museveni on Friday.",
+        "Kenya's trade minister met the President of Uganda on Friday.",
+    ],
+)
+def test_calling_on_a_leader_is_a_meeting(coder: Coder, sentence: str) -> None:
+    assert coded(coder, sentence) == {("MEET", "KEN", "UGA")}
+
+
+def test_calling_on_a_state_to_act_is_a_request_not_a_meeting(coder: Coder) -> None:
+    found = coded(coder, "Japan called on China to release the fishing crew.")
+    assert ("REQUEST", "JPN", "CHN") in found
+    assert not any(kind == "MEET" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya, Uganda and Tanzania took part in joint training near Mombasa.",
+        "Troops from Kenya, Uganda and Tanzania held combined training last week.",
+        "Kenya, Uganda and Tanzania participated in multinational training in the Rift Valley.",
+    ],
+)
+def test_training_done_together_is_a_joint_exercise(coder: Coder, sentence: str) -> None:
+    assert coded(coder, sentence) == {
+        ("JOINT_EXERCISE", "KEN", "TZA"),
+        ("JOINT_EXERCISE", "KEN", "UGA"),
+        ("JOINT_EXERCISE", "TZA", "UGA"),
+    }
+
+
+def test_training_one_state_gives_another_is_no_exercise(coder: Coder) -> None:
+    found = coded(coder, "Britain provided training to Ukrainian pilots.")
+    assert not any(kind == "JOINT_EXERCISE" for kind, _, _ in found)

@@ -452,6 +452,7 @@ class Coder:
             participants,
             rule.subject_is_target,
             protagonist,
+            rule.particle,
         )
         symmetric = not kinds()[rule.kind].directed or rule.reciprocal
         pairs = pairs_from(parties, symmetric)

@@ -49,6 +49,7 @@ class Frame:
             confidence=self.confidence,
             subject_is_target=self.subject_is_target,
             generic_plural=self.generic_plural,
+            particle=self.particle,
         )
 
 

@@ -28,6 +28,7 @@ class TriggerRule:
     generic_plural: bool = False
     target_required_after: bool = False
     reciprocal: bool = False
+    particle: str | None = None  # a frame's particle names its target: "called on X"
 
 
 @dataclass(frozen=True)

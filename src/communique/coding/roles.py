@@ -93,6 +93,7 @@ class RoleFinder:
         participants: list[tuple[int, int, str]],
         subject_is_target: bool = False,
         protagonist: str | None = None,
+        particle: str | None = None,
     ) -> list[Party]:
         """Every state the parse ties to the trigger at character span `trigger`.
 
@@ -107,6 +108,8 @@ class RoleFinder:
             return []
         codes = _codes_by_token(doc, participants)
         reader = _Reader(self.knowledge, kind, codes, head, subject_is_target, protagonist)
+        if particle:
+            reader.target_preps = reader.target_preps | {particle}
         found = list(reader.read())
         # A trigger of several words ("stands ready to deepen cooperation with") takes the
         # prepositional parties of each of its words.
@@ -199,7 +202,11 @@ class _Reader:
                     if subject.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS:
                         for code, path in self.members(subject):
                             yield Party(code, "target", f"{how}<-that:{subject.text}{path}")
-        if not subject_found:
+        if not subject_found and _misparsed_main_verb(word):
+            # "The Kenyan envoy called on ...", parsed as a noun with a reduced relative
+            for code, path in self.members(word.head, subject=True):
+                yield Party(code, self.subject_side, f"{how}<-acl:{word.head.text}{path}")
+        elif not subject_found:
             yield from self.inherited_subject(word, how)
 
     def prepositional(self, prep: Token, how: str) -> Iterator[Party]:
@@ -274,6 +281,18 @@ class _Reader:
                         for member in (obj, *obj.conjuncts):
                             for found, path in self.states(member, depth + 1):
                                 yield found, f">of:{member.text}{path}"
+
+
+def _misparsed_main_verb(word: Token) -> bool:
+    """A finite verb the parser hung under the sentence's only noun phrase: the sentence has
+    no other verb, so the noun is its subject."""
+    head = word.head
+    return (
+        word.dep_ == "acl"
+        and word.tag_ == "VBD"
+        and head.dep_ == "ROOT"
+        and head.pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def _is_name(word: Token) -> bool:
