@@ -23,6 +23,7 @@ from .clean.dedup import DuplicateIndex, signature_bytes
 from .coding.coder import Coder, Reading
 from .coding.dates import Anchor, DateValue, parse_iso
 from .coding.knowledge import Knowledge
+from .coding.published import deduce_publication_date
 from .errors import InputError
 from .intake import Extracted, Fetcher, RawDocument, extract, read_inputs
 from .intake.shape import refuse_non_article
@@ -144,6 +145,9 @@ class Pipeline:
         doc, extracted, text, language = draft.doc, draft.extracted, draft.text, draft.language
         article_id = content_id("a", text)
         published = _published(extracted.published)
+        deduced = deduce_publication_date(text, self.knowledge) if published is None else None
+        if deduced is not None:
+            published = deduced.value
         reasons = dict(draft.reasons)
         if extracted.boilerplate_words and "boilerplate_removed" not in reasons:
             reasons["boilerplate_removed"] = (
@@ -161,6 +165,8 @@ class Pipeline:
         if len(text) < self.settings.min_text_chars:
             reasons["truncated"] = f"only {len(text)} characters of text"
         flags = sorted(reasons)
+        if deduced is not None:  # how the date was found, shown with the flags' reasons
+            reasons["published"] = deduced.reason
         article = Article(
             article_id=article_id,
             source_file=doc.source_file,

@@ -36,9 +36,11 @@ __all__ = [
     "DateValue",
     "Period",
     "TimeExpression",
+    "YearlessDateline",
     "around",
     "find_publication_date",
     "find_time_expressions",
+    "find_yearless_dateline",
     "load_periods",
     "parse_iso",
 ]
@@ -1363,10 +1365,12 @@ _DATE_LINE_RESIDUE = re.compile(
     r"|(?:GMT|UTC)[+-]?\d{0,2}(?::?\d{2})?)*"
 )
 _DATELINE = re.compile(
-    rf"^\W*[A-Z][A-Za-z.'’ -]{{1,40}}(?:,\s*[A-Za-z.' ]{{1,30}})?(?:,|\s[-–—])\s*"
+    rf"^\W*[A-Z][A-Za-z.'’ -]{{1,40}}\]?(?:,\s*[A-Za-z.' ]{{1,30}})?(?:,|\s[-–—])\s*"
     rf"(?P<date>{_WEEKDAY_PREFIX}?(?:{_MD}|{_DM}))\s*(?:\([^)\n]{{1,40}}\)\s*)?[-–—:]"
 )
 _LEADING_WEEKDAY = re.compile(rf"^{_WEEKDAY_PREFIX}")
+_WEEKDAY_WORD = re.compile(_WEEKDAY)
+_WEEKDAY_DATE = re.compile(rf"(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?(?P<date>{_MD}|{_DM})")
 _ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}")
 _DIGIT = re.compile(r"\d")
 # Rank of each source: publication labels, then a date line, a dateline, then "updated".
@@ -1374,18 +1378,80 @@ _LABEL_RANK = {"updated": 3, "last updated": 3, "last modified": 3, "modified": 
 
 
 def find_publication_date(text: str) -> DateValue | None:
-    """The publication date in the head of an article: a `date 2026-01-23` line, a line
-    that is only a date ("Wednesday, August 13, 2025"), "Published 12 March 2025",
-    "Updated: ...", or a dateline ("JAKARTA, Feb 13 (Reuters) -") whose line gives a year."""
-    line_end = text.find("\n", _HEAD_CHARS)
-    head = text[: line_end if 0 <= line_end < _HEAD_CHARS + 200 else _HEAD_CHARS]
+    """The publication date an article's text states: in its head a `date 2026-01-23` line,
+    a line that is only a date ("Wednesday, August 13, 2025"), "Published 12 March 2025",
+    "Updated: ...", or a dateline ("JAKARTA, Feb 13 (Reuters) -") whose line gives a year;
+    else a "Published ..." line in its footer; else a date the lead gives with its weekday
+    ("on Tuesday, September 20, 2022,"), the day news is written on or the day after."""
+    head = _head(text)
     found: list[tuple[int, int, DateValue]] = []
     for position, line in enumerate(head.splitlines()):
         # A date that resolves without an anchor has a year, so a line without digits has none.
         ranked = _dated_line(line) if _DIGIT.search(line) else None
         if ranked is not None:
             found.append((ranked[0], position, ranked[1]))
-    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+    if found:
+        return min(found, key=lambda f: (f[0], f[1]))[2]
+    return _footer_date(text[len(head) :]) or _lead_weekday_date(head)
+
+
+def _head(text: str) -> str:
+    line_end = text.find("\n", _HEAD_CHARS)
+    return text[: line_end if 0 <= line_end < _HEAD_CHARS + 200 else _HEAD_CHARS]
+
+
+def _footer_date(rest: str) -> DateValue | None:
+    """A labelled publication line ("Published 3 May 2024 14:05 BST") among the last lines."""
+    tail = rest[-_HEAD_CHARS:].splitlines()
+    for line in reversed(tail):
+        label = _LABEL.match(line)
+        if label and _norm(label["label"]) not in _LABEL_RANK:
+            value = _first_date(label["rest"])
+            if value is not None:
+                return value
+    return None
+
+
+def _lead_weekday_date(head: str) -> DateValue | None:
+    for match in _WEEKDAY_DATE.finditer(head):
+        parts = _parse_literal(match["date"])
+        if parts is not None and parts.y is not None and parts.d is not None:
+            try:
+                value = parts.value(parts.y)
+            except ValueError:
+                continue
+            if _WEEKDAYS[value.start.weekday()].lower() == match["weekday"].lower():
+                return value
+    return None
+
+
+@dataclass(frozen=True)
+class YearlessDateline:
+    """A dateline that gives the month and day but no year ("CAIRO, March 17 (KUNA) --")."""
+
+    month: int
+    day: int
+    weekday: int | None  # 0 = Monday, when the dateline names it
+    end: int  # where the dateline ends in the text
+
+
+def find_yearless_dateline(text: str) -> YearlessDateline | None:
+    offset = 0
+    for line in _head(text).splitlines(keepends=True):
+        m = _DATELINE.match(line)
+        if m is not None and not _ANY_YEAR.search(line):
+            parts = _parse_literal(_LEADING_WEEKDAY.sub("", m["date"]))
+            if parts is not None and parts.m is not None and parts.d is not None:
+                # "CAIRO, Sunday, March 17": the weekday may stand where a region would.
+                weekday = _WEEKDAY_WORD.search(line, 0, m.end("date"))
+                named = _weekday_number(weekday.group()) if weekday else None
+                return YearlessDateline(parts.m, parts.d, named, offset + m.end())
+        offset += len(line)
+    return None
+
+
+def _weekday_number(text: str) -> int:
+    return [name.lower() for name in _WEEKDAYS].index(text.lower())
 
 
 def _dated_line(line: str) -> tuple[int, DateValue] | None:

@@ -58,11 +58,16 @@ _ORDINARY_WORDS = {
 
 @dataclass(frozen=True)
 class Holder:
+    """One person in one office of one state. `term` spans all their listed terms (with no
+    known start for an office's first listed holder); `terms` are the listed terms
+    themselves, each as the table gives it (a gap between two of them is a gap)."""
+
     country: str
     office: str
     title: str
     name: str
     term: DateValue
+    terms: tuple[DateValue, ...] = ()
 
     @property
     def surname_keys(self) -> set[str]:
@@ -98,6 +103,13 @@ class OfficeHolders:
                 self.by_name[fold(name)].append(holder)
             for key in holder.surname_keys:
                 self.by_surname[key].append(holder)
+
+    @property
+    def known_until(self) -> date:
+        """The last day the table speaks of: a term it lists as still running is known to run
+        until then, and no later."""
+        days = [d for h in self.holders for t in h.terms for d in (t.start, t.end)]
+        return max(d for d in days if d < date.max)
 
     def leader_surnames(self) -> dict[str, Holder]:
         """Surnames news uses alone for a head of state or government ("Putin", "Macron"),
@@ -167,12 +179,14 @@ def _holder(rows: list[dict[str, str]], first_of_office: bool) -> Holder:
     start = date.min if first_of_office else min(_start(row) for row in rows)
     end = max(_end(row) for row in rows)
     latest = max(rows, key=_start)
+    terms = tuple(sorted((DateValue.between(_start(r), _end(r)) for r in rows), key=_first_day))
     return Holder(
         latest["country"],
         latest["office"],
         latest["title"],
         latest["name"],
         DateValue.between(start, end),
+        terms,
     )
 
 
@@ -186,6 +200,10 @@ def _end(row: dict[str, str]) -> date:
     """The last day of the term; a term with no end is still running as far as the table knows."""
     value = parse_iso((row.get("end") or "").strip())
     return value.end if value else date.max
+
+
+def _first_day(value: DateValue) -> date:
+    return value.start
 
 
 def _names(row: dict[str, str]) -> list[str]:

@@ -178,7 +178,7 @@ class PeopleFinder:
             return None
         if role is None and holder is not None:
             role = holder.title
-        if owner or (role and _of_the_past(text, title_start, end)):
+        if owner or (role and _of_the_past(role, text, title_start, end)):
             holder = None
         return PersonMention(
             offset + start, offset + end, name, country, role, holder, titled=bool(before or after)
@@ -212,10 +212,14 @@ def _title_owner(head: str, offset: int, actors: list[ActorMention]) -> str | No
     return "other" if _ACRONYM_BEFORE.search(head) else None
 
 
-def _of_the_past(text: str, title_start: int, name_end: int) -> bool:
+def _of_the_past(role: str, text: str, title_start: int, name_end: int) -> bool:
     """Whether the text marks the title as one held before, not at the time of writing."""
     window = text[max(0, title_start - 60) : title_start]
-    return bool(_PAST_BEFORE.search(window) or _PAST_AFTER.match(text[name_end:]))
+    return bool(
+        role.lower().startswith("former")
+        or _PAST_BEFORE.search(window)
+        or _PAST_AFTER.match(text[name_end:])
+    )
 
 
 def _current_holder(holders: list[Holder]) -> Holder | None:

@@ -40,7 +40,7 @@ def extract_text(raw: str) -> TextExtract:
         published = published or marker.group(1)
         body = body[marker.end() :]
     if published is None:
-        found = find_publication_date(body[:400])
+        found = find_publication_date(body)
         published = found.iso if found else None
     outlet_match = _DATELINE_OUTLET.search(body[:300])
     outlet = outlet_match.group("outlet").strip() if outlet_match else None

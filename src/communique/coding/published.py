@@ -1,0 +1,150 @@
+"""The publication date an article's text fixes by deduction when nothing states it.
+
+A dateline without a year ("WARSAW, March 5 (Agency) -") leaves one date a year. Each year is
+kept only if it agrees with everything the text says: the weekday the dateline names; the
+weekdays named for what happened, which in a dated news report are the dateline's day or the
+day before ("on Wednesday" in a Thursday report); a weekday written with a date ("Friday
+(Jan 6)"); and the terms of the office holders named with their titles. The office-holder
+table bounds the years: no year is considered outside the terms it lists (before an office's
+first listed holder, or after the last day it knows of, it can rule nothing out). One year
+left is the date; several give an interval that covers them, never a pick; none, no date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .dates import DateValue, YearlessDateline, find_yearless_dateline
+from .knowledge import Knowledge
+from .offices import Holder
+from .people import PeopleFinder
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+_MONTH_NUMBER = {name.lower(): n for n, name in enumerate(_MONTH_NAMES, 1)}
+_MONTH_NUMBER |= {name[:3]: n for name, n in list(_MONTH_NUMBER.items())} | {"sept": 9}
+_MONTHS = "|".join(sorted((m.capitalize() for m in _MONTH_NUMBER), key=len, reverse=True))
+_WEEKDAY = "|".join(_WEEKDAYS)
+# A weekday that names a day of the report's own week: not "last Friday", "next Monday",
+# "every Sunday", "Good Friday", "the Sunday Times", nor one written with a date.
+_BARE_WEEKDAY = re.compile(
+    rf"(?<!last )(?<!next )(?<!this )(?<!coming )(?<!every )(?<!each )(?<!following )"
+    rf"(?<!previous )(?<!Good )(?<!Black )\b({_WEEKDAY})\b(?!\s*[,(]?\s*(?:{_MONTHS}|\d))"
+    r"(?!\s+[A-Z])(?!'s|’s)"
+)
+# "Friday (Jan 6)", "Tuesday, 4 March", "Wednesday March 5": a weekday written with its date.
+_WEEKDAY_WITH_DATE = re.compile(
+    rf"\b({_WEEKDAY}),?\s*\(?\s*(?:({_MONTHS})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTHS}))\b"
+    r"(?![,\s]*\d{4})"
+)
+
+
+# A day still to come ("will fly to Cebu on Thursday") says nothing of the report's day.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|is to|are to|to be|scheduled|expected|due to|set to|plans? to)\b"
+)
+
+
+@dataclass(frozen=True)
+class Deduced:
+    value: DateValue
+    reason: str
+
+
+def deduce_publication_date(text: str, knowledge: Knowledge) -> Deduced | None:
+    """The date a yearless dateline and the text around it fix, with how it was deduced."""
+    dateline = find_yearless_dateline(text)
+    if dateline is None:
+        return None
+    holders = _titled_holders(text, knowledge)
+    if not holders:
+        return None  # nothing bounds the years
+    known_until = knowledge.offices.known_until
+    body = text[dateline.end :]
+    named = [
+        _WEEKDAYS.index(m.group(1))
+        for m in _BARE_WEEKDAY.finditer(body)
+        if not _FUTURE.search(body, body.rfind(".", 0, m.start()) + 1, m.start())
+    ]
+    paired = [_pair(m) for m in _WEEKDAY_WITH_DATE.finditer(body)]
+    fits = [
+        day
+        for day in _dateline_days(dateline, holders, known_until)
+        if all(_held_on(holder, day, known_until) for holder in holders)
+        and _weekdays_fit(day, dateline, named, paired)
+    ]
+    if not fits:
+        return None
+    value = DateValue.between(fits[0], fits[-1])
+    return Deduced(value, _reason(dateline, fits, holders, named))
+
+
+def _titled_holders(text: str, knowledge: Knowledge) -> list[Holder]:
+    """The office holders the text names with a title, in the present."""
+    finder = PeopleFinder(knowledge.offices)
+    people = finder.find(text, 0, None, knowledge.gazetteer.find(text))
+    found = {p.holder: None for p in people if p.titled and p.holder is not None}
+    return list(found)
+
+
+def _dateline_days(dateline: YearlessDateline, holders: list[Holder], until: date) -> list[date]:
+    """The dateline's month and day in every year the holders' listed terms reach."""
+    first = min(t.start.year for h in holders for t in h.terms)
+    last = max(min(t.end, until).year for h in holders for t in h.terms)
+    days = []
+    for year in range(first, last + 1):
+        try:
+            days.append(date(year, dateline.month, dateline.day))
+        except ValueError:  # 29 February in a common year
+            continue
+    return days
+
+
+def _held_on(holder: Holder, day: date, until: date) -> bool:
+    return day <= until and any(term.contains(day) for term in holder.terms)
+
+
+def _weekdays_fit(
+    day: date, dateline: YearlessDateline, named: list[int], paired: list[tuple[int, int, int]]
+) -> bool:
+    if dateline.weekday is not None and day.weekday() != dateline.weekday:
+        return False
+    report_days = {day.weekday(), (day - timedelta(days=1)).weekday()}
+    if any(weekday not in report_days for weekday in named):
+        return False
+    return all(_pair_fits(day, pair) for pair in paired)
+
+
+def _pair(match: re.Match[str]) -> tuple[int, int, int]:
+    """(weekday, month, day) of "Friday (Jan 6)" or "Tuesday, 4 March"."""
+    weekday, month_a, day_a, day_b, month_b = match.groups()
+    month = _MONTH_NUMBER[(month_a or month_b).lower().rstrip(".")]
+    return _WEEKDAYS.index(weekday), month, int(day_a or day_b)
+
+
+def _pair_fits(day: date, pair: tuple[int, int, int]) -> bool:
+    """Whether the paired date, in the year nearest the report, falls on its weekday."""
+    weekday, month, number = pair
+    year = day.year + (1 if month - day.month < -6 else -1 if month - day.month > 6 else 0)
+    try:
+        return date(year, month, number).weekday() == weekday
+    except ValueError:
+        return False
+
+
+def _reason(
+    dateline: YearlessDateline, fits: list[date], holders: list[Holder], named: list[int]
+) -> str:
+    day = date(2000, dateline.month, dateline.day).strftime("%B %-d")
+    terms = ", ".join(f"{h.title} {h.name}" for h in holders)
+    said = ", ".join(dict.fromkeys(_WEEKDAYS[w] for w in named)) or "none"
+    years = " and ".join(str(d.year) for d in fits) if len(fits) <= 3 else f"{len(fits)} years"
+    verdict = f"only {years} fits" if len(fits) == 1 else f"{years} fit, so an interval covers them"
+    return (
+        f"the dateline gives {day} without a year; with the terms of {terms} (as the "
+        f"office-holder table lists them) and the weekdays named ({said}), {verdict}"
+    )
