@@ -17,6 +17,7 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering: a slow server
     repeat: int = 1  # times the body is sent, with no Content-Length: a huge stream
+    drip: float = 0.0  # seconds between header lines, then between body bytes: a hostile server
 
 
 class LocalServer:
@@ -58,6 +59,9 @@ class LocalServer:
                     self._answer(answer)
 
             def _answer(self, answer: Answer) -> None:
+                if answer.drip:
+                    self._drip(answer)
+                    return
                 self.send_response(answer.status)
                 if answer.content_type:
                     self.send_header("Content-Type", answer.content_type)
@@ -68,6 +72,19 @@ class LocalServer:
                 self.end_headers()
                 for _ in range(answer.repeat):
                     self.wfile.write(answer.body)
+
+            def _drip(self, answer: Answer) -> None:
+                """Twenty header lines, then the body, a line or a byte every `drip` s."""
+                head = [f"HTTP/1.0 {answer.status} OK", f"Content-Type: {answer.content_type}"]
+                head += [f"X-Drip-{n}: slowly" for n in range(20)]
+                for piece in [f"{line}\r\n".encode() for line in head] + [b"\r\n"]:
+                    self.wfile.write(piece)
+                    self.wfile.flush()
+                    time.sleep(answer.drip)
+                for byte in answer.body:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(answer.drip)
 
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 pass

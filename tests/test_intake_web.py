@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import socket
 import time
-from collections.abc import Iterator
+import tracemalloc
+import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -67,6 +70,9 @@ ROUTES = {
         content_type="application/atom+xml",
     ),
     "/cc.warc.gz": Answer(warc_bytes(CC_NEWS), content_type="application/warc"),
+    "/drip": Answer(PAGE, content_type=HTML, drip=0.2),
+    "/drip.warc.gz": Answer(warc_bytes(CC_NEWS), content_type="application/warc", drip=0.05),
+    "/gzip": Answer(gzip.compress(PAGE), content_type=HTML, headers={"Content-Encoding": "gzip"}),
 }
 
 
@@ -151,6 +157,58 @@ def test_endless_body_is_cut_off_at_the_cap(server: LocalServer) -> None:
     message = only_error(fetch(server.url("/endless")))
     assert message.endswith("/endless: the response is over the 100.0 kB limit; stopped reading")
     assert time.monotonic() - started < 1.5  # 131 MB were on offer
+
+
+def test_a_server_dripping_its_headers_times_out_on_the_overall_deadline(
+    server: LocalServer,
+) -> None:
+    """Twenty header lines, one every 0.2 s: each read is quick, the whole is not."""
+    started = time.monotonic()
+    assert only_error(fetch(server.url("/drip"))) == f"{server.url('/drip')}: timed out after 0.5 s"
+    assert time.monotonic() - started < 1.5
+
+
+def test_a_server_dripping_a_warc_archive_times_out(server: LocalServer) -> None:
+    started = time.monotonic()
+    url = server.url("/drip.warc.gz")
+    assert only_error(fetch(url)) == f"{url}: timed out after 0.5 s"
+    assert time.monotonic() - started < 1.5
+
+
+def gzipped_zeros(size: int, layers: int) -> bytes:
+    """`size` zero bytes gzipped `layers` times: a few kilobytes that inflate to `size`."""
+    squeezer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    block = bytes(1 << 20)
+    body = b"".join(squeezer.compress(block) for _ in range(size >> 20)) + squeezer.flush()
+    for _ in range(layers - 1):
+        body = gzip.compress(body, 9)
+    return body
+
+
+def peak_memory_of(action: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_stacked_gzip_bomb_is_cut_off_at_the_cap_without_inflating_it() -> None:
+    bomb = gzipped_zeros(300_000_000, layers=2)
+    assert len(bomb) < 5_000
+    routes = {"/bomb": Answer(bomb, content_type=HTML, headers={"Content-Encoding": "gzip, gzip"})}
+    with LocalServer(routes) as bomber:
+        url = bomber.url("/bomb")
+        found: list[RawDocument | InputError] = []
+        peak = peak_memory_of(lambda: found.extend(fetch(url)))
+    assert only_error(found) == f"{url}: decompresses to over the 100.0 kB limit; stopped reading"
+    assert peak < 20_000_000
+
+
+def test_a_gzipped_page_is_read(server: LocalServer) -> None:
+    (doc,) = documents(fetch(server.url("/gzip")))
+    assert doc.content == PAGE
 
 
 def test_refused_connection_is_one_error() -> None:

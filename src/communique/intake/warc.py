@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import zlib
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -12,12 +13,18 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 
 from ..errors import InputError
 from ..settings import Settings
+from .compression import GzipMembers
 from .decode import charset_of
 from .document import RawDocument
 from .files import describe_size
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+_GZIP_MAGIC = b"\x1f\x8b"
 _DAMAGED = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError)
+
+
+# What a record may hold besides its page: WARC and HTTP headers.
+_HEADERS_ROOM = 1_000_000
 
 
 def read_warc_file(path: str, settings: Settings) -> Iterator[RawDocument | InputError]:
@@ -26,11 +33,18 @@ def read_warc_file(path: str, settings: Settings) -> Iterator[RawDocument | Inpu
         yield from warc_documents(handle, path, settings.max_input_bytes)
 
 
-def warc_documents(stream: IO[bytes], source: str, cap: int) -> Iterator[RawDocument | InputError]:
-    """Every page of the archive; requests, metadata, redirects and non-HTML are skipped."""
+def warc_documents(
+    stream: io.BufferedReader, source: str, cap: int
+) -> Iterator[RawDocument | InputError]:
+    """Every page of the archive; requests, metadata, redirects and non-HTML are skipped.
+
+    A gzipped archive is decompressed here, a record (one gzip member) at a time and none past
+    the page cap: warcio's own decompression has no cap, and a 1 MB gzip bomb made 6 GB.
+    """
     records = pages = 0
+    members = _members(stream, cap + _HEADERS_ROOM, source)
     try:
-        for record in ArchiveIterator(stream):
+        for record in ArchiveIterator(io.BufferedReader(members) if members else stream):
             records += 1
             if record.format != "warc":
                 raise InputError(source, "not a WARC file")
@@ -39,10 +53,17 @@ def warc_documents(stream: IO[bytes], source: str, cap: int) -> Iterator[RawDocu
                 yield _page(record, source, cap)
     except _DAMAGED as error:
         raise InputError(source, f"damaged or not a WARC file ({error})") from error
+    if members and members.truncated:
+        raise InputError(source, "the archive is truncated (cut off in a record)")
     if not records:
         raise InputError(source, "the input is empty")
     if not pages:
         raise InputError(source, "no HTML page responses in the WARC file")
+
+
+def _members(stream: io.BufferedReader, cap: int, source: str) -> GzipMembers | None:
+    """The gzip members of a gzipped archive, decompressed; None for an archive in the clear."""
+    return GzipMembers(stream, cap, source) if stream.peek(2)[:2] == _GZIP_MAGIC else None
 
 
 def _is_html_page(record: Any) -> bool:

@@ -1,14 +1,14 @@
 """URLs: pages, feeds and WARC archives, fetched through one swappable httpx client.
 
 Every request goes through a `Fetcher`: one client for a run, with the settings' user agent,
-timeout, redirect limit and size cap. Pass it an httpx transport (`httpx.MockTransport`, a
+timeout (one overall deadline a request, not a limit a read), redirect limit and size cap
+(on the decompressed body too). Pass it an httpx transport (`httpx.MockTransport`, a
 proxy's) to change how the network is reached; nothing else in communique opens a socket.
 """
 
 from __future__ import annotations
 
 import io
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +17,8 @@ import httpx
 
 from ..errors import InputError
 from ..settings import Settings
+from .compression import ACCEPTED_ENCODINGS, content_encodings, decoded
+from .deadline import Deadline, DeadlineTransport
 from .decode import charset_of
 from .document import RawDocument
 from .feeds import FEED_TYPES, feed_documents, looks_like_feed
@@ -58,17 +60,23 @@ class Fetcher:
         self.settings = settings
         self._transport = transport
         self._client: httpx.Client | None = None
+        # Each request, redirects included, must be over within the fetch timeout.
+        self._deadline = Deadline()
 
     @property
     def client(self) -> httpx.Client:
         # Made on first use: a run over local files never builds a TLS context.
         if self._client is None:
             self._client = httpx.Client(
-                transport=self._transport,
+                transport=self._transport or DeadlineTransport(self._deadline),
                 timeout=self.settings.fetch_timeout,
                 follow_redirects=True,
                 max_redirects=self.settings.fetch_max_redirects,
-                headers={"User-Agent": self.settings.user_agent},
+                # Only encodings decompressed here, with a cap on the output (see compression).
+                headers={
+                    "User-Agent": self.settings.user_agent,
+                    "Accept-Encoding": ACCEPTED_ENCODINGS,
+                },
             )
         return self._client
 
@@ -86,6 +94,7 @@ class Fetcher:
     @contextmanager
     def stream(self, url: str, wanted: Wanted) -> Iterator[httpx.Response]:
         """An open response of an accepted type; network failures become InputErrors."""
+        self._deadline.start(self.settings.fetch_timeout)
         try:
             with self.client.stream("GET", url) as response:
                 _check_response(response, url, wanted)
@@ -100,6 +109,10 @@ class Fetcher:
             media_type, charset = _content_type(response)
             return Fetched(str(response.url), media_type, charset, content)
 
+    def restart_deadline(self) -> None:
+        """Give the request in flight a fetch timeout more (a WARC stream, for each record)."""
+        self._deadline.start(self.settings.fetch_timeout)
+
     def fetch_page(self, url: str) -> RawDocument:
         return page_document(url, self.get(url, PAGE))
 
@@ -109,15 +122,11 @@ class Fetcher:
         if declared.isdigit() and int(declared) > cap:
             size = describe_size(int(declared))
             raise InputError(url, f"the response is {size}, over the {limit} limit")
-        # httpx's timeout is per read; a server dripping bytes needs an overall deadline too.
-        deadline = time.monotonic() + self.settings.fetch_timeout
         body = bytearray()
-        for chunk in response.iter_bytes():
+        for chunk in _decoded_body(response, cap, url):
             body += chunk
             if len(body) > cap:
                 raise InputError(url, f"the response is over the {limit} limit; stopped reading")
-            if time.monotonic() > deadline:
-                raise InputError(url, f"timed out after {self.settings.fetch_timeout:g} s")
         return bytes(body)
 
     def _explain(self, error: Exception) -> str:
@@ -157,10 +166,15 @@ def page_document(url: str, fetched: Fetched) -> RawDocument:
 
 
 def _fetch_warc(url: str, web: Fetcher) -> Iterator[RawDocument | InputError]:
-    # Streamed record by record: a CC-NEWS archive is far bigger than the per-page cap.
+    # Streamed record by record: a CC-NEWS archive is far bigger than the per-page cap, so the
+    # deadline is a fetch timeout a record rather than for the whole archive.
     with web.stream(url, WARC) as response:
-        reader = io.BufferedReader(_ChunkReader(response.iter_bytes()))
-        yield from warc_documents(reader, url, web.settings.max_input_bytes)
+        if content_encodings(response.headers.get("Content-Encoding", "")):
+            raise InputError(url, "a WARC archive sent with a Content-Encoding; not read")
+        reader = io.BufferedReader(_ChunkReader(response.iter_raw()))
+        for document in warc_documents(reader, url, web.settings.max_input_bytes):  # type: ignore[arg-type]
+            web.restart_deadline()
+            yield document
 
 
 @contextmanager
@@ -171,6 +185,14 @@ def fetcher_for(fetcher: Fetcher | None, settings: Settings) -> Iterator[Fetcher
         return
     with Fetcher(settings) as own:
         yield own
+
+
+def _decoded_body(response: httpx.Response, cap: int, url: str) -> Iterator[bytes]:
+    """The body decompressed here rather than by httpx, whose decoders have no output cap."""
+    if response.is_stream_consumed:  # built whole, as a mock transport's: httpx decoded it
+        return iter([response.content])
+    encodings = content_encodings(response.headers.get("Content-Encoding", ""))
+    return decoded(response.iter_raw(), encodings, cap, url)
 
 
 def _check_response(response: httpx.Response, url: str, wanted: Wanted) -> None:
