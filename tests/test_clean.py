@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+import communique
+from communique import Pipeline, Settings
 from communique.clean import CLEAN_FLAGS, CleanResult, clean_text, normalize, quality_score
 from communique.clean.rules import load_rules
 
@@ -15,6 +17,7 @@ SHARED = Path(__file__).parents[2] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 GOLD = SHARED / "eval" / "gold_seeds.jsonl"
 DATE_LINE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s*")
+JUNK = Path(__file__).parent / "gold" / "junk"
 
 PROSE = (
     "The two foreign ministers met in Lisbon on Tuesday to discuss fishing quotas.\n\n"
@@ -266,3 +269,119 @@ def test_hard_wrapped_lines_become_one_paragraph() -> None:
         "",
         "Next paragraph.",
     ]
+
+
+# --- detectors that hold beyond the seed's wording (our own texts) -----------------------------
+
+PROSE_A = "Brazil and Angola signed a fisheries accord in Luanda on Friday, officials said."
+PROSE_B = "The accord lets vessels from both countries land catches in either port."
+
+
+@pytest.mark.parametrize(
+    ("junk", "label"),
+    [
+        # Headlines of other stories, with a bullet or a byline, between paragraphs.
+        ("Oil prices slip as talks stall\n• Zambia courts new copper buyers", "related links"),
+        ("Why the lira keeps sliding\nMarta Ruiz", "related links"),
+        # The reader's browser, scripts or ad blocker.
+        (
+            "Your browser is out of date and some features of this site may not work",
+            "reader notice",
+        ),
+        ("Please disable your ad blocker to keep reading", "reader notice"),
+        ("Enable JavaScript to see the interactive map", "reader notice"),
+        # Credits, pagination, sharing rows.
+        ("Photo: Ana Lima / Agência Sul", "credit"),
+        ("(File photo)", "credit"),
+        ("Page 3 of 4", "page label"),
+        ("Load more stories", "page label"),
+        ("Post to Facebook | Send by email | Print", "share bar"),
+    ],
+)
+def test_page_furniture_in_other_words_is_dropped(junk: str, label: str) -> None:
+    result = clean_text(f"{PROSE_A}\n\n{junk}\n\n{PROSE_B}")
+    assert result.text == f"{PROSE_A}\n\n{PROSE_B}"
+    assert label in result.reasons["boilerplate_removed"]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        # A heading on its own line, a list the text introduces, a quote, figures.
+        "Fisheries",
+        "The accord covers:\n\nTuna quotas\nPort inspections\nCrew training",
+        "“We will protect our waters”\nsaid the minister",
+        "Catch in 2023: 41,000 tonnes",
+        # Browsers and apps as news, not as notices to the reader.
+        "The ministry launched an app for fishermen to report illegal trawlers.",
+    ],
+)
+def test_article_lines_like_furniture_stay(kept: str) -> None:
+    raw = f"{PROSE_A}\n\n{kept}\n\n{PROSE_B}"
+    assert clean_text(raw).text == raw
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Tomás Reyes is a freelance reporter in Luanda who covers southern African trade.",
+        "Tomás Reyes\nA correspondent covering ports and shipping for the agency.",
+    ],
+)
+def test_author_bio_with_or_without_a_name_line(ending: str) -> None:
+    result = clean_text(f"{PROSE_A}\n\n{PROSE_B}\n\n{ending}")
+    assert result.text == f"{PROSE_A}\n\n{PROSE_B}"
+    assert "author bio" in result.reasons["boilerplate_removed"]
+
+
+@pytest.mark.parametrize(
+    "row", ["« Previous 1 2 Next »", "1 | 2 | 3 | Next", "Prev 4 5 6 7", "1 2 3 4 5"]
+)
+def test_pagination_rows(row: str) -> None:
+    assert clean_text(f"{PROSE_A}\n\n{row}").text == PROSE_A
+
+
+@pytest.mark.parametrize(
+    "disclaimer",
+    [
+        "This portal pulls headlines from third-party websites and links to the originals.",
+        "All stories on this page are gathered automatically by our software.",
+        "Articles are sourced from the original publishers' public feeds.",
+        "Copyright holders who object may email us and the item will be deleted.",
+    ],
+)
+def test_aggregator_self_descriptions_in_other_words(disclaimer: str) -> None:
+    result = clean_text(f"{PROSE_A}\n\n{PROSE_B}\n\n{disclaimer}")
+    assert result.text == f"{PROSE_A}\n\n{PROSE_B}"
+    assert result.flags == ["aggregator"]
+
+
+def test_news_about_aggregators_is_no_disclaimer() -> None:
+    raw = f"{PROSE_A}\n\nThe ministry said it would publish catch statistics every month."
+    assert clean_text(raw).flags == []
+
+
+def test_a_standfirst_repeated_by_the_datelined_lead_is_kept_once() -> None:
+    standfirst = "Brazil and Angola signed a fisheries accord that opens their ports to each other"
+    lead = f"LUANDA (Atlantic Wire, 12 April) {standfirst}, officials said on Friday."
+    result = clean_text(f"{standfirst}\n\n{lead}\n\n{PROSE_B}")
+    assert result.text == f"{lead}\n\n{PROSE_B}"
+    assert result.flags == ["repeated_passages"]
+
+
+def test_chatbot_closers_in_other_words() -> None:
+    raw = f"{PROSE_A}\n\nI hope the revised draft suits your needs. Let me know what to change."
+    result = clean_text(raw)
+    assert result.text == PROSE_A
+    assert result.flags == ["generated_text"]
+
+
+@pytest.mark.slow
+def test_our_own_junk_pages_are_cleaned_and_flagged(
+    tmp_path: Path, settings: Settings, pipeline: Pipeline
+) -> None:
+    """Ten pages written for this test, junk in wordings of their own (tests/gold/junk)."""
+    with communique.open_db(tmp_path / "junk.duckdb", settings) as db:
+        communique.ingest([str(JUNK)], db=db, settings=settings, pipeline=pipeline)
+        metrics = communique.evaluate(JUNK.with_suffix(".jsonl"), db).metrics
+    assert (metrics["flag_f1"], metrics["clean_acc"], metrics["published_acc"]) == (1.0, 1.0, 1.0)

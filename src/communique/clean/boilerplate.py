@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from .rules import BioRules, CalendarRules, Folded, LineRules, PageRules, Rules, matchable
+from .rules import (
+    BioRules,
+    CalendarRules,
+    Folded,
+    LineRules,
+    PageRules,
+    Rules,
+    TeaserRules,
+    matchable,
+)
 
 _TERMINAL = re.compile(r"[.!?…\"”'’)]$")
 _DIGITS = re.compile(r"\d+")
@@ -58,12 +67,15 @@ def line_label(line: str, rules: LineRules) -> str | None:
 
 
 def is_page_row(line: str, rules: PageRules) -> bool:
-    """A pagination row: consecutive numbers counting up by one ("1 - 2 - 3")."""
-    if not line or not line[0].isdigit() or not rules.row.fullmatch(line):
+    """A pagination row: consecutive numbers counting up by one ("1 - 2 - 3", "« Prev 1 2 3")."""
+    if not line or not rules.row.fullmatch(line):
         return False
     numbers = [int(n) for n in _DIGITS.findall(line)]
     consecutive = all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
-    return len(numbers) >= rules.min_numbers and consecutive
+    worded = not line[0].isdigit() or not line[-1].isdigit()
+    return consecutive and len(numbers) >= (
+        rules.min_numbers_with_words if worded else rules.min_numbers
+    )
 
 
 # --- calendars --------------------------------------------------------------------------------
@@ -118,23 +130,67 @@ def calendar_lines(lines: list[str], rules: CalendarRules) -> set[int]:
     return found
 
 
+# --- links to other stories ------------------------------------------------------------------
+
+
+def teaser_blocks(lines: list[str], rules: TeaserRules) -> set[int]:
+    """Blocks of a few short lines that end no sentence, with paragraphs before and after:
+    headlines of other stories (with a byline or a bullet) left in the text."""
+    found: set[int] = set()
+    blocks = _blocks(lines)
+    for before, block, after in zip(blocks, blocks[1:], blocks[2:], strict=False):
+        if (
+            rules.min_lines <= len(block) <= rules.max_lines
+            and all(_link_like(lines[i], rules) for i in block)
+            and _is_prose(lines, before, rules)
+            and _is_prose(lines, after, rules)
+            and not lines[before[-1]].rstrip().endswith(":")  # a list the text introduces
+        ):
+            found.update(block)
+    return found
+
+
+def _blocks(lines: list[str]) -> list[list[int]]:
+    """Indices of the lines of each run of non-blank lines."""
+    blocks: list[list[int]] = []
+    for i, line in enumerate(lines):
+        if line.strip():
+            if blocks and blocks[-1][-1] == i - 1:
+                blocks[-1].append(i)
+            else:
+                blocks.append([i])
+    return blocks
+
+
+def _link_like(line: str, rules: TeaserRules) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= rules.max_words and not rules.sentence_end.search(line.strip())
+
+
+def _is_prose(lines: list[str], block: list[int], rules: TeaserRules) -> bool:
+    return any(rules.sentence_end.search(lines[i].strip()) for i in block)
+
+
 # --- author bios ------------------------------------------------------------------------------
 
 
 def bio_lines(lines: list[str], rules: BioRules) -> set[int]:
-    """A short name line + short bio line among the last lines of the article, if present."""
+    """A short bio line among the last lines of the article, with the short name line above
+    it unless the bio starts with the name itself."""
     filled = [i for i, line in enumerate(lines) if line]
     tail = filled[-rules.tail_lines :]
     for pos, i in enumerate(tail):
         line = lines[i]
         if len(line) > rules.max_chars or not rules.bio.fullmatch(matchable(line)):
             continue
-        name_at = filled.index(i) - 1
-        if name_at < 0:
+        if any(len(lines[j]) > 80 for j in tail[pos + 1 :]):
             continue
-        name = lines[filled[name_at]]
-        later_short = all(len(lines[j]) <= 80 for j in tail[pos + 1 :])
-        if len(name) <= 60 and rules.name.fullmatch(name) and later_short:
+        own_name = rules.name.match(line)
+        if own_name and rules.self_named.match(line, own_name.end()):
+            return {i}  # "Jane Doe is a reporter ...": the bio names its author itself
+        name_at = filled.index(i) - 1
+        name = lines[filled[name_at]] if name_at >= 0 else ""
+        if len(name) <= 60 and rules.name.fullmatch(name):
             return {filled[name_at], i}
     return set()
 
@@ -154,6 +210,7 @@ def remove_boilerplate(text: str, rules: Rules) -> tuple[str, list[str]]:
             label = "page_numbers"
         if label is not None:
             labels[i] = label
+    labels |= {i: "related_links" for i in teaser_blocks(lines, rules.teasers) - labels.keys()}
     kept = [line for i, line in enumerate(lines) if i not in labels]
     bio = bio_lines(kept, rules.bio)
     labels_out = [labels[i] for i in sorted(labels)] + ["author_bio"] * len(bio)

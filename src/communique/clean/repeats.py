@@ -10,6 +10,11 @@ from .rules import RepeatRules
 _SENTENCE = re.compile(r"\S.*?(?:[.!?…]+[\"”’')\]]*(?=\s|$)|$)", re.S)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)")
 _PREFIX = 40
+# A wire dateline opening a paragraph: "BRUSSELS (Agency - 3 October) ", "LIMA, May 2 (Agency) -".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^()\n]{1,40}?)?"
+    r"(?:\s*\([^)\n]{1,80}\)\s*[-–—:]*|\s*[-–—:]+)\s+"
+)
 
 
 def _key(text: str) -> str:
@@ -41,6 +46,19 @@ def _repeated_lines(lines: list[str], rules: RepeatRules) -> set[int]:
         seen.add(key)
         by_prefix.setdefault(key[:_PREFIX], []).append(key)
     return repeated
+
+
+def _standfirsts(lines: list[str], rules: RepeatRules) -> set[int]:
+    """Lines that a later paragraph repeats in full after its dateline: a standfirst copying
+    the lead ("The talks were postponed ..." then "CITY (Agency) The talks were postponed ...")."""
+    leads = [_key(line[m.end() :]) for line in lines if (m := _DATELINE.match(line)) is not None]
+    return {
+        i
+        for i, line in enumerate(lines)
+        if _long_enough(key := _key(line).rstrip(".!?…"), rules)
+        and not _DATELINE.match(line)
+        and any(lead.startswith(key) for lead in leads)
+    }
 
 
 def _paragraphs(lines: list[str]) -> list[tuple[int, int]]:
@@ -89,7 +107,7 @@ def _drop_sentence_runs(block: str, seen: set[tuple[str, str]], min_chars: int) 
 def remove_repeats(text: str, rules: RepeatRules) -> tuple[str, int, int]:
     """Keep repeated passages once; returns text, lines dropped, sentence runs dropped."""
     lines = text.split("\n")
-    dropped = _repeated_lines(lines, rules)
+    dropped = _repeated_lines(lines, rules) | _standfirsts(lines, rules)
     lines = [line for i, line in enumerate(lines) if i not in dropped]
     seen: set[tuple[str, str]] = set()
     runs = 0

@@ -62,12 +62,22 @@ class CalendarRules:
 class PageRules:
     row: Pattern
     min_numbers: int
+    min_numbers_with_words: int
+
+
+@dataclass(frozen=True)
+class TeaserRules:
+    min_lines: int
+    max_lines: int
+    max_words: int
+    sentence_end: Pattern
 
 
 @dataclass(frozen=True)
 class BioRules:
     name: Pattern
     bio: Pattern
+    self_named: Pattern
     max_chars: int
     tail_lines: int
 
@@ -111,6 +121,7 @@ class Rules:
     lines: LineRules
     calendar: CalendarRules
     pages: PageRules
+    teasers: TeaserRules
     bio: BioRules
     aggregator: Folded
     generated: GeneratedRules
@@ -154,15 +165,19 @@ def _line_rules(section: dict[str, Any]) -> LineRules:
 
 
 def _page_rules(section: dict[str, Any]) -> PageRules:
-    sep, trailer = section["separator"], section["trailer"]
-    row = re.compile(rf"\d{{1,3}}(?:(?:{sep})\d{{1,3}})+(?:\s*(?:{trailer}))?", re.IGNORECASE)
-    return PageRules(row, int(section["min_numbers"]))
+    sep, leader, trailer = section["separator"], section["leader"], section["trailer"]
+    row = re.compile(
+        rf"(?:{leader})(?:{sep})?\d{{1,3}}(?:(?:{sep})\d{{1,3}})+(?:(?:{sep})?(?:{trailer}))?",
+        re.IGNORECASE,
+    )
+    return PageRules(row, int(section["min_numbers"]), int(section["min_numbers_with_words"]))
 
 
 def _bio_rules(section: dict[str, Any]) -> BioRules:
     return BioRules(
         name=re.compile(section["name"]),
         bio=_alternation(_as_list(section["bio"])),
+        self_named=re.compile(section["self_named"]),
         max_chars=int(section["max_chars"]),
         tail_lines=int(section["tail_lines"]),
     )
@@ -207,6 +222,12 @@ def parse_rules(data: dict[str, Any]) -> Rules:
             month=re.compile(data["calendar"]["month"], re.IGNORECASE),
         ),
         pages=_page_rules(data["page_numbers"]),
+        teasers=TeaserRules(
+            min_lines=int(data["teasers"]["min_lines"]),
+            max_lines=int(data["teasers"]["max_lines"]),
+            max_words=int(data["teasers"]["max_words"]),
+            sentence_end=re.compile(data["teasers"]["sentence_end"]),
+        ),
         bio=_bio_rules(data["author_bio"]),
         aggregator=_words(_as_list(data["aggregator"]["disclaimers"])),
         generated=_generated_rules(data["generated"]),
