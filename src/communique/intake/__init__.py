@@ -19,6 +19,7 @@ from .feeds import read_feed_file
 from .files import media_type_of, read_file
 from .html import extract_html
 from .jsonl import read_jsonl
+from .limits import DOCUMENT_SECONDS, check_html_shape, time_budget
 from .sources import (
     CSV_SUFFIXES,
     FEED_SUFFIXES,
@@ -101,11 +102,17 @@ def _documents(item: str, settings: Settings, web: Fetcher) -> Iterator[RawDocum
     return iter([read_file(item, settings)])
 
 
-def extract(doc: RawDocument) -> Extracted:
-    """Decode a document and separate its text from its metadata."""
+def extract(doc: RawDocument, budget: float = DOCUMENT_SECONDS) -> Extracted:
+    """Decode a document and separate its text from its metadata, within `budget` seconds."""
+    with time_budget(budget, doc.source_file):
+        return _extract(doc)
+
+
+def _extract(doc: RawDocument) -> Extracted:
     hints = doc.hints
     text = decode(doc.content, doc.source_file, declared=hints.get("charset"))
     if doc.media_type == "text/html":
+        check_html_shape(doc.content, doc.source_file)
         page = extract_html(text, doc.source_file, url=doc.url)
         return Extracted(
             text=page.text,

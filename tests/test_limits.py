@@ -1,0 +1,57 @@
+"""Bounds on the work of one document (communique.intake.limits through intake.extract): a
+hostile page fails alone, and fast."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from communique.errors import InputError
+from communique.intake import RawDocument, extract
+
+ARTICLE = (
+    "<p>The foreign ministers of Chile and Ghana met in Accra on Monday and agreed to open "
+    "embassies in each other's capitals next year, their offices said.</p>"
+)
+
+
+def page(body: str) -> RawDocument:
+    html = f"<html><head><title>Accra</title></head><body>{ARTICLE}{body}</body></html>"
+    return RawDocument("hostile.html", html.encode(), "text/html")
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (
+            "<div " + " ".join(f'a{n}="x"' for n in range(100_000)) + ">x</div>",
+            "hostile.html: not an article: a tag with 100,000 attributes (at most 1,000)",
+        ),
+        (
+            "<p>x</p>" * 500_000,
+            "hostile.html: not an article: 1,000,010 HTML tags (at most 100,000)",
+        ),
+    ],
+    ids=["100,000 attributes", "500,000 paragraphs"],
+)
+def test_a_page_shaped_to_stall_the_parser_is_refused_before_parsing(
+    body: str, reason: str
+) -> None:
+    started = time.monotonic()
+    with pytest.raises(InputError) as refused:
+        extract(page(body))
+    assert str(refused.value) == reason
+    assert time.monotonic() - started < 1.0
+
+
+def test_a_page_over_its_time_budget_stops_with_one_error() -> None:
+    slow = page("<div><p>Accra, Monday.</p></div>" * 20_000)  # a minute unbounded
+    started = time.monotonic()
+    with pytest.raises(InputError, match=r"^hostile.html: took over 0.2 s to read; stopped$"):
+        extract(slow, budget=0.2)
+    assert time.monotonic() - started < 1.5
+
+
+def test_an_ordinary_page_is_read_within_its_budget() -> None:
+    assert "Chile and Ghana" in extract(page("<p>More.</p>" * 50), budget=5.0).text
