@@ -219,3 +219,125 @@ def test_training_done_together_is_a_joint_exercise(coder: Coder, sentence: str)
 def test_training_one_state_gives_another_is_no_exercise(coder: Coder) -> None:
     found = coded(coder, "Britain provided training to Ukrainian pilots.")
     assert not any(kind == "JOINT_EXERCISE" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A first batch of Russian air defence missiles was delivered to Serbia on Monday.",
+        "Russian air defence missiles were shipped to Serbia on Monday.",
+        "A shipment of Russian missiles was sent to Serbia on Monday.",
+        "Serbia bought Russian air defence missiles on Monday.",
+    ],
+)
+def test_the_state_a_transferred_thing_comes_from_is_the_source(
+    coder: Coder, sentence: str
+) -> None:
+    assert ("ARMS_TRANSFER", "RUS", "SRB") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ghana's president, who is on a three-day visit to Togo, opened a market.",
+        "The Ghanaian minister, who was on an official visit to Togo, met traders.",
+    ],
+)
+def test_someone_on_a_visit_is_the_visitor(coder: Coder, sentence: str) -> None:
+    assert ("VISIT", "GHA", "TGO") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "NAIROBI, March 3 — The Tanzanian foreign minister arrived for a two-day visit.",
+        "NAIROBI • The Tanzanian foreign minister arrived for a two-day visit.",
+        "NAIROBI, (Agency - 3rd March, 2025) The Tanzanian foreign minister arrived for a visit.",
+        "NAIROBI, March 3 (Agency) -- The Tanzanian foreign minister arrived for a visit.",
+    ],
+)
+def test_a_visit_without_a_host_is_to_the_dateline_state(coder: Coder, lead: str) -> None:
+    assert ("VISIT", "TZA", "KEN") in coded(coder, lead)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile agreed to lift the sanctions on Peru.",
+        "Chile eased its tariffs on Peruvian copper.",
+        "Chile will remove the embargo on Peru next month.",
+    ],
+)
+def test_easing_sanctions_is_a_concession_not_a_sanction(coder: Coder, sentence: str) -> None:
+    found = coded(coder, sentence)
+    assert ("CONCEDE", "CHL", "PER") in found
+    assert not any(kind == "SANCTION" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru, Chile, and Bolivia met on Monday.",
+        "Peru, Chile and Bolivia met on Monday.",
+    ],
+)
+def test_every_state_of_a_list_takes_part(coder: Coder, sentence: str) -> None:
+    assert coded(coder, sentence) == {
+        ("MEET", "BOL", "CHL"),
+        ("MEET", "BOL", "PER"),
+        ("MEET", "CHL", "PER"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile's foreign minister flew to Lima, where she was scheduled to meet Peru's president.",
+        "Chile's foreign minister arrived in Lima, where he is expected to meet Peru's president.",
+    ],
+)
+def test_he_or_she_is_the_person_named_before_in_the_sentence(coder: Coder, sentence: str) -> None:
+    assert ("MEET", "CHL", "PER") in coded(coder, sentence)
+
+
+def coded_with_status(coder: Coder, text: str) -> set[tuple[str, str, str, str]]:
+    events = coder.code("a-test", "test.txt", text, PUBLISHED).events
+    return {(e.kind, e.source, e.target, e.status) for e in events}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile took care not to threaten Peru's fishing fleet.",
+        "Chile did not hold talks with Peru.",
+        "Chile never attacked Peru.",
+    ],
+)
+def test_a_negation_on_the_triggers_own_verb_negates_it(coder: Coder, sentence: str) -> None:
+    statuses = {status for _, _, _, status in coded_with_status(coder, sentence)}
+    assert statuses == {"negated"}
+
+
+def test_an_airstrike_by_allies_is_not_between_the_allies(coder: Coder) -> None:
+    found = coded(coder, "Britain and France said they carried out airstrikes on Syria.")
+    assert found == {("ASSAULT", "GBR", "SYR"), ("ASSAULT", "FRA", "SYR")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Indian and Chinese patrols clashed near the border.",
+        "A clash between Indian and Chinese patrols left three injured.",
+    ],
+)
+def test_a_clash_is_waged_by_both_sides(coder: Coder, sentence: str) -> None:
+    """One event for the pair, not one side's attack on the other's allies: the first named
+    side is the source of a fight both wage."""
+    assert coded(coder, sentence) == {("ASSAULT", "IND", "CHN")}
+
+
+def test_an_inquiry_into_attacks_is_no_attack_by_whoever_blocks_it(coder: Coder) -> None:
+    found = coded(
+        coder, "Russia vetoed a joint inquiry by the UN and the OPCW into chemical attacks."
+    )
+    assert not any(kind == "ASSAULT" for kind, _, _ in found)

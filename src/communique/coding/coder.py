@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..language import LanguageTools, ParseRequest, Sentence, split_sentences
 from ..schema import Event, Evidence, Location, Person, content_id, kinds
@@ -353,7 +353,7 @@ class Coder:
     ) -> list[Candidate]:
         every_match = self.knowledge.triggers.matches(sentence.text)
         every_match += self.knowledge.frames.matches(doc)
-        triggers = [t for t in every_match if _usable(t, sentence)]
+        triggers = _main_verbs_govern([t for t in every_match if _usable(t, sentence)], doc)
         if not triggers:
             return []
         # A dateline ("SEOUL, Aug 12 (Agency) -") names where and when it was filed, not who acted.
@@ -397,6 +397,8 @@ class Coder:
                 candidate = self._candidate(
                     trigger, source, target, anaphor, sentence, people, own_times, anchor, chosen
                 )
+                if _negated_in_parse(doc, trigger):
+                    candidate.status, candidate.explicit_status = "negated", True
                 candidate.location = _location(places, sentence.start + dateline)
                 found.append(candidate)
         return found
@@ -678,9 +680,11 @@ def _main_dyad(
     first, second_count = ranked[0][0], ranked[1][1]
     partners = [code for code, count in ranked[1:] if count == second_count][:_MAX_MAIN_PARTNERS]
     pairs = [(first, p) if first < p else (p, first) for p in partners]
-    # A story about a relationship names both sides more than once; an article that names a
-    # country in passing is no context for sentences that do not say "the two countries".
-    return pairs, second_count >= _MIN_DYAD_MENTIONS
+    # A story about a relationship names both sides more than once, and names them more than
+    # all other states together; an article that names a country in passing, or an analysis
+    # that ranges over many states, is no context for sentences that do not say "the two".
+    pair_share = (ranked[0][1] + second_count) / sum(counts.values())
+    return pairs, second_count >= _MIN_DYAD_MENTIONS and pair_share >= _MIN_DYAD_SHARE
 
 
 _MAX_MAIN_PARTNERS = 3
@@ -728,6 +732,7 @@ def _protagonist(actors: list[ActorMention], people: dict[int, list[PersonMentio
 
 
 _MIN_DYAD_MENTIONS = 2
+_MIN_DYAD_SHARE = 0.5
 
 
 # "in Seoul", "at the United Nations", "in the eastern Turkish city of Kars": a capital, an
@@ -900,6 +905,47 @@ def _without_pledged_content(triggers: list[TriggerMatch], text: str) -> list[Tr
     return [t for t in triggers if not pledged(t)]
 
 
+def _negated_in_parse(doc: Doc, trigger: TriggerMatch) -> bool:
+    """ "did not meet", "went out of its way not to threaten", "never held talks": a negation
+    on the trigger's own verb, or on the verb whose object the trigger noun is."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    if word.pos_ in {"NOUN", "PROPN"} and word.dep_ in {"dobj", "nsubjpass"}:
+        word = word.head
+    return any(_is_negation(child) for child in word.children)
+
+
+def _is_negation(word: Token) -> bool:
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return word.dep_ == "neg" and not (following is not None and following.lower_ == "only")
+
+
+def _main_verbs_govern(triggers: list[TriggerMatch], doc: Doc) -> list[TriggerMatch]:
+    """A trigger noun that is the object of another trigger's verb takes that verb's kind:
+    "agreed to lift the sanctions" is easing them, not imposing them."""
+    verbs = {}
+    for trigger in triggers:
+        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        if span is not None and span.root.pos_ == "VERB":
+            verbs[span.root.i] = trigger.rule.kind
+    kept = []
+    for trigger in triggers:
+        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        governed = (
+            root is not None
+            and root.pos_ in {"NOUN", "PROPN"}
+            and root.dep_ in {"dobj", "nsubjpass", "pobj"}
+            and verbs.get(root.head.i if root.dep_ != "pobj" else root.head.head.i)
+            not in (None, trigger.rule.kind)
+        )
+        if not governed:
+            kept.append(trigger)
+    return kept
+
+
 def _prefer_specific(triggers: list[TriggerMatch]) -> list[TriggerMatch]:
     """One trigger per kind per sentence (the first, usually the main verb), and where two
     triggers share words the more specific rule wins ("sign ... Cooperation" is a signing)."""
@@ -982,8 +1028,15 @@ def _closest_trigger(time: Any, triggers: list[TriggerMatch], text: str) -> Trig
     return min(triggers, key=remoteness)
 
 
+# "MANILA — ", "KUALA LUMPUR, March 22 — ", "ROME • ", "BEIJING: ", "CAIRO, March 17 (KUNA) -- ",
+# "ABU DHABI, (Agency - 24th Feb, 2023) ", "Seoul, Aug 12 (Yonhap) - ": the place in capitals,
+# then a date or an agency, then a dash, a colon, a bullet or the closing parenthesis.
 _DATELINE = re.compile(
-    r"^(?:[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,'’-]{1,40}\s[-–—]\s|[^\n()]{2,60}\([^)]{1,40}\)\s*[-–—:]\s)"
+    r"^(?:[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{1,40}"
+    r"(?:,?\s*[^\n()]{0,40}?\s*\([^)\n]{1,80}\))?"
+    r"(?:,\s*[^\n()]{0,40}?)?"
+    r"(?:\s*[-–—:•]+\s|(?<=\))\s)"
+    r"|[^\n()]{2,60}\([^)]{1,40}\)\s*[-–—:]+\s)"
 )
 
 

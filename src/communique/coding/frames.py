@@ -38,6 +38,7 @@ class Frame:
     adverbs: frozenset[str] = frozenset()
     subject_is_target: bool = False
     generic_plural: bool = False
+    reciprocal: bool = False
 
     def rule(self) -> TriggerRule:
         """The frame as a trigger rule, so status, dates and sectors read it like any other."""
@@ -50,6 +51,7 @@ class Frame:
             subject_is_target=self.subject_is_target,
             generic_plural=self.generic_plural,
             particle=self.particle,
+            reciprocal=self.reciprocal,
         )
 
 
@@ -81,6 +83,7 @@ class Frames:
                     adverbs=frozenset(entry.get("adverbs", [])),
                     subject_is_target=entry.get("subject_is", "source") == "target",
                     generic_plural=bool(entry.get("generic_plural", False)),
+                    reciprocal=bool(entry.get("reciprocal", False)),
                 )
             )
         self._rules = {frame.name: frame.rule() for frame in self.frames}
@@ -145,6 +148,15 @@ def _object_lemmas(token: Token) -> set[str]:
             heads += [c for c in prep.children if c.dep_ == "pobj"]
         if token.dep_ in {"relcl", "acl"}:
             heads.append(token.head)  # "the missiles sold to Qatar"
+    # "the first batch of missiles", "a shipment of rifles": the thing is in the "of"
+    heads += [
+        obj
+        for head in list(heads)
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
     lemmas: set[str] = set()
     for head in heads:
         for word in (head, *head.conjuncts):

@@ -51,6 +51,7 @@ class RoleKnowledge:
     of_heads: frozenset[str]
     third_party_suffixes: tuple[str, ...]
     clause_subject_is_target: frozenset[str]
+    origin_modifier_kinds: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> RoleKnowledge:
@@ -72,6 +73,7 @@ class RoleKnowledge:
             of_heads=frozenset(data["of_heads"]),
             third_party_suffixes=tuple(data["third_party_suffixes"]),
             clause_subject_is_target=frozenset(data["clause_subject_is_target"]),
+            origin_modifier_kinds=frozenset(data["origin_modifier_kinds"]),
         )
 
     def preps(self, kind: str, side: str) -> frozenset[str]:
@@ -186,10 +188,14 @@ class _Reader:
             elif dep in _PASSIVE_SUBJECT_DEPS:
                 subject_found = True
                 for code, path in self.members(child):
-                    yield Party(code, self.object_side, f"{how}<-nsubjpass:{child.text}{path}")
+                    side = self.side_of_object(child, path)
+                    yield Party(code, side, f"{how}<-nsubjpass:{child.text}{path}")
+            elif dep == "dative" and child.pos_ == "ADP":
+                yield from self.prepositional(child, how)  # "was sent to X"
             elif dep in _OBJECT_DEPS:
                 for code, path in self.members(child):
-                    yield Party(code, self.object_side, f"{how}<-{dep}:{child.text}{path}")
+                    side = self.side_of_object(child, path)
+                    yield Party(code, side, f"{how}<-{dep}:{child.text}{path}")
                 # "fired shells at X", "imposed sanctions on X", "sold jets to X"
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ not in self.source_preps:
@@ -208,6 +214,13 @@ class _Reader:
                 yield Party(code, self.subject_side, f"{how}<-acl:{word.head.text}{path}")
         elif not subject_found:
             yield from self.inherited_subject(word, how)
+
+    def side_of_object(self, obj: Token, path: str) -> str:
+        """The object's side; in a transfer, a state that only modifies what changes hands
+        is where it comes from: "Russian missiles were delivered to Turkey"."""
+        if self.kind in self.k.origin_modifier_kinds and obj.i not in self.codes and path:
+            return "source"
+        return self.object_side
 
     def prepositional(self, prep: Token, how: str) -> Iterator[Party]:
         word = prep.lower_
@@ -235,11 +248,14 @@ class _Reader:
         for _ in range(4):
             if current.dep_ not in _CONTROL_DEPS | {"prep"} or current.head is current:
                 return
+            # "he was scheduled to meet", "Japan is expected to sign": a passive controller's
+            # subject is the subject of its complement too
+            subjects = _SUBJECT_DEPS | (_PASSIVE_SUBJECT_DEPS if current.dep_ == "xcomp" else set())
             current = current.head
             if current.dep_ == "prep" and current.pos_ == "ADP":
                 continue  # "after accusing", "by expelling": on to the verb it modifies
             for child in current.children:
-                if child.dep_ in _SUBJECT_DEPS:
+                if child.dep_ in subjects:
                     for code, path in self.members(child, subject=True):
                         yield Party(code, self.subject_side, f"{how}<-^{current.text}<-nsubj{path}")
                     return
@@ -250,8 +266,26 @@ class _Reader:
             yield from self.states(member, subject=subject)
             # "met X and Y", "navies of A, B": apposed lists too
             for child in member.children:
-                if child.dep_ == "appos":
-                    yield from self.states(child)
+                # "Peru, Chile, and Bolivia": the parser can hang a listed name as npadvmod
+                if child.dep_ == "appos" or (child.dep_ == "npadvmod" and child.i in self.codes):
+                    for apposed in (child, *child.conjuncts):  # "the US, Russia, and Swiss"
+                        yield from self.states(apposed)
+
+    def referent(self, pronoun: Token) -> Iterator[tuple[str, str]]:
+        """Whom a subject pronoun stands for: the subject of the sentence's main clause when
+        that comes first ("The minister flew to Lima, where she met ..."), else the article's
+        protagonist ("He met ..." opening a sentence)."""
+        root = pronoun.sent.root
+        for child in root.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i < pronoun.i and child.pos_ != "PRON":
+                found = list(self.members(child))
+                if found:
+                    yield from (
+                        (code, f">{pronoun.text}={child.text}{path}") for code, path in found
+                    )
+                    return
+        if self.protagonist:
+            yield self.protagonist, f">{pronoun.text}=protagonist"
 
     def states(
         self, word: Token, depth: int = 0, subject: bool = False
@@ -259,8 +293,8 @@ class _Reader:
         """The states one nominal word stands for, through its modifiers and an "of"."""
         if depth > 3:
             return
-        if subject and self.protagonist and word.lower_ in _PERSONAL_PRONOUNS:
-            yield self.protagonist, f">{word.text}=protagonist"
+        if subject and word.lower_ in _PERSONAL_PRONOUNS:
+            yield from self.referent(word)
             return
         code = self.codes.get(word.i)
         if code is not None:
@@ -328,7 +362,7 @@ def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
         if dep in _OBJECT_DEPS | _PASSIVE_SUBJECT_DEPS and head.pos_ in {"VERB", "AUX"}:
             found.append((head, f"^{head.text}"))
             break
-        if dep == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "into", "for", "of"}:
+        if dep == "pobj" and head.dep_ == "prep" and head.lower_ in _COMPLETING_PREPS:
             word = head.head  # the phrase the preposition completes
             if word.pos_ in {"VERB", "AUX"}:
                 found.append((word, f"^{word.text}"))
@@ -343,6 +377,10 @@ def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
     return found
 
 
+# Prepositions whose event noun completes the phrase of a verb: "took part in drills", "is on
+# a visit to", "signed up for talks", "the hosting of the summit" ("an inquiry into attacks"
+# is a topic).
+_COMPLETING_PREPS = {"in", "for", "of", "on"}
 # Nouns whose prepositional phrase is where a happening's parties stand ("participants in
 # the drills", "a member of the coalition"); an event noun in the phrase of one of these, or
 # of "the signing of", "the other side of", is no passing mention.
