@@ -43,17 +43,26 @@ _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 
 def looks_binary(content: bytes) -> bool:
     head = content[:8192]
-    if head.startswith(_BINARY_SIGNATURES) or b"\x00" in head:
+    # More than a stray NUL: binaries are full of them, a text page may carry one by mistake.
+    if head.startswith(_BINARY_SIGNATURES) or head.count(0) > len(head) // 100:
         return True
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return bool(head) and controls / len(head) > 0.05
 
 
 def decode(content: bytes, source: str, declared: str | None = None) -> str:
-    """Decode bytes as UTF-8 when they are (mostly), else as `declared` (the charset an HTTP
-    header or WARC record named), else as the encoding charset-normalizer finds."""
+    """Decode bytes as UTF-16 or UTF-32 when they are, as UTF-8 when they are (mostly), else
+    as `declared` (the charset an HTTP header or WARC record named), else as the encoding
+    charset-normalizer finds. Control characters that text does not hold are dropped."""
+    return _without_controls(_decode(content, source, declared))
+
+
+def _decode(content: bytes, source: str, declared: str | None) -> str:
     if not content.strip():
         raise InputError(source, "the input is empty")
+    wide = _wide_encoding(content)
+    if wide:
+        return content.decode(wide, errors="replace").removeprefix("\ufeff")
     if looks_binary(content):
         raise InputError(source, "the input is binary, not text or HTML")
     try:
@@ -72,6 +81,46 @@ def decode(content: bytes, source: str, declared: str | None = None) -> str:
         # Mixed encodings: keep every valid UTF-8 run and replace the rest, rather than fail.
         return content.decode("utf-8", errors="replace")
     return str(best)
+
+
+# Byte order marks, longest first: UTF-32's little-endian mark starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _wide_encoding(content: bytes) -> str | None:
+    """UTF-16 or UTF-32 (which look binary, being full of NUL bytes), by their byte order mark
+    or, without one, by where the NULs of mostly-Latin text fall."""
+    for bom, name in _BOMS:
+        if content.startswith(bom):
+            return name
+    head = content[:4096]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    quarters = [head[i::4].count(0) / len(head[i::4]) for i in range(4)]
+    if quarters[1] > 0.9 and quarters[2] > 0.9 and quarters[3] > 0.9:
+        return "utf-32-le"
+    if quarters[0] > 0.9 and quarters[1] > 0.9 and quarters[2] > 0.9:
+        return "utf-32-be"
+    odd, even = head[1::2].count(0) / len(head[1::2]), head[0::2].count(0) / len(head[0::2])
+    if odd > 0.6 and even < 0.1:
+        return "utf-16-le"
+    if even > 0.6 and odd < 0.1:
+        return "utf-16-be"
+    return None
+
+
+# C0 controls but tab, newlines, form feed and CR; DEL. A stray one after a </script> made
+# the HTML parser give up on the whole page, and NULs past the binary check were stored.
+_CONTROLS = dict.fromkeys([*range(9), 11, *range(14, 32), 127])
+
+
+def _without_controls(text: str) -> str:
+    return text.translate(_CONTROLS)
 
 
 def charset_of(content_type: str | None) -> str | None:
