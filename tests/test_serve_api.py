@@ -574,13 +574,25 @@ def test_explorer_refuses_a_file_that_is_not_a_communique_database(tmp_path: Pat
 def test_serve_command_binds_to_loopback_by_default(
     monkeypatch: pytest.MonkeyPatch, db_path: Path
 ) -> None:
-    calls: list[tuple[str, str, int]] = []
+    calls: list[tuple[Explorer, str, int]] = []
     monkeypatch.setattr(
         "communique.serve.run", lambda db, host, port: calls.append((db, host, port))
     )
     result = CliRunner().invoke(cli_app, ["serve", "--db", str(db_path)])
     assert result.exit_code == 0, result.output
-    assert calls == [(str(db_path), "127.0.0.1", 8000)]
+    [(explorer, host, port)] = calls
+    assert (explorer.db.path, host, port) == (str(db_path), "127.0.0.1", 8000)
+    explorer.close()
+
+
+def test_serve_command_checks_the_database_before_saying_it_serves(tmp_path: Path) -> None:
+    locked = tmp_path / "locked.duckdb"
+    with communique.open_db(locked), duckdb.connect(str(locked)):  # an ingest writing to it
+        result = CliRunner().invoke(cli_app, ["serve", "--db", str(locked)])
+    assert result.exit_code == 2
+    assert "serving" not in result.output
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"error: {locked}: cannot open the database")
 
 
 def test_serve_command_refuses_a_missing_database(tmp_path: Path) -> None:

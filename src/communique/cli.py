@@ -412,12 +412,14 @@ def serve(
     """
     config = _settings(settings, db)
     try:
-        from .serve import run
+        from .serve import Explorer, run
     except ImportError as error:
         _error_line(f"serve needs the serve extra: pip install 'communique[serve]' ({error})")
-        raise typer.Exit(2) from error
+        raise typer.Exit(EXIT_FAILED) from error
+    # Opened before saying it is served: a database locked by an ingest fails here.
+    explorer = _run(lambda: Explorer.open(config.db_path))
     console.print(f"serving {config.db_path} (read-only) at http://{host}:{port}/", highlight=False)
-    _run(lambda: run(config.db_path, host, port))
+    _run(lambda: run(explorer, host, port))
 
 
 def _dyad_title(state: DyadState) -> str:

@@ -162,8 +162,9 @@ def _validation_message(error: RequestValidationError) -> str:
     return "; ".join(parts)
 
 
-def run(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the explorer until interrupted; binds to the loopback address unless told.
+def run(db: str | Path | Explorer, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the explorer of `db` (a path or an open Explorer) until interrupted; binds to
+    the loopback address unless told.
 
     Example: `communique.serve.run("news.duckdb", port=8080)`
     """
