@@ -41,10 +41,10 @@ SAMPLE_FLOORS = {
     "date_acc": 0.54,
     "status_acc": 0.82,  # 0.893 before the parse-based coder (issue 14): a regression
     "sector_f1": 0.56,
-    "published_acc": 0.78,
+    "published_acc": 1.0,  # 0.786 until yearless datelines were deduced (issue 15)
     "country_f1": 0.97,
     "people_f1": 0.86,
-    "flag_f1": 0.74,
+    "flag_f1": 1.0,  # 0.769 until then: undated articles were flagged no_date
     "clean_acc": 1.0,
     "duplicate_f1": 1.0,
 }
