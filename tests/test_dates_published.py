@@ -8,18 +8,18 @@ import pytest
 
 from communique.coding.dates import find_publication_date
 from communique.coding.knowledge import Knowledge
-from communique.coding.published import deduce_publication_date
+from communique.coding.published import PublicationDates
 from communique.intake import RawDocument
 from communique.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
-def knowledge() -> Knowledge:
-    return Knowledge.load()
+def dates() -> PublicationDates:
+    return PublicationDates(Knowledge.load())
 
 
-def deduced(text: str, knowledge: Knowledge) -> str | None:
-    found = deduce_publication_date(text, knowledge)
+def deduced(text: str, dates: PublicationDates) -> str | None:
+    found = dates.deduce(text)
     return found.value.iso if found else None
 
 
@@ -56,9 +56,9 @@ LEAD = (
     ],
 )
 def test_a_yearless_dateline_takes_the_years_the_text_allows(
-    knowledge: Knowledge, text: str, expected: str
+    dates: PublicationDates, text: str, expected: str
 ) -> None:
-    assert deduced(text, knowledge) == expected
+    assert deduced(text, dates) == expected
 
 
 @pytest.mark.parametrize(
@@ -76,14 +76,14 @@ def test_a_yearless_dateline_takes_the_years_the_text_allows(
     ],
 )
 def test_nothing_is_deduced_where_the_text_does_not_fix_the_year(
-    knowledge: Knowledge, text: str
+    dates: PublicationDates, text: str
 ) -> None:
-    assert deduce_publication_date(text, knowledge) is None
+    assert dates.deduce(text) is None
 
 
-def test_the_deduction_is_given_with_its_grounds(knowledge: Knowledge) -> None:
+def test_the_deduction_is_given_with_its_grounds(dates: PublicationDates) -> None:
     text = LEAD.format(when="on Wednesday ") + ", Foreign Minister Yoko Kamikawa said."
-    found = deduce_publication_date(text, knowledge)
+    found = dates.deduce(text)
     assert found is not None
     assert found.reason == (
         "the dateline gives June 12 without a year; with the terms of Foreign Minister Yoko "

@@ -17,7 +17,8 @@ import pytest
 from relations_factory import HANOI, article, defence_mou_reports, event, vnm_kor_history
 
 from communique.errors import CommuniqueError
-from communique.export.formats import GDELT_COLUMNS, WHATS, export
+from communique.export.formats import WHATS, export
+from communique.export.gdelt import GDELT_COLUMNS
 from communique.export.output import ExportTargetError
 from communique.relations import update_canonical
 from communique.schema import Evidence
@@ -139,32 +140,59 @@ def test_plover_records_use_plover_field_names(db: Database, tmp_path: Path) -> 
     assert (visit["id"], visit["mode"]) == ("h-visit", "visit")
 
 
-def test_gdelt_table_reads_back_with_gdelt_column_names(db: Database, tmp_path: Path) -> None:
+def read_gdelt(path: Path) -> pd.DataFrame:
+    """As GDELT files are read: no header, GDELT's 61 names, codes kept as text."""
+    return pd.read_csv(path, sep="\t", header=None, names=GDELT_COLUMNS, dtype=str)
+
+
+def test_gdelt_table_has_gdelts_exact_layout(db: Database, tmp_path: Path) -> None:
     path = written(db, tmp_path, "canonical", "gdelt", "canonical.tsv")
-    frame = pd.read_csv(path, sep="\t", dtype={"EventCode": str, "EventRootCode": str})
-    assert tuple(frame.columns) == GDELT_COLUMNS
-    signing = frame[frame["NumMentions"] == 4].iloc[0]
-    assert (signing["SQLDATE"], signing["MonthYear"], signing["Year"]) == (20250714, 202507, 2025)
+    assert len(GDELT_COLUMNS) == 61
+    assert GDELT_COLUMNS[26:29] == ("EventCode", "EventBaseCode", "EventRootCode")
+    assert {line.count("\t") for line in path.read_text(encoding="utf-8").splitlines()} == {60}
+    frame = read_gdelt(path)
+    assert len(frame) == COUNTS["canonical"]  # no header row read as data
+    signing = frame[frame["NumMentions"] == "4"].iloc[0]
+    assert (signing["SQLDATE"], signing["MonthYear"], signing["Year"]) == (
+        "20250714",
+        "202507",
+        "2025",
+    )
     assert (signing["Actor1CountryCode"], signing["Actor2CountryCode"]) == ("TUR", "VNM")
-    assert (signing["EventCode"], signing["EventRootCode"]) == ("057", "05")
-    assert (signing["QuadClass"], signing["GoldsteinScale"]) == (1, 8.0)
-    assert (signing["NumSources"], signing["NumArticles"]) == (3, 4)
-    assert (signing["ActionGeo_FullName"], signing["ActionGeo_Lat"]) == ("Hanoi", 21.03)
-    assert signing["DATEADDED"] == 20251201100000
+    assert (signing["Actor1Name"], signing["Actor2Name"]) == ("TÜRKIYE", "VIETNAM")
+    assert (signing["EventCode"], signing["EventBaseCode"], signing["EventRootCode"]) == (
+        "057",
+        "057",
+        "05",
+    )
+    assert (signing["QuadClass"], signing["GoldsteinScale"]) == ("1", "8.0")
+    assert (signing["NumSources"], signing["NumArticles"]) == ("3", "4")
+    assert (signing["ActionGeo_Type"], signing["ActionGeo_FullName"]) == ("4", "Hanoi")
+    assert (signing["ActionGeo_CountryCode"], signing["ActionGeo_Lat"]) == ("VM", "21.03")
+    assert pd.isna(signing["AvgTone"]) and pd.isna(signing["Actor1Geo_CountryCode"])
+    assert signing["DATEADDED"] == "20251201100000"
     assert signing["SOURCEURL"] == "https://news.example/a-copy"
     assert frame["GLOBALEVENTID"].is_unique
-    accuse = frame[frame["kind"] == "ACCUSE"].iloc[0]
-    assert (accuse["QuadClass"], accuse["GoldsteinScale"]) == (3, -2.0)
-    assert accuse["EventCode"] == "110"
+    accuse = frame[frame["EventCode"] == "110"].iloc[0]
+    assert (accuse["QuadClass"], accuse["GoldsteinScale"]) == ("3", "-2.0")
 
 
-def test_gdelt_table_of_events_has_one_row_per_report(db: Database, tmp_path: Path) -> None:
-    frame = pd.read_csv(written(db, tmp_path, "events", "gdelt", "events.tsv"), sep="\t")
-    assert len(frame) == 15
-    assert set(frame["NumMentions"]) == {1}
-    visit = frame[frame["communique_id"] == "h-visit"].iloc[0]
-    assert (visit["Actor1Code"], visit["Actor2Code"], visit["EventCode"]) == ("VNM", "KOR", 42)
-    assert visit["SQLDATE"] == 20221204
+def test_gdelt_events_filter_as_gdelt_users_filter(db: Database, tmp_path: Path) -> None:
+    frame = read_gdelt(written(db, tmp_path, "events", "gdelt", "events.tsv"))
+    assert len(frame) == COUNTS["events"]
+    assert set(frame["NumMentions"]) == {"1"}
+    consult = frame[frame["EventRootCode"] == "04"]  # GDELT's "consult" root code
+    visit = consult[consult["Actor2Code"] == "KOR"].iloc[0]
+    assert (visit["Actor1Code"], visit["EventCode"], visit["SQLDATE"]) == (
+        "VNM",
+        "042",
+        "20221204",
+    )
+    duck = duckdb.sql(
+        f"SELECT count(*) FROM read_csv('{tmp_path}/events.tsv', delim='\t', header=false, "
+        f"columns={dict.fromkeys(GDELT_COLUMNS, 'VARCHAR')}) WHERE EventRootCode = '04'"
+    ).fetchall()
+    assert duck == [(len(consult),)]
 
 
 def test_dyad_network_reads_back_in_networkx(db: Database, tmp_path: Path) -> None:
@@ -332,4 +360,4 @@ def test_csv_cells_a_spreadsheet_would_run_are_made_text(tmp_path: Path) -> None
     assert rows["events"]["confidence"] == "0.8"
     gdelt = tmp_path / "events.tsv"
     export(handle, "events", "gdelt", str(gdelt))
-    assert "'=1+2" in gdelt.read_text(encoding="utf-8").split("\t")
+    assert "'=1+2" in gdelt.read_text(encoding="utf-8").rstrip("\n").split("\t")

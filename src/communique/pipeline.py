@@ -23,7 +23,7 @@ from .clean.dedup import DuplicateIndex, signature_bytes
 from .coding.coder import Coder, Reading
 from .coding.dates import Anchor, DateValue, parse_iso
 from .coding.knowledge import Knowledge
-from .coding.published import deduce_publication_date
+from .coding.published import PublicationDates
 from .errors import InputError
 from .intake import Extracted, Fetcher, RawDocument, extract, read_inputs
 from .intake.shape import refuse_non_article
@@ -79,6 +79,7 @@ class Pipeline:
         self.settings = settings
         self.language = LanguageTools(settings.spacy_model)
         self.knowledge = Knowledge.load()
+        self.publication_dates = PublicationDates(self.knowledge)
         self.coder = Coder(
             self.knowledge,
             self.language,
@@ -145,7 +146,7 @@ class Pipeline:
         doc, extracted, text, language = draft.doc, draft.extracted, draft.text, draft.language
         article_id = content_id("a", text)
         published = _published(extracted.published)
-        deduced = deduce_publication_date(text, self.knowledge) if published is None else None
+        deduced = self.publication_dates.deduce(text) if published is None else None
         if deduced is not None:
             published = deduced.value
         reasons = dict(draft.reasons)

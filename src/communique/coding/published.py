@@ -23,8 +23,9 @@ from .people import PeopleFinder
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 _MONTH_NUMBER = {name.lower(): n for n, name in enumerate(_MONTH_NAMES, 1)}
 _MONTH_NUMBER |= {name[:3]: n for name, n in list(_MONTH_NUMBER.items())} | {"sept": 9}
 _MONTHS = "|".join(sorted((m.capitalize() for m in _MONTH_NUMBER), key=len, reverse=True))
@@ -55,40 +56,44 @@ class Deduced:
     reason: str
 
 
-def deduce_publication_date(text: str, knowledge: Knowledge) -> Deduced | None:
-    """The date a yearless dateline and the text around it fix, with how it was deduced."""
-    dateline = find_yearless_dateline(text)
-    if dateline is None:
-        return None
-    holders = _titled_holders(text, knowledge)
-    if not holders:
-        return None  # nothing bounds the years
-    known_until = knowledge.offices.known_until
-    body = text[dateline.end :]
-    named = [
-        _WEEKDAYS.index(m.group(1))
-        for m in _BARE_WEEKDAY.finditer(body)
-        if not _FUTURE.search(body, body.rfind(".", 0, m.start()) + 1, m.start())
-    ]
-    paired = [_pair(m) for m in _WEEKDAY_WITH_DATE.finditer(body)]
-    fits = [
-        day
-        for day in _dateline_days(dateline, holders, known_until)
-        if all(_held_on(holder, day, known_until) for holder in holders)
-        and _weekdays_fit(day, dateline, named, paired)
-    ]
-    if not fits:
-        return None
-    value = DateValue.between(fits[0], fits[-1])
-    return Deduced(value, _reason(dateline, fits, holders, named))
+class PublicationDates:
+    """Deduces publication dates; the office-holder knowledge is loaded once, when made."""
 
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.people = PeopleFinder(knowledge.offices)
+        self.known_until = knowledge.offices.known_until
 
-def _titled_holders(text: str, knowledge: Knowledge) -> list[Holder]:
-    """The office holders the text names with a title, in the present."""
-    finder = PeopleFinder(knowledge.offices)
-    people = finder.find(text, 0, None, knowledge.gazetteer.find(text))
-    found = {p.holder: None for p in people if p.titled and p.holder is not None}
-    return list(found)
+    def deduce(self, text: str) -> Deduced | None:
+        """The date a yearless dateline and the text around it fix, with how it was deduced."""
+        dateline = find_yearless_dateline(text)
+        if dateline is None:
+            return None
+        holders = self._titled_holders(text)
+        if not holders:
+            return None  # nothing bounds the years
+        body = text[dateline.end :]
+        named = [
+            _WEEKDAYS.index(m.group(1))
+            for m in _BARE_WEEKDAY.finditer(body)
+            if not _FUTURE.search(body, body.rfind(".", 0, m.start()) + 1, m.start())
+        ]
+        paired = [_pair(m) for m in _WEEKDAY_WITH_DATE.finditer(body)]
+        fits = [
+            day
+            for day in _dateline_days(dateline, holders, self.known_until)
+            if all(_held_on(holder, day, self.known_until) for holder in holders)
+            and _weekdays_fit(day, dateline, named, paired)
+        ]
+        if not fits:
+            return None
+        value = DateValue.between(fits[0], fits[-1])
+        return Deduced(value, _reason(dateline, fits, holders, named))
+
+    def _titled_holders(self, text: str) -> list[Holder]:
+        """The office holders the text names with a title, in the present."""
+        people = self.people.find(text, 0, None, self.knowledge.gazetteer.find(text))
+        return list({p.holder: None for p in people if p.titled and p.holder is not None})
 
 
 def _dateline_days(dateline: YearlessDateline, holders: list[Holder], until: date) -> list[date]:

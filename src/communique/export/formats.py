@@ -7,19 +7,15 @@
 PLOVER field names follow the PLOVER manual's "JSON Data Fields" (id, date, enddate, source,
 recipient, event, mode, context, event_loc, event_text, quad_code, event_scale, text_info,
 cite_info, coder, coded_date), plus the flat POLECAT-style event_type, actor, actor_country
-and recipient_country. GDELT columns keep their GDELT 2.0 names and order; ActionGeo_CountryCode
-holds the ISO 3166 alpha-3 code, as GDELT's FIPS codes are not known here.
+and recipient_country. The GDELT table has GDELT 2.0's exact layout (see `export.gdelt`).
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,6 +29,7 @@ from ..errors import CommuniqueError
 from ..relations import canonical_view, dyad_states
 from ..schema import kinds
 from ..store.database import Database
+from .gdelt import gdelt_record, record_id, write_gdelt
 from .output import (
     PART_TEMPLATE,
     check_folder,
@@ -41,24 +38,12 @@ from .output import (
     replacing,
     replacing_folder,
 )
-from .writers import FORMATS, spreadsheet_safe, write_records
+from .writers import FORMATS, write_records
 
 WHATS = ("events", "articles", "canonical", "dyads")
 EVENT_TABLE_FORMATS = ("plover", "gdelt")
 GRAPH_FORMATS = ("graphml", "gexf")
 FORMAT_NAMES = (*FORMATS, *EVENT_TABLE_FORMATS, *GRAPH_FORMATS)
-
-GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1CountryCode", "Actor1Type1Code",
-    "Actor2Code", "Actor2CountryCode", "Actor2Type1Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
-    "DATEADDED", "SOURCEURL",
-    # communique's own, after GDELT's: the id, kind, status and date at its real precision.
-    "communique_id", "kind", "status", "date",
-)  # fmt: skip
 
 
 def export(
@@ -99,7 +84,9 @@ def _write(db: Database, what: str, fmt: str, out: str | None) -> int:
         facts = _article_facts(db)
         return write_records((plover_record(r, facts) for r in rows), "jsonl", out)
     if fmt == "gdelt":
-        return write_gdelt((gdelt_record(r, _article_facts(db)) for r in rows), out)
+        facts = _article_facts(db)
+        with _text_output(out) as handle:
+            return write_gdelt((gdelt_record(r, _first_article(r, facts)) for r in rows), handle)
     return write_records(rows, fmt, out)
 
 
@@ -148,10 +135,6 @@ def _first_article(record: dict[str, Any], facts: dict[str, dict[str, Any]]) -> 
     return facts.get(article_id, {"article_id": article_id})
 
 
-def _record_id(record: dict[str, Any]) -> str:
-    return str(record.get("canonical_id") or record["event_id"])
-
-
 def _country(actor: str) -> str | None:
     """The country of an actor code; IGO:... actors have none."""
     return None if ":" in actor else actor
@@ -170,7 +153,7 @@ def plover_record(record: dict[str, Any], facts: dict[str, dict[str, Any]]) -> d
     evidence = record["evidence"]
     source, target = record["source"], record["target"]
     return {
-        "id": _record_id(record),
+        "id": record_id(record),
         "date": record["date_start"],
         "enddate": record["date_end"],
         "source": [_plover_actor(source, record.get("source_sector"))],
@@ -218,83 +201,6 @@ def _plover_location(location: dict[str, Any] | None) -> dict[str, Any] | None:
         "country_code": _alpha2(location.get("country")),
         "cc3": location.get("country"),
     }
-
-
-# -- GDELT -------------------------------------------------------------------------------------
-def gdelt_record(record: dict[str, Any], facts: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """An event or canonical event as one row of a GDELT 2.0 event table."""
-    info = kinds()[record["kind"]]
-    article = _first_article(record, facts)
-    code = record["cameo"].ljust(3, "0")
-    day = date.fromisoformat(record["date_start"]) if record["date_start"] else None
-    location = record.get("location") or {}
-    return {
-        "GLOBALEVENTID": _numeric_id(_record_id(record)),
-        "SQLDATE": day.strftime("%Y%m%d") if day else None,
-        "MonthYear": day.strftime("%Y%m") if day else None,
-        "Year": day.year if day else None,
-        "FractionDate": round(day.year + day.timetuple().tm_yday / 365, 4) if day else None,
-        "Actor1Code": _cameo_actor(record["source"], record.get("source_sector")),
-        "Actor1CountryCode": _country(record["source"]),
-        "Actor1Type1Code": record.get("source_sector"),
-        "Actor2Code": _cameo_actor(record["target"], record.get("target_sector")),
-        "Actor2CountryCode": _country(record["target"]),
-        "Actor2Type1Code": record.get("target_sector"),
-        "IsRootEvent": int(_in_lead(record, article)),
-        "EventCode": code,
-        "EventBaseCode": code[:3],
-        "EventRootCode": code[:2],
-        "QuadClass": info.quad_class,
-        "GoldsteinScale": info.goldstein,
-        "NumMentions": record.get("n_mentions", 1),
-        "NumSources": record.get("n_sources", 1),
-        "NumArticles": record.get("n_articles", 1),
-        # communique does not score tone; the column stays for readers that expect it.
-        "AvgTone": None,
-        "ActionGeo_FullName": location.get("name"),
-        "ActionGeo_CountryCode": location.get("country"),
-        "ActionGeo_Lat": location.get("lat"),
-        "ActionGeo_Long": location.get("lon"),
-        "DATEADDED": _compact_timestamp(article.get("ingested_at")),
-        "SOURCEURL": article.get("url") or article.get("source_file"),
-        "communique_id": _record_id(record),
-        "kind": record["kind"],
-        "status": record["status"],
-        "date": record["date"],
-    }
-
-
-def _numeric_id(record_id: str) -> int:
-    """GDELT ids are integers: 60 bits of a hash of communique's id, stable across exports."""
-    return int(hashlib.sha256(record_id.encode("utf-8")).hexdigest()[:15], 16)
-
-
-def _cameo_actor(actor: str, sector: str | None) -> str:
-    """A CAMEO actor code: country then role, as in KORGOV or TURMIL."""
-    return actor + (sector or "") if _country(actor) else actor
-
-
-def _in_lead(record: dict[str, Any], article: dict[str, Any]) -> bool:
-    """GDELT's root events are those of the lead paragraph."""
-    first_paragraph_end = article.get("first_paragraph_end") or 0
-    return first_paragraph_end == 0 or record["evidence"]["start"] < first_paragraph_end
-
-
-def _compact_timestamp(iso: str | None) -> str | None:
-    digits = "".join(c for c in (iso or "")[:19] if c.isdigit())
-    return digits or None
-
-
-def write_gdelt(rows: Iterable[dict[str, Any]], out: str | None) -> int:
-    """Tab-separated, with a header line of GDELT column names."""
-    with _text_output(out) as handle:
-        writer = csv.DictWriter(handle, GDELT_COLUMNS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        count = 0
-        for row in rows:
-            writer.writerow({k: "" if v is None else spreadsheet_safe(v) for k, v in row.items()})
-            count += 1
-    return count
 
 
 @contextmanager
