@@ -11,6 +11,7 @@ import duckdb
 import networkx as nx
 import pandas as pd
 import polars as pl
+import pyarrow.csv as pacsv
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 import pytest
@@ -361,3 +362,59 @@ def test_csv_cells_a_spreadsheet_would_run_are_made_text(tmp_path: Path) -> None
     gdelt = tmp_path / "events.tsv"
     export(handle, "events", "gdelt", str(gdelt))
     assert "'=1+2" in gdelt.read_text(encoding="utf-8").rstrip("\n").split("\t")
+
+
+# ---- read with each tool's defaults ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def long_db() -> Database:
+    """120 reports, the last alone with a place and an instrument, and articles whose text has
+    paragraphs: what readers that guess a schema from the first rows or split at line breaks
+    trip on."""
+    handle = Database(":memory:")
+    articles = [article(f"long-{n:03d}", "VNA", "2025-07-01") for n in range(120)]
+    articles[-1].author = "Nguyen Van A"
+    for page in articles:
+        page.clean_text = "First paragraph.\n\nSecond, after a blank line.\r\nThird."
+    events = [
+        event(f"e-{n}", f"long-{n:03d}", "MEET", "KOR", "VNM", "2025-06-30") for n in range(119)
+    ]
+    events.append(
+        event("e-last", "long-119", "SIGN_AGREEMENT", "KOR", "VNM", "2025-06-30", location=HANOI)
+    )
+    handle.write_batch(articles, events)
+    return handle
+
+
+@pytest.mark.parametrize("what", ["events", "articles"])
+def test_jsonl_reads_in_polars_pandas_and_duckdb_with_their_defaults(
+    long_db: Database, tmp_path: Path, what: str
+) -> None:
+    path = written(long_db, tmp_path, what, "jsonl", f"{what}.jsonl")
+    frame = pl.read_ndjson(path)
+    assert frame.height == 120
+    assert len(pd.read_json(path, lines=True)) == 120
+    assert duckdb.sql(f"SELECT count(*) FROM read_json('{path}')").fetchall() == [(120,)]
+    if what == "events":
+        [place] = frame["location"].drop_nulls().to_list()
+        assert (place["name"], place["lat"]) == ("Hanoi", 21.03)
+    else:
+        assert frame["author"].drop_nulls().to_list() == ["Nguyen Van A"]
+
+
+def test_csv_reads_in_pyarrow_polars_pandas_and_duckdb_with_their_defaults(
+    long_db: Database, tmp_path: Path
+) -> None:
+    path = written(long_db, tmp_path, "articles", "csv", "articles.csv")
+    text = "First paragraph.\u2028\u2028Second, after a blank line.\u2028Third."
+    readers = {
+        "pyarrow": lambda: pacsv.read_csv(path).to_pandas(),
+        "polars": lambda: pl.read_csv(path).to_pandas(),
+        "pandas": lambda: pd.read_csv(path),
+        "duckdb": lambda: duckdb.sql(f"SELECT * FROM '{path}'").df(),
+    }
+    for name, read in readers.items():
+        frame = read()
+        assert len(frame) == 120, name
+        assert set(frame["clean_text"]) == {text}, name

@@ -21,7 +21,7 @@ import pycountry
 
 from ..schema import kinds
 from ..settings import DATA_DIR
-from .writers import spreadsheet_safe
+from .writers import csv_cell
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
           "Religion2Code", "Type1Code", "Type2Code", "Type3Code")  # fmt: skip
@@ -158,7 +158,7 @@ def write_gdelt(rows: Iterable[dict[str, Any]], handle: IO[str]) -> int:
     writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
     count = 0
     for row in rows:
-        writer.writerow(["" if (v := row.get(name)) is None else spreadsheet_safe(v)
+        writer.writerow(["" if (v := row.get(name)) is None else csv_cell(v)
                          for name in GDELT_COLUMNS])  # fmt: skip
         count += 1
     return count

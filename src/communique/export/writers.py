@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -12,11 +13,43 @@ import pandas as pd
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    count = 0
-    for record in records:
+    """One JSON object a line, those that together fill every field first (see
+    `every_field_first`), the rest in their order."""
+    rows = every_field_first(list(records))
+    for record in rows:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        count += 1
-    return count
+    return len(rows)
+
+
+def every_field_first(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`records`, the few that between them give every field (nested ones too) a value moved
+    to the front, in their order.
+
+    Readers that infer a schema from the first rows (Polars reads 100) took a field that is
+    null there for a null column, and failed on its first value further down.
+    """
+    seen: set[str] = set()
+    front: list[int] = []
+    for number, record in enumerate(records):
+        paths = set(_filled_paths(record))
+        if not paths <= seen:
+            front.append(number)
+            seen |= paths
+    chosen = set(front)
+    rest = (record for number, record in enumerate(records) if number not in chosen)
+    return [records[number] for number in front] + list(rest)
+
+
+def _filled_paths(value: Any, path: str = "") -> Iterator[str]:
+    """The paths (`location.lat`, `mentions[].outlet`) at which `value` holds something."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _filled_paths(inner, f"{path}.{key}")
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _filled_paths(inner, f"{path}[]")
+    elif value is not None:
+        yield path
 
 
 def _flat_frame(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
@@ -43,8 +76,21 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
+# Line breaks inside a cell, written as U+2028 LINE SEPARATOR: readers that split a CSV file
+# at its line breaks first (pyarrow's, by default) read one record a line. JSON Lines and
+# Parquet keep the text as it is; `.str.replace("\u2028", "\n")` gives it back.
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: on one line, and never run as a formula by a spreadsheet."""
+    if isinstance(value, str):
+        return spreadsheet_safe(_LINE_BREAK.sub("\u2028", value))
+    return value
+
+
 def write_csv(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    frame = _flat_frame(records).map(spreadsheet_safe)
+    frame = _flat_frame(records).map(csv_cell)
     frame.to_csv(out, index=False)
     return len(frame)
 

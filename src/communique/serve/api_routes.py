@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 
-from ..export.writers import spreadsheet_safe
+from ..export.writers import csv_cell
 from ..schema import QUALITY_FLAGS, SECTORS, kinds
 from . import params
 from .explorer import MAX_GRAPH_EDGES, SEARCH_COLUMNS, Explorer
@@ -198,7 +198,7 @@ def _csv_lines(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
     writer.writeheader()
     for row in rows:
         writer.writerow(
-            {k: spreadsheet_safe(";".join(v) if isinstance(v, list) else v) for k, v in row.items()}
+            {k: csv_cell(";".join(v) if isinstance(v, list) else v) for k, v in row.items()}
         )
         yield _drain(buffer)
 
