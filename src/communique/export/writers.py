@@ -13,12 +13,11 @@ import pandas as pd
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    """One JSON object a line, those that together fill every field first (see
-    `every_field_first`), the rest in their order."""
-    rows = every_field_first(list(records))
-    for record in rows:
+    count = 0
+    for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return len(rows)
+        count += 1
+    return count
 
 
 def every_field_first(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -121,7 +120,10 @@ FORMATS: dict[str, TextWriter | None] = {"jsonl": write_jsonl, "csv": write_csv,
 
 
 def write_records(records: Iterable[dict[str, Any]], fmt: str, out: str | None) -> int:
-    """Write `records` in format `fmt` to the file `out` (standard output for None or "-")."""
+    """Write `records` in format `fmt` to the file `out` (standard output for None or "-"),
+    in every format in the same order: those that together fill every field first (see
+    `every_field_first`), the rest as they came."""
+    records = every_field_first(list(records))
     if fmt == "parquet":
         return write_parquet(records, out or "-")
     writer = FORMATS.get(fmt)
