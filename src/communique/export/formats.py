@@ -38,7 +38,7 @@ from .output import (
     replacing,
     replacing_folder,
 )
-from .writers import FORMATS, write_records
+from .writers import FORMATS, every_field_first, write_records
 
 WHATS = ("events", "articles", "canonical", "dyads")
 EVENT_TABLE_FORMATS = ("plover", "gdelt")
@@ -104,7 +104,12 @@ def _check(what: str, fmt: str, partition_by: str | None) -> None:
 
 
 def records(db: Database, what: str) -> list[dict[str, Any]]:
-    """The records of one `--what`, in the shapes of EXPORT.md."""
+    """The records of one `--what`, in the shapes of EXPORT.md, in the same order in every
+    format: the few that between them fill every field first (see `every_field_first`)."""
+    return every_field_first(_records(db, what))
+
+
+def _records(db: Database, what: str) -> list[dict[str, Any]]:
     if what == "events":
         return [e.to_dict() for e in db.events()]
     if what == "articles":

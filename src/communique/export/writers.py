@@ -120,10 +120,7 @@ FORMATS: dict[str, TextWriter | None] = {"jsonl": write_jsonl, "csv": write_csv,
 
 
 def write_records(records: Iterable[dict[str, Any]], fmt: str, out: str | None) -> int:
-    """Write `records` in format `fmt` to the file `out` (standard output for None or "-"),
-    in every format in the same order: those that together fill every field first (see
-    `every_field_first`), the rest as they came."""
-    records = every_field_first(list(records))
+    """Write `records` in format `fmt` to the file `out` (standard output for None or "-")."""
     if fmt == "parquet":
         return write_parquet(records, out or "-")
     writer = FORMATS.get(fmt)
