@@ -81,6 +81,22 @@ def test_nothing_is_deduced_where_the_text_does_not_fix_the_year(
     assert dates.deduce(text) is None
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "TOKYO, June 12 (Harbour Wire) -",
+        "TOKYO, 12 June (Harbour Wire) --",
+        "Tokyo, Japan, June 12 (Harbour Wire) —",
+        "TOKYO, Wednesday, June 12 (Harbour Wire) -",
+        "June 12 (Harbour Wire) -",
+        "TOKYO, June 12:",
+    ],
+)
+def test_datelines_of_every_usual_shape(dates: PublicationDates, dateline: str) -> None:
+    text = f"{dateline} Japan agreed on Wednesday, Foreign Minister Yoko Kamikawa said."
+    assert deduced(text, dates) == "2024-06-12"
+
+
 def test_the_deduction_is_given_with_its_grounds(dates: PublicationDates) -> None:
     text = LEAD.format(when="on Wednesday ") + ", Foreign Minister Yoko Kamikawa said."
     found = dates.deduce(text)

@@ -1369,6 +1369,10 @@ _DATELINE = re.compile(
     rf"(?P<date>{_WEEKDAY_PREFIX}?(?:{_MD}|{_DM}))\s*(?:\([^)\n]{{1,40}}\)\s*)?[-–—:]"
 )
 _LEADING_WEEKDAY = re.compile(rf"^{_WEEKDAY_PREFIX}")
+# A dateline without its city: "Jan 5 (Reuters) -".
+_AGENCY_DATELINE = re.compile(
+    rf"^\W*(?P<date>{_WEEKDAY_PREFIX}?(?:{_MD}|{_DM}))\s*\([^)\n]{{1,40}}\)\s*[-–—:]"
+)
 _WEEKDAY_WORD = re.compile(_WEEKDAY)
 _WEEKDAY_DATE = re.compile(rf"(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?(?P<date>{_MD}|{_DM})")
 _ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}")
@@ -1438,7 +1442,7 @@ class YearlessDateline:
 def find_yearless_dateline(text: str) -> YearlessDateline | None:
     offset = 0
     for line in _head(text).splitlines(keepends=True):
-        m = _DATELINE.match(line)
+        m = _DATELINE.match(line) or _AGENCY_DATELINE.match(line)
         if m is not None and not _ANY_YEAR.search(line):
             parts = _parse_literal(_LEADING_WEEKDAY.sub("", m["date"]))
             if parts is not None and parts.m is not None and parts.d is not None:
