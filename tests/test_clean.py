@@ -295,6 +295,10 @@ PROSE_B = "The accord lets vessels from both countries land catches in either po
         ("(File photo)", "credit"),
         ("Page 3 of 4", "page label"),
         ("Load more stories", "page label"),
+        # Archive calendars without their grid.
+        ("April 2024 (14) | March 2024 (22) | February 2024 (9)", "calendar row"),
+        ("« Mar   May »", "calendar row"),
+        ("Monday Tuesday Wednesday Thursday Friday Saturday Sunday", "calendar row"),
         ("Post to Facebook | Send by email | Print", "share bar"),
     ],
 )
@@ -312,6 +316,7 @@ def test_page_furniture_in_other_words_is_dropped(junk: str, label: str) -> None
         "The accord covers:\n\nTuna quotas\nPort inspections\nCrew training",
         "“We will protect our waters”\nsaid the minister",
         "Catch in 2023: 41,000 tonnes",
+        "Talks resumed in March 2024 and again in May 2025.",
         # Browsers and apps as news, not as notices to the reader.
         "The ministry launched an app for fishermen to report illegal trawlers.",
     ],
@@ -326,6 +331,7 @@ def test_article_lines_like_furniture_stay(kept: str) -> None:
     [
         "Tomás Reyes is a freelance reporter in Luanda who covers southern African trade.",
         "Tomás Reyes\nA correspondent covering ports and shipping for the agency.",
+        "About the author\nThe author is a senior fellow at a maritime policy institute.",
     ],
 )
 def test_author_bio_with_or_without_a_name_line(ending: str) -> None:

@@ -174,6 +174,13 @@ def _is_prose(lines: list[str], block: list[int], rules: TeaserRules) -> bool:
 # --- author bios ------------------------------------------------------------------------------
 
 
+def _stands_alone(bio: str, rules: BioRules) -> bool:
+    """A bio that needs no name line: "Jane Doe is a reporter ...", "The author is ..."."""
+    own_name = rules.name.match(bio)
+    named = own_name is not None and rules.self_named.match(bio, own_name.end()) is not None
+    return named or rules.unnamed.match(bio) is not None
+
+
 def bio_lines(lines: list[str], rules: BioRules) -> set[int]:
     """A short bio line among the last lines of the article, with the short name line above
     it unless the bio starts with the name itself."""
@@ -185,9 +192,8 @@ def bio_lines(lines: list[str], rules: BioRules) -> set[int]:
             continue
         if any(len(lines[j]) > 80 for j in tail[pos + 1 :]):
             continue
-        own_name = rules.name.match(line)
-        if own_name and rules.self_named.match(line, own_name.end()):
-            return {i}  # "Jane Doe is a reporter ...": the bio names its author itself
+        if _stands_alone(line, rules):
+            return {i}
         name_at = filled.index(i) - 1
         name = lines[filled[name_at]] if name_at >= 0 else ""
         if len(name) <= 60 and rules.name.fullmatch(name):

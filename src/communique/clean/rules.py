@@ -78,6 +78,7 @@ class BioRules:
     name: Pattern
     bio: Pattern
     self_named: Pattern
+    unnamed: Pattern
     max_chars: int
     tail_lines: int
 
@@ -178,6 +179,7 @@ def _bio_rules(section: dict[str, Any]) -> BioRules:
         name=re.compile(section["name"]),
         bio=_alternation(_as_list(section["bio"])),
         self_named=re.compile(section["self_named"]),
+        unnamed=re.compile(section["unnamed"], re.IGNORECASE),
         max_chars=int(section["max_chars"]),
         tail_lines=int(section["tail_lines"]),
     )
