@@ -4,13 +4,20 @@ The articles are invented; the office holders are the shipped table's."""
 
 from __future__ import annotations
 
-import pytest
+import html
+from pathlib import Path
 
+import pytest
+from fastapi.testclient import TestClient
+
+import communique
+from communique import Settings
 from communique.coding.dates import find_publication_date
 from communique.coding.knowledge import Knowledge
 from communique.coding.published import PublicationDates
 from communique.intake import RawDocument
 from communique.pipeline import Pipeline
+from communique.serve import create_app
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +165,19 @@ def test_the_pipeline_codes_against_the_deduced_date(pipeline: Pipeline) -> None
     assert article.published == "2024-06-12"
     assert article.quality.flags == []
     assert article.quality.reasons["published"].endswith("only 2024 fits")
+
+
+@pytest.mark.slow
+def test_the_article_page_gives_the_grounds_of_a_deduced_date(
+    tmp_path: Path, settings: Settings, pipeline: Pipeline
+) -> None:
+    text = "Japan and Norway to talk wind\n" + LEAD.format(when="on Wednesday ")
+    text += ", Foreign Minister Yoko Kamikawa said.\n"
+    (tmp_path / "wind.txt").write_text(text, encoding="utf-8")
+    path = tmp_path / "news.duckdb"
+    with communique.open_db(path, settings) as db:
+        communique.ingest([str(tmp_path / "wind.txt")], db=db, settings=settings, pipeline=pipeline)
+        [article] = db.articles()
+    with TestClient(create_app(path)) as client:
+        page = html.unescape(client.get(f"/article/{article.article_id}").text)
+    assert "deduced: the dateline gives June 12 without a year" in page
