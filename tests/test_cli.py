@@ -344,3 +344,13 @@ def test_an_unexpected_failure_is_one_line_and_debug_shows_the_traceback(
         [*command[:3], "--debug", *command[3:]], capture_output=True, text=True, check=False
     )
     assert "Traceback" in loud.stderr and "ZeroDivisionError" in loud.stderr
+
+
+def test_help_loads_none_of_the_heavy_libraries() -> None:
+    """`communique --help` must answer at once: spaCy, pandas and DuckDB took two seconds."""
+    check = (
+        "import sys; from communique.cli import app; "
+        "print(sorted({'spacy', 'pandas', 'duckdb', 'trafilatura'} & set(sys.modules)))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert loaded.stdout == "[]\n", loaded.stderr

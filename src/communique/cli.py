@@ -8,24 +8,25 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
-from typing import Annotated, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, TypeVar, cast
 
-import duckdb
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from . import api
 from .errors import CommuniqueError, printable
-from .eval import format_report
-from .export import write_records
-from .intake.sources import count_inputs
-from .pipeline import IngestReport
-from .progress import RunProgress
-from .relations import DyadState
 from .settings import Settings
-from .store.database import Database
+
+# The library (spaCy, pandas, DuckDB) is imported by the commands that use it, so that
+# `communique --help` answers at once instead of after two seconds of imports.
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from . import api
+    from .pipeline import IngestReport
+    from .progress import RunProgress
+    from .relations import DyadState
+    from .store.database import Database
 
 T = TypeVar("T")
 
@@ -118,6 +119,9 @@ def _ingest_and_report(
     scheduler: str | None = None,
     workers: int | None = None,
 ) -> IngestReport:
+    from . import api
+    from .intake.sources import count_inputs
+
     with _progress(count_inputs(inputs)) as progress:
         report = _run(
             lambda: api.ingest(
@@ -142,6 +146,8 @@ def _ingest_and_report(
 @contextmanager
 def _progress(total: int | None) -> Iterator[RunProgress]:
     """A progress display for a run; after Ctrl-C, a line saying what was stored."""
+    from .progress import RunProgress
+
     with RunProgress(console, total) as progress:
         try:
             yield progress
@@ -160,6 +166,8 @@ def recode(db: DbOption = None, settings: SettingsOption = None) -> None:
 
     Example: communique recode --db news.duckdb
     """
+    from . import api
+
     config = _settings(settings, db)
     with _progress(None) as progress:
         report = _run(lambda: api.recode(config.db_path, config, progress=progress))
@@ -199,6 +207,8 @@ def export(
 
     Example: communique export --what canonical --format parquet --partition-by year --out can/
     """
+    from . import api
+
     config = _settings(settings, db)
 
     def write() -> int:
@@ -222,6 +232,9 @@ def eval_command(
 
     Example: communique eval ../shared/eval/gold_seeds.jsonl
     """
+    from . import api
+    from .eval import format_report
+
     config = _settings(settings, db)
     report = _read(config, lambda handle: api.evaluate(gold, handle))
     if as_json:
@@ -236,6 +249,8 @@ def stats(db: DbOption = None, settings: SettingsOption = None) -> None:
 
     Example: communique stats --db news.duckdb
     """
+    from . import api
+
     config = _settings(settings, db)
     summary, failures = _read(config, lambda handle: (api.summary(handle), handle.failures()))
     _print_summary(summary, failures)
@@ -243,6 +258,7 @@ def stats(db: DbOption = None, settings: SettingsOption = None) -> None:
 
 def _read(config: Settings, query: Callable[[Database], T]) -> T:
     """`query` on the database opened read-only; a failure is one error line."""
+    from . import api
 
     def opened() -> T:
         with api.open_db(config.db_path, config, read_only=True) as handle:
@@ -280,6 +296,8 @@ def explain(
 
     Example: communique explain ../shared/corpus/seeds/001_1e6b587d5026f14c.txt
     """
+    from . import api
+
     config = _settings(settings, None)
     article, events = _run(lambda: api.explain(path, config))
     out = Console()
@@ -309,6 +327,9 @@ def demo(
 
     Example: communique demo
     """
+    from . import api
+    from .export import write_records
+
     config = _settings(settings, db)
     _ingest_and_report([str(corpus)], config)
     with api.open_db(config.db_path, config) as handle:
@@ -346,6 +367,8 @@ def relations(
 
     Example: communique relations KOR VNM
     """
+    from . import api
+
     config = _settings(settings, db)
     country = country.upper()
 
@@ -378,6 +401,8 @@ def events(
     Example: communique events --country TUR --kind SIGN_AGREEMENT --since 2025-01
     --sector defense_industry
     """
+    from . import api
+
     config = _settings(settings, db)
     where = {
         "country": country.upper() if country else None,
@@ -433,6 +458,8 @@ def _dyad_title(state: DyadState) -> str:
 
 def _print_frame(frame: pd.DataFrame, fmt: str, title: str, columns: list[str]) -> None:
     """A rich table of the chosen columns, or every column as JSON Lines or CSV."""
+    from .export import write_records
+
     records = frame.astype(object).where(frame.notna(), None).to_dict("records")
     if fmt != "table":
         _run(lambda: write_records(records, fmt, "-"))
@@ -474,6 +501,8 @@ def _error_line(error: object) -> None:
 
 
 def _run(action):  # type: ignore[no-untyped-def]
+    import duckdb
+
     try:
         return action()
     except (CommuniqueError, ValueError) as error:
