@@ -341,3 +341,29 @@ def test_an_inquiry_into_attacks_is_no_attack_by_whoever_blocks_it(coder: Coder)
         coder, "Russia vetoed a joint inquiry by the UN and the OPCW into chemical attacks."
     )
     assert not any(kind == "ASSAULT" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile lodged a strong protest with Bolivia over the border incident.",
+        "Chile protested to Bolivia over the border incident.",
+        "Chile filed a formal complaint with Bolivia over the border incident.",
+    ],
+)
+def test_a_governments_protest_is_a_diplomatic_accusation(coder: Coder, sentence: str) -> None:
+    found = coded(coder, sentence)
+    assert ("ACCUSE", "CHL", "BOL") in found
+    assert not any(kind == "PROTEST" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile jailed a Bolivian fisherman for two years.",
+        "Chile detained two Bolivian fishermen.",
+        "A Bolivian fisherman was arrested by Chile.",
+    ],
+)
+def test_jailing_anothers_national_is_coercion(coder: Coder, sentence: str) -> None:
+    assert ("COERCE", "CHL", "BOL") in coded(coder, sentence)
