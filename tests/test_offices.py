@@ -77,10 +77,20 @@ def test_names_are_folded_for_matching(offices: OfficeHolders) -> None:
     assert names == sorted(names)
 
 
+def test_titles_the_table_itself_gives(offices: OfficeHolders) -> None:
+    assert offices.offices_named("Chief Adviser") == ("head_of_government",)
+    assert offices.offices_named("Minister of the Armed Forces") == ("defence_minister",)
+    assert offices.offices_named("Acting Chief Adviser") == ("head_of_government",)
+    assert offices.offices_named("Spokesperson") == ()
+
+
 @pytest.mark.parametrize(
     ("title", "expected"),
     [
         ("President", ("head_of_state", "head_of_government")),
+        ("Vice President", ()),
+        ("Deputy Prime Minister", ()),
+        ("Prime Minister of the Kingdom of Belgium", ("head_of_government",)),
         ("Prime Minister", ("head_of_government",)),
         ("Japanese Foreign Minister", ("foreign_minister",)),
         ("Minister of National Defence", ("defence_minister",)),
@@ -202,6 +212,10 @@ def code(pipeline: Pipeline, published: str, body: str) -> Article:
         ("2025-09-01", "President Donald Trump met Canadian officials in Washington on Monday."),
         # Before the table's first listed holder it cannot judge.
         ("2011-06-01", "Prime Minister Karim Masimov of Kazakhstan visited Beijing on Tuesday."),
+        # A deputy's title, or one the table does not list, is no claim to the office.
+        ("2015-06-02", "Vice President Joe Biden met Ukrainian officials in Washington on Monday."),
+        ("2022-06-02", "Deputy Prime Minister Chrystia Freeland met Japanese officials on Monday."),
+        ("2021-06-02", "General Prabowo Subianto visited Russian officials in Moscow on Tuesday."),
         # An organisation's title is not the state office its holder once had.
         ("2021-11-01", "He met European Council President Charles Michel in Rome on Saturday."),
         ("2024-03-17", "EC President Ursula von der Leyen and Egypt signed a statement on Sunday."),

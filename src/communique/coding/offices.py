@@ -4,6 +4,7 @@ checks. The knowledge is the CSV table in `data/office_holders/` (one file per c
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -89,6 +90,7 @@ class OfficeHolders:
         self.holders: list[Holder] = []
         self.by_name: dict[str, list[Holder]] = defaultdict(list)
         self.by_surname: dict[str, list[Holder]] = defaultdict(list)
+        self._titles: dict[str, str] = {}
         for path in sorted(folder.glob("*.csv")):
             self._load(path)
 
@@ -103,6 +105,8 @@ class OfficeHolders:
                 self.by_name[fold(name)].append(holder)
             for key in holder.surname_keys:
                 self.by_surname[key].append(holder)
+        for row in rows:
+            self._titles[fold(row["title"]).removeprefix("acting ")] = row["office"]
 
     @property
     def known_until(self) -> date:
@@ -127,6 +131,15 @@ class OfficeHolders:
             and surname.lower() not in _ORDINARY_WORDS
         }
 
+    def offices_named(self, title: str | None) -> tuple[str, ...]:
+        """The offices a title names, the usual words ("Foreign Minister") or a title the table
+        itself gives a holder ("Chief Adviser", "Minister of the Armed Forces")."""
+        usual = offices_for_title(title)
+        if usual or not title:
+            return usual
+        listed = self._titles.get(fold(title).removeprefix("acting "))
+        return (listed,) if listed else ()
+
     def names(self) -> list[str]:
         """Every full name and alias, for building a matcher."""
         return sorted(self.by_name)
@@ -138,7 +151,7 @@ class OfficeHolders:
         found = list(dict.fromkeys(self.by_name.get(key, [])))
         if not found and title and " " not in key:
             found = list(dict.fromkeys(self.by_surname.get(key, [])))
-        offices = offices_for_title(title)
+        offices = self.offices_named(title)
         if not offices:
             return found
         # "President" is first the head of state, and the head of government only where
@@ -150,12 +163,21 @@ class OfficeHolders:
         return found if " " in key else []
 
 
+# A title that names the holder's deputy or stand-in, not the holder: "Vice President",
+# "Deputy Prime Minister", "Shadow Foreign Secretary".
+_NOT_THE_HOLDER = re.compile(r"^(?:vice|deputy|first deputy|assistant|under|shadow|associate)\b")
+
+
 def offices_for_title(title: str | None) -> tuple[str, ...]:
+    """The offices a title in running text names: "Japanese Foreign Minister", "Prime Minister
+    of the Kingdom of Belgium"; none for a deputy's title."""
     if not title:
         return ()
     folded = fold(title)
+    if _NOT_THE_HOLDER.match(folded):
+        return ()
     for words in sorted(TITLE_OFFICES, key=len, reverse=True):
-        if folded.endswith(words) or folded == words:
+        if re.search(rf"(?:^|\s){re.escape(words)}(?: of .*)?$", folded):
             return TITLE_OFFICES[words]
     return ()
 

@@ -180,6 +180,8 @@ class PeopleFinder:
             role = holder.title
         if owner or (role and _of_the_past(role, text, title_start, end)):
             holder = None
+        elif role and not self.offices.offices_named(role):
+            holder = None  # "General X", "Deputy Prime Minister X": no office the table lists
         return PersonMention(
             offset + start, offset + end, name, country, role, holder, titled=bool(before or after)
         )
