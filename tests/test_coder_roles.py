@@ -367,3 +367,31 @@ def test_a_governments_protest_is_a_diplomatic_accusation(coder: Coder, sentence
 )
 def test_jailing_anothers_national_is_coercion(coder: Coder, sentence: str) -> None:
     assert ("COERCE", "CHL", "BOL") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If Chile attacked Peru, Bolivia would respond.",
+        "Peru said it would retaliate if Chile seized its trawlers.",
+        "Unless Chile lifts the embargo on Peru, talks will stall.",
+    ],
+)
+def test_a_condition_is_no_event(coder: Coder, sentence: str) -> None:
+    kinds = {kind for kind, _, _ in coded(coder, sentence)}
+    assert not kinds & {"ASSAULT", "COERCE", "CONCEDE"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chilean rebels attacked a Peruvian border post.",
+        "A Peruvian border post was attacked by Chilean militants.",
+    ],
+)
+def test_rebels_do_not_act_for_their_state(coder: Coder, sentence: str) -> None:
+    assert not any(source == "CHL" for _, source, _ in coded(coder, sentence))
+
+
+def test_a_states_nationals_can_be_acted_on(coder: Coder) -> None:
+    assert ("COERCE", "CHL", "PER") in coded(coder, "Chile detained six Peruvian fishermen.")

@@ -353,7 +353,8 @@ class Coder:
     ) -> list[Candidate]:
         every_match = self.knowledge.triggers.matches(sentence.text)
         every_match += self.knowledge.frames.matches(doc)
-        triggers = _main_verbs_govern([t for t in every_match if _usable(t, sentence)], doc)
+        usable = [t for t in every_match if _usable(t, sentence) and not _conditional(doc, t)]
+        triggers = _main_verbs_govern(usable, doc)
         if not triggers:
             return []
         # A dateline ("SEOUL, Aug 12 (Agency) -") names where and when it was filed, not who acted.
@@ -903,6 +904,24 @@ def _without_pledged_content(triggers: list[TriggerMatch], text: str) -> list[Tr
         )
 
     return [t for t in triggers if not pledged(t)]
+
+
+_CONDITIONS = {"if", "unless", "whether"}
+
+
+def _conditional(doc: Doc, trigger: TriggerMatch) -> bool:
+    """ "if the US sought to strike Syria", "unless Japan lifts the ban": a condition, not
+    something that happened or was agreed."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in word.children):
+            return True
+        if word.head.i == word.i:  # the root (spaCy makes a new Token object each time)
+            return False
+        word = word.head
 
 
 def _negated_in_parse(doc: Doc, trigger: TriggerMatch) -> bool:

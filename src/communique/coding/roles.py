@@ -52,6 +52,7 @@ class RoleKnowledge:
     third_party_suffixes: tuple[str, ...]
     clause_subject_is_target: frozenset[str]
     origin_modifier_kinds: frozenset[str]
+    non_state_heads: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> RoleKnowledge:
@@ -74,6 +75,7 @@ class RoleKnowledge:
             third_party_suffixes=tuple(data["third_party_suffixes"]),
             clause_subject_is_target=frozenset(data["clause_subject_is_target"]),
             origin_modifier_kinds=frozenset(data["origin_modifier_kinds"]),
+            non_state_heads=frozenset(data["non_state_heads"]),
         )
 
     def preps(self, kind: str, side: str) -> frozenset[str]:
@@ -117,7 +119,7 @@ class RoleFinder:
         # prepositional parties of each of its words.
         inside = range(span.start, span.end)
         for word in span:
-            if word is not head:
+            if word.i != head.i:
                 for prep in word.children:
                     if prep.dep_ == "prep" and prep.i not in inside:
                         found += reader.prepositional(prep, f"span:{word.text}")
@@ -176,7 +178,7 @@ class _Reader:
             if dep in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS and child.tag_ in {"WDT", "WP"}:
                 subject_found = True
                 antecedent = word.head
-                if word.dep_ == "relcl" and antecedent is not self.trigger:
+                if word.dep_ == "relcl" and antecedent.i != self.trigger.i:
                     # "Gorgun, who is paying a visit to": the one the clause is about
                     for code, path in self.members(antecedent, subject=True):
                         yield Party(code, self.subject_side, f"{how}<-who={antecedent.text}{path}")
@@ -238,7 +240,7 @@ class _Reader:
             return
         for obj in prep.children:
             if obj.dep_ in {"pobj", "pcomp"}:
-                for code, path in self.members(obj):
+                for code, path in self.members(obj, subject=side == "source"):
                     yield Party(code, side, f"{how}<-{word}:{obj.text}{path}")
 
     def inherited_subject(self, word: Token, how: str) -> Iterator[Party]:
@@ -246,7 +248,7 @@ class _Reader:
         controlling verb's subject."""
         current = word
         for _ in range(4):
-            if current.dep_ not in _CONTROL_DEPS | {"prep"} or current.head is current:
+            if current.dep_ not in _CONTROL_DEPS | {"prep"} or current.head.i == current.i:
                 return
             # "he was scheduled to meet", "Japan is expected to sign": a passive controller's
             # subject is the subject of its complement too
@@ -301,6 +303,8 @@ class _Reader:
             if not _fused_with(word, self.k.third_party_suffixes):
                 yield code, f">{word.text}"
             return
+        if subject and self.kind != "PROTEST" and word.lemma_.lower() in self.k.non_state_heads:
+            return  # "Syrian rebels shot down ...": not Syria
         for child in word.children:
             if child.dep_ in _NOMINAL_DEPS:
                 for member in (child, *child.conjuncts):  # "Thai and US officials"
@@ -357,7 +361,7 @@ def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
     word = trigger
     for _ in range(3):
         dep, head = word.dep_, word.head
-        if head is word:
+        if head.i == word.i:
             break
         if dep in _OBJECT_DEPS | _PASSIVE_SUBJECT_DEPS and head.pos_ in {"VERB", "AUX"}:
             found.append((head, f"^{head.text}"))
