@@ -117,7 +117,10 @@ class DuplicateIndex:
     def place(self, article_id: str, signature: bytes, published: str | None) -> Copy | None:
         """Index an article; return the earliest other article it is a copy of, or None.
 
-        An article already indexed (the same text again) is not indexed twice.
+        The earliest is the first published, then the first indexed (wire copies of one day
+        come in the order they were stored). An article dated before everything it shares its
+        text with is the original, not a copy, even when it comes in after them. An article
+        already indexed (the same text again) is not indexed twice.
         """
         values, size = self._split(signature)
         keys = self._band_keys(values)
@@ -126,6 +129,8 @@ class DuplicateIndex:
             self._add(article_id, keys, values, size, published)
         earliest = min(copies, key=self._order, default=None)
         if earliest is None or self._ids[earliest] == article_id:
+            return None
+        if (published or _UNDATED) < self._published[earliest]:
             return None
         return Copy(self._ids[earliest], copies[earliest])
 
@@ -174,9 +179,9 @@ class DuplicateIndex:
         }
         return {p: share for p, share in judged.items() if share >= self.threshold}
 
-    def _order(self, position: int) -> tuple[str, str]:
-        # Undated articles sort last; ties go to the article id for a stable answer.
-        return self._published[position], self._ids[position]
+    def _order(self, position: int) -> tuple[str, int]:
+        # Undated articles sort last; of one date, the first indexed comes first.
+        return self._published[position], position
 
     def _band_keys(self, values: bytes) -> list[int]:
         return [

@@ -412,8 +412,11 @@ class Database:
         return dict(rows)
 
     def signatures(self) -> Iterator[tuple[str, str | None, bytes]]:
-        """(article_id, published, MinHash signature) of every article, a few at a time."""
-        cursor = self.con.execute("SELECT article_id, published, minhash FROM signatures")
+        """(article_id, published, MinHash signature) of every article, a few at a time, in the
+        order they were stored (the duplicate index breaks ties of date by it)."""
+        cursor = self.con.execute(
+            "SELECT article_id, published, minhash FROM signatures ORDER BY rowid"
+        )
         while rows := cursor.fetchmany(4096):
             yield from rows
 
