@@ -51,6 +51,12 @@ LEAD = (
             + ", Foreign Minister Yoko Kamikawa said. Talks will open in Oslo on Friday.",
             "2024-06-12",
         ),
+        # A day named further down, earlier in the week: the lead's day still decides.
+        (
+            LEAD.format(when="on Wednesday ")
+            + ", Foreign Minister Yoko Kamikawa said. Officials first met on Monday.",
+            "2024-06-12",
+        ),
         # A weekday written with its date: Sunday 9 June, among Kishida's years as foreign
         # minister, is 2013's alone.
         (

@@ -79,12 +79,17 @@ class PublicationDates:
             if not _FUTURE.search(body, body.rfind(".", 0, m.start()) + 1, m.start())
         ]
         paired = [_pair(m) for m in _WEEKDAY_WITH_DATE.finditer(body)]
-        fits = [
+        held = [
             day
             for day in _dateline_days(dateline, holders, self.known_until)
             if all(_held_on(holder, day, self.known_until) for holder in holders)
-            and _weekdays_fit(day, dateline, named, paired)
         ]
+        fits = [day for day in held if _weekdays_fit(day, dateline, named, paired)]
+        if not fits and named:
+            # A day named further down may be earlier in the week than the report's day
+            # before it ("clashed on Monday" in a Thursday report): the lead's day still holds.
+            named = named[:1]
+            fits = [day for day in held if _weekdays_fit(day, dateline, named, paired)]
         if not fits:
             return None
         value = DateValue.between(fits[0], fits[-1])
