@@ -395,3 +395,27 @@ def test_rebels_do_not_act_for_their_state(coder: Coder, sentence: str) -> None:
 
 def test_a_states_nationals_can_be_acted_on(coder: Coder) -> None:
     assert ("COERCE", "CHL", "PER") in coded(coder, "Chile detained six Peruvian fishermen.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fiji's prime minister was welcomed in Wellington for his first New Zealand visit.",
+        "The Fijian prime minister began his New Zealand visit on Monday.",
+        "Fiji's prime minister paid a visit to New Zealand on Monday.",
+    ],
+)
+def test_a_place_name_before_a_visit_is_its_host(coder: Coder, sentence: str) -> None:
+    assert ("VISIT", "FJI", "NZL") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkey's president received a phone call from the Russian president.",
+        "The Russian president made a phone call to Turkey's president.",
+    ],
+)
+def test_a_phone_call_from_or_to_a_leader_is_a_meeting(coder: Coder, sentence: str) -> None:
+    assert {kind for kind, _, _ in coded(coder, sentence)} == {"MEET"}
+    assert {frozenset((s, t)) for _, s, t in coded(coder, sentence)} == {frozenset(("RUS", "TUR"))}

@@ -956,9 +956,8 @@ def _main_verbs_govern(triggers: list[TriggerMatch], doc: Doc) -> list[TriggerMa
         governed = (
             root is not None
             and root.pos_ in {"NOUN", "PROPN"}
-            and root.dep_ in {"dobj", "nsubjpass", "pobj"}
-            and verbs.get(root.head.i if root.dep_ != "pobj" else root.head.head.i)
-            not in (None, trigger.rule.kind)
+            and root.dep_ in {"dobj", "nsubjpass"}
+            and verbs.get(root.head.i) not in (None, trigger.rule.kind)
         )
         if not governed:
             kept.append(trigger)

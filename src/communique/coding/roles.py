@@ -53,6 +53,7 @@ class RoleKnowledge:
     clause_subject_is_target: frozenset[str]
     origin_modifier_kinds: frozenset[str]
     non_state_heads: frozenset[str]
+    destination_compound_kinds: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> RoleKnowledge:
@@ -76,6 +77,7 @@ class RoleKnowledge:
             clause_subject_is_target=frozenset(data["clause_subject_is_target"]),
             origin_modifier_kinds=frozenset(data["origin_modifier_kinds"]),
             non_state_heads=frozenset(data["non_state_heads"]),
+            destination_compound_kinds=frozenset(data["destination_compound_kinds"]),
         )
 
     def preps(self, kind: str, side: str) -> frozenset[str]:
@@ -163,8 +165,13 @@ class _Reader:
         if trigger.pos_ in {"NOUN", "PROPN"}:
             for child in trigger.children:
                 if child.dep_ in {"poss", "amod", "compound", "nmod"}:
-                    for code, path in self.states(child):
-                        yield Party(code, self.subject_side, f"{child.dep_}:{child.text}{path}")
+                    side = self.subject_side
+                    if self.kind in self.k.destination_compound_kinds and _place_name(child):
+                        side = self.object_side  # "his first New Zealand visit"
+                    # "his visit": the one the pronoun stands for
+                    subject = child.dep_ == "poss" and child.lower_ in _PERSONAL_PRONOUNS
+                    for code, path in self.states(child, subject=subject):
+                        yield Party(code, side, f"{child.dep_}:{child.text}{path}")
         yield from self.arguments(trigger, "trigger")
         # A noun trigger takes the parties of the verb that governs it: "held talks with",
         # "signed an agreement", "took part in drills", "during the visit" does not.
@@ -278,8 +285,9 @@ class _Reader:
         that comes first ("The minister flew to Lima, where she met ..."), else the article's
         protagonist ("He met ..." opening a sentence)."""
         root = pronoun.sent.root
+        subjects = _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS
         for child in root.children:
-            if child.dep_ in _SUBJECT_DEPS and child.i < pronoun.i and child.pos_ != "PRON":
+            if child.dep_ in subjects and child.i < pronoun.i and child.pos_ != "PRON":
                 found = list(self.members(child))
                 if found:
                     yield from (
@@ -331,6 +339,12 @@ def _misparsed_main_verb(word: Token) -> bool:
         and head.dep_ == "ROOT"
         and head.pos_ in {"NOUN", "PROPN"}
     )
+
+
+def _place_name(word: Token) -> bool:
+    """A proper name used as a noun modifier ("a New Zealand visit"), not a demonym ("a
+    Japanese visit") or a possessive ("Japan's visit")."""
+    return word.dep_ == "compound" and word.pos_ == "PROPN"
 
 
 def _is_name(word: Token) -> bool:
