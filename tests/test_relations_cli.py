@@ -97,3 +97,55 @@ def test_export_canonical_and_the_dyad_network(db_path: str, tmp_path: Path) -> 
     out = tmp_path / "dyads.gexf"
     run("export", "--what", "dyads", "--format", "gexf", "--db", db_path, "--out", str(out))
     assert nx.read_gexf(out).edges["KOR", "VNM"]["label"] == "comprehensive_strategic_partnership"
+
+
+# ---- names, kinds, --out and --limit -----------------------------------------------------------
+
+
+def test_countries_may_be_named(db_path: str) -> None:
+    by_name = run("relations", "South Korea", "Vietnam", "--db", db_path, "--format", "jsonl")
+    assert by_name == run("relations", "KOR", "VNM", "--db", db_path, "--format", "jsonl")
+    rows = run("events", "--country", "Turkey", "--db", db_path, "--format", "jsonl")
+    assert {json.loads(line)["source"] for line in rows.splitlines()} == {"TUR", "KOR"}
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["relations", "Narnia"], "unknown country or organisation 'Narnia'"),
+        (["relations", "KOR", "XXX"], "unknown country or organisation 'XXX'"),
+        (["events", "--country", "Atlantis"], "unknown country or organisation 'Atlantis'"),
+        (["events", "--kind", "PROTESTS"], "unknown kind 'PROTESTS'"),
+    ],
+)
+def test_an_unknown_country_or_kind_is_an_error_naming_it(
+    db_path: str, args: list[str], named: str
+) -> None:
+    result = runner.invoke(app, [*args, "--db", db_path])
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"error: {named}")
+
+
+def test_events_and_relations_take_out_and_limit(db_path: str, tmp_path: Path) -> None:
+    out = tmp_path / "events.csv"
+    result = runner.invoke(
+        app, ["events", "--db", db_path, "--limit", "3", "--out", str(out)], env=WIDE
+    )
+    assert result.exit_code == 0, result.output
+    assert len(pd.read_csv(out)) == 3
+    again = runner.invoke(app, ["events", "--db", db_path, "--out", str(out)])
+    assert again.exit_code == 2 and "add --force" in again.stderr
+    timeline = tmp_path / "timeline.jsonl"
+    run("relations", "KOR", "VNM", "--db", db_path, "--limit", "2", "--out", str(timeline))
+    assert len(timeline.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_kinds_lists_each_kind_with_its_codes_and_an_example() -> None:
+    rows = {r["kind"]: r for r in map(json.loads, run("kinds", "--format", "jsonl").splitlines())}
+    assert len(rows) == 28
+    accuse = rows["ACCUSE"]
+    assert (accuse["plover_type"], accuse["cameo"]) == ("ACCUSE", "11")
+    assert "summoned" in accuse["example"] and "PROTEST is a demonstration" in accuse["note"]
+    assert all(row["example"] for row in rows.values())
+    assert "summons" in run("kinds", "--help")

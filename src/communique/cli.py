@@ -342,6 +342,12 @@ def demo(
 ViewFormat = Annotated[
     str, typer.Option("--format", help="table (for the terminal), jsonl or csv.")
 ]
+OutOption = Annotated[
+    str | None,
+    typer.Option("--out", help="Write every column to this file (CSV for .csv, else JSON Lines)."),
+]
+LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists.")]
 PARTNER_TABLE = ["partner", "tier", "tier_since", "events", "cooperative", "conflictual",
                  "first_contact", "last_contact"]  # fmt: skip
 TIMELINE_TABLE = ["date", "kind", "source", "target", "status", "instrument", "tier",
@@ -355,32 +361,40 @@ _CODE_COLUMNS = {"date", "kind", "source", "target", "status", "partner", "tier_
 
 @app.command()
 def relations(
-    country: Annotated[str, typer.Argument(help="A country code (ISO 3166 alpha-3), e.g. KOR.")],
+    country: Annotated[
+        str, typer.Argument(help="A country: a code (ISO 3166 alpha-3, e.g. KOR) or a name.")
+    ],
     partner: Annotated[
         str | None, typer.Argument(help="A second country: the dyad's timeline.")
     ] = None,
     fmt: ViewFormat = "table",
+    out: OutOption = None,
+    limit: LimitOption = None,
+    force: ForceOption = False,
     db: DbOption = None,
     settings: SettingsOption = None,
 ) -> None:
     """A country's partners, ranked, with tier and last contact; or the timeline of one dyad.
 
-    Example: communique relations KOR VNM
+    Example: communique relations "South Korea" VNM --limit 20
     """
     from . import api
+    from .names import actor_code
 
     config = _settings(settings, db)
-    country = country.upper()
 
     def query() -> tuple[pd.DataFrame, str]:
+        first = actor_code(country)
         with api.open_db(config.db_path, config, read_only=True) as handle:
             if partner is None:
-                return api.partners(handle, country), f"partners of {country}"
-            frame = api.timeline(handle, country, partner.upper())
-            return frame, _dyad_title(api.dyad(handle, country, partner.upper()))
+                return api.partners(handle, first), f"partners of {first}"
+            second = actor_code(partner)
+            frame = api.timeline(handle, first, second)
+            return frame, _dyad_title(api.dyad(handle, first, second))
 
     frame, title = _run(query)
-    _print_frame(frame, fmt, title, PARTNER_TABLE if partner is None else TIMELINE_TABLE)
+    columns = PARTNER_TABLE if partner is None else TIMELINE_TABLE
+    _show(frame.head(limit) if limit else frame, fmt, title, columns, out, force)
 
 
 @app.command()
@@ -393,32 +407,54 @@ def events(
     since: Annotated[str | None, typer.Option("--since", help="ISO period, e.g. 2025-01.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="ISO period, e.g. 2025-12.")] = None,
     fmt: ViewFormat = "table",
+    out: OutOption = None,
+    limit: LimitOption = None,
+    force: ForceOption = False,
     db: DbOption = None,
     settings: SettingsOption = None,
 ) -> None:
     """Canonical events: each happening once, with how many reports and sources back it.
 
-    Example: communique events --country TUR --kind SIGN_AGREEMENT --since 2025-01
-    --sector defense_industry
+    Countries by code or name; `communique kinds` lists the kinds.
+    Example: communique events --country Turkey --kind SIGN_AGREEMENT --since 2025-01
+    --sector defense_industry --out signings.csv
     """
     from . import api
+    from .names import actor_code, kind_code
 
     config = _settings(settings, db)
-    where = {
-        "country": country.upper() if country else None,
-        "partner": partner.upper() if partner else None,
-        "kind": kind.upper() if kind else None,
-        "sector": sector,
-        "status": status,
-        "since": since,
-        "until": until,
-    }
 
     def query() -> pd.DataFrame:
+        where = {
+            "country": actor_code(country) if country else None,
+            "partner": actor_code(partner) if partner else None,
+            "kind": kind_code(kind) if kind else None,
+            "sector": sector,
+            "status": status,
+            "since": since,
+            "until": until,
+        }
         with api.open_db(config.db_path, config, read_only=True) as handle:
             return api.canonical_frame(handle, **where)
 
-    _print_frame(_run(query), fmt, "events", EVENTS_TABLE)
+    frame = _run(query)
+    _show(frame.head(limit) if limit else frame, fmt, "events", EVENTS_TABLE, out, force)
+
+
+@app.command()
+def kinds(fmt: ViewFormat = "table") -> None:
+    """The kinds of event, each with its PLOVER type, CAMEO code, meaning and an example.
+
+    A protest lodged by a government (a summons, a protest note) is ACCUSE; PROTEST is a
+    demonstration.
+    Example: communique kinds
+    """
+    import pandas as pd
+
+    from .names import kind_table
+
+    columns = ["kind", "plover_type", "cameo", "meaning", "example", "note"]
+    _show(pd.DataFrame(kind_table()), fmt, "kinds", columns)
 
 
 @app.command()
@@ -456,11 +492,25 @@ def _dyad_title(state: DyadState) -> str:
     )
 
 
-def _print_frame(frame: pd.DataFrame, fmt: str, title: str, columns: list[str]) -> None:
-    """A rich table of the chosen columns, or every column as JSON Lines or CSV."""
+def _show(
+    frame: pd.DataFrame,
+    fmt: str,
+    title: str,
+    columns: list[str],
+    out: str | None = None,
+    force: bool = False,
+) -> None:
+    """A rich table of the chosen columns, or every column as JSON Lines or CSV, printed or
+    written to the file `out` (CSV for a .csv file, else JSON Lines, in table format)."""
     from .export import write_records
+    from .export.formats import write_file
 
     records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    if out:
+        chosen = fmt if fmt != "table" else ("csv" if out.lower().endswith(".csv") else "jsonl")
+        count = _run(lambda: write_file(records, chosen, out, force))
+        console.print(f"wrote {count} rows to {out}", highlight=False)
+        return
     if fmt != "table":
         _run(lambda: write_records(records, fmt, "-"))
         return

@@ -90,6 +90,13 @@ def _write(db: Database, what: str, fmt: str, out: str | None) -> int:
     return write_records(rows, fmt, out)
 
 
+def write_file(records: list[dict[str, Any]], fmt: str, out: str, force: bool = False) -> int:
+    """`records` written to the file `out` as `export` writes one: whole, and over an existing
+    file only with `force`."""
+    with replacing(check_target(out, force, ())) as temporary:
+        return write_records(records, fmt, str(temporary))
+
+
 def _check(what: str, fmt: str, partition_by: str | None) -> None:
     if what not in WHATS:
         raise CommuniqueError(f"--what must be one of {', '.join(WHATS)}, not {what!r}")
