@@ -367,6 +367,15 @@ def test_news_about_aggregators_is_no_disclaimer() -> None:
     assert clean_text(raw).flags == []
 
 
+def test_a_pull_quote_lifted_from_a_paragraph_is_kept_once() -> None:
+    said = "We will not let foreign trawlers empty our waters while we watch"
+    body = f'The minister said: "{said}," adding that patrols would double.'
+    for quote in (f"“{said}”", said):
+        result = clean_text(f"{PROSE_A}\n\n{quote}\n\n{body}")
+        assert result.text == f"{PROSE_A}\n\n{body}"
+        assert result.flags == ["repeated_passages"]
+
+
 def test_a_standfirst_repeated_by_the_datelined_lead_is_kept_once() -> None:
     standfirst = "Brazil and Angola signed a fisheries accord that opens their ports to each other"
     lead = f"LUANDA (Atlantic Wire, 12 April) {standfirst}, officials said on Friday."

@@ -10,6 +10,7 @@ from .rules import RepeatRules
 _SENTENCE = re.compile(r"\S.*?(?:[.!?…]+[\"”’')\]]*(?=\s|$)|$)", re.S)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)")
 _PREFIX = 40
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{20,})[”\"]")
 # A wire dateline opening a paragraph: "BRUSSELS (Agency - 3 October) ", "LIMA, May 2 (Agency) -".
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^()\n]{1,40}?)?"
@@ -61,6 +62,31 @@ def _standfirsts(lines: list[str], rules: RepeatRules) -> set[int]:
     }
 
 
+def _pull_quotes(lines: list[str], rules: RepeatRules) -> set[int]:
+    """Lines that are one long sentence, or its quoted words, lifted from a paragraph that
+    holds it elsewhere in the article (a pull quote)."""
+    held: set[str] = set()  # sentences and quotations that are part of a longer line
+    for line in lines:
+        whole = _bare(line)
+        held.update(
+            bare
+            for part in [*_SENTENCE.findall(line), *_QUOTED.findall(line)]
+            if (bare := _bare(part)) != whole
+        )
+    return {
+        i
+        for i, line in enumerate(lines)
+        if len(_SENTENCE.findall(line)) == 1
+        and len(bare := _bare(line)) >= rules.min_run_chars
+        and bare in held
+    }
+
+
+def _bare(text: str) -> str:
+    """A sentence or quotation as compared: lower case, single spaces, no quotes or end marks."""
+    return _key(text).strip("\"“”'‘’ .,;:!?…")
+
+
 def _paragraphs(lines: list[str]) -> list[tuple[int, int]]:
     """(first, last) line indices of blank-line separated paragraphs."""
     spans, start = [], None
@@ -108,6 +134,7 @@ def remove_repeats(text: str, rules: RepeatRules) -> tuple[str, int, int]:
     """Keep repeated passages once; returns text, lines dropped, sentence runs dropped."""
     lines = text.split("\n")
     dropped = _repeated_lines(lines, rules) | _standfirsts(lines, rules)
+    dropped |= _pull_quotes(lines, rules)
     lines = [line for i, line in enumerate(lines) if i not in dropped]
     seen: set[tuple[str, str]] = set()
     runs = 0
