@@ -51,6 +51,12 @@ LEAD = (
             + ", Foreign Minister Yoko Kamikawa said. Talks will open in Oslo on Friday.",
             "2024-06-12",
         ),
+        # Days of other weeks say nothing of the report's day.
+        (
+            LEAD.format(when="on Wednesday ")
+            + ", Foreign Minister Yoko Kamikawa said. Last Friday talks had stalled.",
+            "2024-06-12",
+        ),
         # A day named further down, earlier in the week: the lead's day still decides.
         (
             LEAD.format(when="on Wednesday ")

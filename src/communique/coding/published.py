@@ -32,10 +32,11 @@ _MONTHS = "|".join(sorted((m.capitalize() for m in _MONTH_NUMBER), key=len, reve
 _WEEKDAY = "|".join(_WEEKDAYS)
 # A weekday that names a day of the report's own week: not "last Friday", "next Monday",
 # "every Sunday", "Good Friday", "the Sunday Times", nor one written with a date.
+_NOT_THIS_WEEK = ("last", "next", "this", "coming", "every", "each", "following", "previous")
 _BARE_WEEKDAY = re.compile(
-    rf"(?<!last )(?<!next )(?<!this )(?<!coming )(?<!every )(?<!each )(?<!following )"
-    rf"(?<!previous )(?<!Good )(?<!Black )\b({_WEEKDAY})\b(?!\s*[,(]?\s*(?:{_MONTHS}|\d))"
-    r"(?!\s+[A-Z])(?!'s|’s)"
+    "".join(f"(?<!{w} )(?<!{w.capitalize()} )" for w in _NOT_THIS_WEEK)
+    + rf"(?<!Good )(?<!Black )\b({_WEEKDAY})\b(?!\s*[,(]?\s*(?:{_MONTHS}|\d))"
+    + r"(?!\s+[A-Z])(?!'s|’s)"
 )
 # "Friday (Jan 6)", "Tuesday, 4 March", "Wednesday March 5": a weekday written with its date.
 _WEEKDAY_WITH_DATE = re.compile(
