@@ -419,3 +419,26 @@ def test_a_place_name_before_a_visit_is_its_host(coder: Coder, sentence: str) ->
 def test_a_phone_call_from_or_to_a_leader_is_a_meeting(coder: Coder, sentence: str) -> None:
     assert {kind for kind, _, _ in coded(coder, sentence)} == {"MEET"}
     assert {frozenset((s, t)) for _, s, t in coded(coder, sentence)} == {frozenset(("RUS", "TUR"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's president held meetings with several leaders on Monday. "
+        "These included Peru's president and Bolivia's foreign minister.",
+        "Chile's president held talks with several other leaders on Monday. "
+        "They included the presidents of Peru and Bolivia.",
+    ],
+)
+def test_a_list_in_the_next_sentence_names_the_other_parties(coder: Coder, text: str) -> None:
+    events = coder.code("a-test", "test.txt", text, PUBLISHED).events
+    assert {(e.kind, e.source, e.target) for e in events} == {
+        ("MEET", "BOL", "CHL"),
+        ("MEET", "CHL", "PER"),
+    }
+    assert all(e.evidence.text == text for e in events)  # both sentences are the evidence
+
+
+def test_events_discussed_are_topics_not_happenings(coder: Coder) -> None:
+    text = "The ministers discussed visits and meetings between Chile and Peru."
+    assert coded(coder, text) == set()

@@ -88,6 +88,7 @@ class Candidate:
 class Reading:
     """An article after the coder's cheap first pass (`Coder.read`)."""
 
+    text: str
     sentences: list[Sentence]
     actors: list[ActorMention]
     by_sentence: list[list[ActorMention]]
@@ -182,10 +183,16 @@ class Coder:
             named = named + _short_name_mentions(sentence, short_names, named)
             if i in people or named:
                 request = self._parse_request(sentence, by_sentence[i], named, implicit)
+                if (
+                    request is None
+                    and i - 1 in to_parse
+                    and _LIST_CONTINUATION.match(sentence.text)
+                ):
+                    request = ParseRequest(sentence.text, names=False)  # "These included X, Y"
                 if request is not None:
                     to_parse[i] = request
         candidates = sorted(set(candidates) | set(to_parse))
-        return Reading(sentences, actors, by_sentence, candidates, to_parse)
+        return Reading(text, sentences, actors, by_sentence, candidates, to_parse)
 
     def finish(
         self,
@@ -230,11 +237,21 @@ class Coder:
             people_by_sentence = _locals_of(people_by_sentence, home)
         found: list[Candidate] = []
         previous: list[Candidate] = []
+        open_before: list[_OpenTrigger] = []
         for i, sentence in enumerate(sentences):
             coded: list[Candidate] = []
+            opened: list[_OpenTrigger] = []
             doc = docs.get(i)
             if doc is not None and doc.has_annotation("DEP") and not sentence.is_heading:
-                coded = self._code_sentence(
+                if open_before and _continues_a_list(doc):
+                    coded += self._completed_by_list(
+                        open_before,
+                        _joined(reading.text, sentences[i - 1], sentence),
+                        {a.code for a in by_sentence[i]}
+                        | {p.country for p in people_by_sentence.get(i, []) if p.country},
+                        anchor,
+                    )
+                coded += self._code_sentence(
                     sentence,
                     by_sentence[i] + self._state_bodies(sentence, by_sentence[i], home),
                     people_by_sentence[i],
@@ -243,7 +260,9 @@ class Coder:
                     (main_dyad, strong),
                     home,
                     protagonist,
+                    opened,
                 )
+            open_before = opened
             if coded or by_sentence[i] or people_by_sentence.get(i):
                 previous = coded
             elif previous and not self.knowledge.triggers.may_match(sentence.text):
@@ -350,10 +369,13 @@ class Coder:
         context: tuple[list[tuple[str, str]], bool],
         home: str | None = None,
         protagonist: str | None = None,
+        opened: list[_OpenTrigger] | None = None,
     ) -> list[Candidate]:
+        """The sentence's events; triggers whose parties stand on one side only go to
+        `opened`, for a next sentence that lists the others ("These included ...")."""
         every_match = self.knowledge.triggers.matches(sentence.text)
         every_match += self.knowledge.frames.matches(doc)
-        usable = [t for t in every_match if _usable(t, sentence) and not _conditional(doc, t)]
+        usable = [t for t in every_match if _usable(t, sentence, doc) and not _conditional(doc, t)]
         triggers = _main_verbs_govern(usable, doc)
         if not triggers:
             return []
@@ -394,6 +416,10 @@ class Coder:
                 # Protesters with no nationality named are of the dateline's state.
                 objects = {code for start, _, code in present if start >= trigger.start}
                 pairs = [(home, target, False) for target in sorted(objects - {home})]
+            if not pairs and opened is not None:
+                one_side = self._one_side(trigger, present, doc, protagonist)
+                if one_side:
+                    opened.append(_OpenTrigger(trigger, one_side, own_times, people))
             for source, target, anaphor in pairs:
                 candidate = self._candidate(
                     trigger, source, target, anaphor, sentence, people, own_times, anchor, chosen
@@ -402,6 +428,58 @@ class Coder:
                     candidate.status, candidate.explicit_status = "negated", True
                 candidate.location = _location(places, sentence.start + dateline)
                 found.append(candidate)
+        return found
+
+    def _one_side(
+        self,
+        trigger: TriggerMatch,
+        participants: list[tuple[int, int, str]],
+        doc: Doc,
+        protagonist: str | None,
+    ) -> set[str]:
+        """The states of a trigger whose parties all stand on one side ("Lee held bilateral
+        meetings with several leaders": Singapore, and no one named opposite)."""
+        rule = trigger.rule
+        parties = self.roles.parties(
+            doc,
+            (trigger.start, trigger.end),
+            rule.kind,
+            participants,
+            rule.subject_is_target,
+            protagonist,
+            rule.particle,
+        )
+        if len({p.side for p in parties}) != 1 or parties[0].side == "both":
+            return set()
+        return {p.code for p in parties}
+
+    def _completed_by_list(
+        self,
+        open_triggers: list[_OpenTrigger],
+        sentences: Sentence,
+        listed: set[str],
+        anchor: Anchor | None,
+    ) -> list[Candidate]:
+        """ "Lee held bilateral meetings with several leaders. These included Australian PM
+        Morrison and British PM Johnson.": each listed state is the other party, and the two
+        sentences are the evidence."""
+        found = []
+        for opened in open_triggers:
+            for code in sorted(listed - opened.side):
+                for own in sorted(opened.side):
+                    found.append(
+                        self._candidate(
+                            opened.trigger,
+                            own,
+                            code,
+                            False,
+                            sentences,
+                            opened.people,
+                            opened.times,
+                            anchor,
+                            [opened.trigger],
+                        )
+                    )
         return found
 
     def _state_bodies(
@@ -877,16 +955,32 @@ _ORIGIN_OR_TARGET_LINK = re.compile(
 )
 
 
-def _usable(trigger: TriggerMatch, sentence: Sentence) -> bool:
+def _usable(trigger: TriggerMatch, sentence: Sentence, doc: Doc) -> bool:
     """Drop triggers that name a topic rather than a happening."""
     before = sentence.text[: trigger.start]
     first = trigger.text.split()[0].lower()
     if first.endswith("ed") and _ADJECTIVAL_BEFORE.search(before):
         return False  # "the implementation of signed agreements"
-    # "visits and meetings" as a field of cooperation; "talks" is plural but one happening.
+    # "visits and meetings" as a field of cooperation; "talks" is plural but one happening,
+    # and so are meetings a verb acts on ("held bilateral meetings", "meetings were held").
     word = trigger.text.lower()
     generic = word.endswith("s") and word not in {"talks", "discussions", "consultations"}
-    return not (trigger.rule.generic_plural and generic)
+    return not (trigger.rule.generic_plural and generic and not _acted_on(doc, trigger))
+
+
+def _acted_on(doc: Doc, trigger: TriggerMatch) -> bool:
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return span.root.head.lemma_.lower() in _HAPPENING_VERBS
+
+
+# Verbs that make an event noun a happening ("held meetings", "visits were paid"), where
+# others make it a topic ("discussed visits and meetings").
+_HAPPENING_VERBS = {
+    "hold", "have", "conduct", "pay", "make", "convene", "host", "attend", "begin", "start",
+    "conclude", "complete", "end", "wrap", "stage", "organise", "organize", "carry",
+}  # fmt: skip
 
 
 # "agreed to deepen cooperation in joint production": the joint production is what was pledged,
@@ -907,6 +1001,33 @@ def _without_pledged_content(triggers: list[TriggerMatch], text: str) -> list[Tr
 
 
 _CONDITIONS = {"if", "unless", "whether"}
+
+
+@dataclass
+class _OpenTrigger:
+    """A trigger whose parties stand on one side only, waiting for a list of the others."""
+
+    trigger: TriggerMatch
+    side: set[str]
+    times: list
+    people: list[PersonMention]
+
+
+# "These included ...", "They were ...", "Among them were ...": a list of whom the sentence
+# before spoke of in general ("bilateral meetings with several other leaders").
+_LIST_CONTINUATION = re.compile(r"^(?:These|Those|They|Among\s+(?:them|those|these))\b")
+
+
+def _continues_a_list(doc: Doc) -> bool:
+    if not _LIST_CONTINUATION.match(doc.text):
+        return False
+    root = next(iter(doc.sents)).root
+    return root.lemma_.lower() in {"include", "be"}
+
+
+def _joined(text: str, first: Sentence, second: Sentence) -> Sentence:
+    """Two adjacent sentences as one piece of evidence."""
+    return Sentence(first.start, second.end, text[first.start : second.end], first.paragraph, False)
 
 
 def _conditional(doc: Doc, trigger: TriggerMatch) -> bool:
