@@ -295,6 +295,13 @@ PROSE_B = "The accord lets vessels from both countries land catches in either po
         ("(File photo)", "credit"),
         ("Page 3 of 4", "page label"),
         ("Load more stories", "page label"),
+        ("Share via: Facebook | X | LinkedIn", "share bar"),
+        ("Advertisement - Scroll to continue", "advertisement"),
+        ("Comments (12)", "navigation"),
+        ("Next story »", "navigation"),
+        ("Listen: the minister on the new quotas", "media link"),
+        ("Get the week's top stories sent to your inbox", "inbox"),
+        ("This piece first appeared on The Harbour Review.", "republished"),
         # Archive calendars without their grid.
         ("April 2024 (14) | March 2024 (22) | February 2024 (9)", "calendar row"),
         ("« Mar   May »", "calendar row"),
@@ -354,6 +361,9 @@ def test_pagination_rows(row: str) -> None:
         "All stories on this page are gathered automatically by our software.",
         "Articles are sourced from the original publishers' public feeds.",
         "Copyright holders who object may email us and the item will be deleted.",
+        # Syndicated copies published unedited.
+        "(The rest of this report is auto-generated from a wire feed.)",
+        "This story has not been edited by Harbour Times staff.",
     ],
 )
 def test_aggregator_self_descriptions_in_other_words(disclaimer: str) -> None:
