@@ -442,3 +442,38 @@ def test_a_list_in_the_next_sentence_names_the_other_parties(coder: Coder, text:
 def test_events_discussed_are_topics_not_happenings(coder: Coder) -> None:
     text = "The ministers discussed visits and meetings between Chile and Peru."
     assert coded(coder, text) == set()
+
+
+def dates(coder: Coder, text: str) -> set[tuple[str, str | None]]:
+    events = coder.code("a-test", "test.txt", text, PUBLISHED).events
+    return {(e.kind, e.date) for e in events}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fiji's prime minister began his first New Zealand visit since he took power in 2006.",
+        "Fiji's prime minister, who seized power in 2006, began a visit to New Zealand.",
+    ],
+)
+def test_a_date_in_another_clause_does_not_date_the_event(coder: Coder, sentence: str) -> None:
+    assert dates(coder, sentence) == {("VISIT", "2025-03-14")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile and Peru signed a loan agreement for the delivery of frigates in December 2024.",
+        "Chile and Peru signed an agreement on the purchase of frigates in December 2024.",
+    ],
+)
+def test_a_time_goes_to_the_nearest_trigger_that_is_an_event(coder: Coder, sentence: str) -> None:
+    assert ("SIGN_AGREEMENT", "2024-12") in dates(coder, sentence)
+
+
+def test_two_reports_of_one_signing_keep_the_finer_date(coder: Coder) -> None:
+    text = (
+        "Chile and Peru signed a defence agreement in December 2024. "
+        "In 2024, Chile and Peru also signed a defence agreement, officials recalled."
+    )
+    assert dates(coder, text) == {("SIGN_AGREEMENT", "2024-12")}

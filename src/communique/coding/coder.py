@@ -402,11 +402,8 @@ class Coder:
         main_dyad, strong = context
         officials = {p.country for p in people if p.titled and p.country}
         chosen = _without_pledged_content(_prefer_specific(triggers), sentence.text)
-        found = []
+        paired = []
         for trigger in chosen:
-            own_times = [t for t in times if _closest_trigger(t, chosen, sentence.text) is trigger]
-            if not own_times:
-                own_times = _times_of_linked_trigger(trigger, chosen, times, sentence.text)
             # Protesters gather where their target is: "a protest in Beijing" targets China.
             present = participants_and_places if trigger.rule.kind == "PROTEST" else participants
             pairs = self._pairs(
@@ -416,6 +413,13 @@ class Coder:
                 # Protesters with no nationality named are of the dateline's state.
                 objects = {code for start, _, code in present if start >= trigger.start}
                 pairs = [(home, target, False) for target in sorted(objects - {home})]
+            paired.append((trigger, present, pairs))
+        # A time belongs to the nearest trigger that makes an event: "signed an agreement for
+        # the delivery of the systems in December 2017" dates the signing.
+        eventful = [trigger for trigger, _, pairs in paired if pairs]
+        found = []
+        for trigger, present, pairs in paired:
+            own_times = _times_of(trigger, eventful if pairs else chosen, times, doc, sentence.text)
             if not pairs and opened is not None:
                 one_side = self._one_side(trigger, present, doc, protagonist)
                 if one_side:
@@ -1030,6 +1034,34 @@ def _joined(text: str, first: Sentence, second: Sentence) -> Sentence:
     return Sentence(first.start, second.end, text[first.start : second.end], first.paragraph, False)
 
 
+def _times_of(
+    trigger: TriggerMatch, triggers: list[TriggerMatch], times: list, doc: Doc, text: str
+) -> list:
+    """The time expressions of the trigger's own clause that are nearer it than any other
+    of `triggers`, else those of a trigger it is linked to ("talks during the visit")."""
+    in_reach = [t for t in times if not _in_another_clause(doc, t, trigger)]
+    own = [t for t in in_reach if _closest_trigger(t, triggers, text) is trigger]
+    return own or _times_of_linked_trigger(trigger, triggers, in_reach, text)
+
+
+_CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "acl", "pcomp"}
+
+
+def _in_another_clause(doc: Doc, time: Any, trigger: TriggerMatch) -> bool:
+    """ "his first New Zealand visit since he took power in 2006": the year dates the taking
+    of power, a clause of its own that does not hold the trigger."""
+    time_span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    trigger_span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if time_span is None or trigger_span is None:
+        return False
+    word, target = time_span.root, trigger_span.root
+    while word.head.i != word.i:
+        if word.dep_ in _CLAUSE_DEPS and word.pos_ in {"VERB", "AUX"}:
+            return not (word.left_edge.i <= target.i <= word.right_edge.i)
+        word = word.head
+    return False
+
+
 def _conditional(doc: Doc, trigger: TriggerMatch) -> bool:
     """ "if the US sought to strike Syria", "unless Japan lifts the ban": a condition, not
     something that happened or was agreed."""
@@ -1275,12 +1307,16 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
             best.sectors = sorted(set(twin.sectors) | set(c.sectors))
         best.instrument = twin.instrument or c.instrument
         best.tier = twin.tier or c.tier
-        if not best.date_explicit:
-            other = twin if best is c else c
-            if other.date_explicit:
-                best.date, best.date_explicit = other.date, True
+        other = twin if best is c else c
+        if other.date_explicit and (not best.date_explicit or _narrower(other.date, best.date)):
+            # "in 2017 ... signed" and "signed ... in December 2017": the finer date
+            best.date, best.date_explicit = other.date, True
         merged[merged.index(twin)] = best
     return merged
+
+
+def _narrower(a: DateValue | None, b: DateValue | None) -> bool:
+    return a is not None and (b is None or a.end - a.start < b.end - b.start)
 
 
 def _same_happening(a: Candidate, b: Candidate) -> bool:
