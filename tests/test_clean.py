@@ -394,6 +394,42 @@ def test_a_standfirst_repeated_by_the_datelined_lead_is_kept_once() -> None:
     assert result.flags == ["repeated_passages"]
 
 
+@pytest.mark.parametrize(
+    "residue",
+    [
+        "Here is a news article based on your prompt:",
+        "Sure thing! Here's a 300-word article about the accord.",
+        "Below is a rewritten version of the story in a neutral tone.",
+        "Note: As an AI, I cannot verify these figures.",
+        "I've kept the key facts and shortened the quotes.",
+        "Is there anything else you would like me to change?",
+        "**Title: Brazil and Angola sign fisheries accord**",
+        "Word count: 312",
+        "[Insert image of the signing ceremony here]",
+        "Please note that I don't have access to real-time information.",
+    ],
+)
+def test_chatbot_residue_in_other_words(residue: str) -> None:
+    result = clean_text(f"{PROSE_A}\n\n{residue}\n\n{PROSE_B}")
+    assert result.text == f"{PROSE_A}\n\n{PROSE_B}"
+    assert result.flags == ["generated_text"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A live blog's and a reporter's own words.
+        "Here's a summary of the day's events: the talks ended without a deal.",
+        "Here is the full text of the ministry's statement.",
+        "Here is the Kremlin's version of events: no troops moved.",
+        "The title: a new era, was chosen by the ministers.",
+    ],
+)
+def test_reporters_words_like_residue_stay(line: str) -> None:
+    raw = f"{PROSE_A}\n\n{line}\n\n{PROSE_B}"
+    assert clean_text(raw).text == raw
+
+
 def test_chatbot_closers_in_other_words() -> None:
     raw = f"{PROSE_A}\n\nI hope the revised draft suits your needs. Let me know what to change."
     result = clean_text(raw)

@@ -8,6 +8,8 @@ from .rules import GeneratedRules
 
 # The residue ends at the first sentence end after the cue (or at the end of the line).
 _SENTENCE_END = re.compile(r"[.!?:…](?=\s|$)")
+# What a cut can leave of its line: a label ("Note:", "Please note that") or markup ("**").
+_LEFTOVER = re.compile(r"[\W_]*(?:[^\W\d_]+\s*){0,3}[:\-–—]?[\W_]*")
 # A cue right after one of these is quoted speech.
 _OPEN_QUOTES = ('"', "“", "‘", "'", "«")
 
@@ -54,6 +56,7 @@ def remove_generated(text: str, rules: GeneratedRules) -> tuple[str, list[str]]:
                 if not line:
                     continue
         cut = _cut_residue(line, rules, found)
-        if cut or not line:
-            kept.append(cut)
+        if cut != line and line.startswith(cut) and _LEFTOVER.fullmatch(cut):
+            continue  # the line held residue and, before it, at most a lead-in ("Note:")
+        kept.append(cut)
     return "\n".join(kept), found

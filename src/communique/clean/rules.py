@@ -148,7 +148,8 @@ def _cues(anywhere: list[str], sentence_start: list[str]) -> Folded:
     """Cues valid anywhere, or only at the start of a line or right after a sentence end."""
     first = "|".join(f"(?:{p})" for p in anywhere)
     second = "|".join(f"(?:{p})" for p in sentence_start)
-    return Folded.compile(rf"\b(?:{first})|(?:^|(?<=[.!?:…\"”)] ))(?:{second})")
+    # A cue may open with a bracket ("[Insert image here]") or follow Markdown ("**Title:").
+    return Folded.compile(rf"(?:\b|(?=\[))(?:{first})|(?:^[*#_>\s]*|(?<=[.!?:…\"”)] ))(?:{second})")
 
 
 def _line_rules(section: dict[str, Any]) -> LineRules:
