@@ -477,3 +477,27 @@ def test_two_reports_of_one_signing_keep_the_finer_date(coder: Coder) -> None:
         "In 2024, Chile and Peru also signed a defence agreement, officials recalled."
     )
     assert dates(coder, text) == {("SIGN_AGREEMENT", "2024-12")}
+
+
+def people(coder: Coder, text: str) -> set[tuple[str, str | None]]:
+    return {(p.name, p.country) for p in coder.code("a-test", "test.txt", text, PUBLISHED).people}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "The move was conveyed by the Chilean Foreign Minister, Ana Rojas, on Monday.",
+            "Ana Rojas",
+        ),
+        (
+            "The Federal Chancellor of the Republic of Chile, Ana Rojas, met Peru's president.",
+            "Ana Rojas",
+        ),
+        ("Jorge Silva, Minister of Defence of Chile, signed the accord with Peru.", "Jorge Silva"),
+    ],
+)
+def test_a_title_with_its_state_names_the_persons_state(
+    coder: Coder, text: str, person: str
+) -> None:
+    assert (person, "CHL") in people(coder, text)

@@ -58,7 +58,8 @@ _CONTEXT_KINDS = _ANSWERING_KINDS | _COOPERATIVE_KINDS
 _SINGLE_OCCASION_KINDS = {"VISIT", "MEET"}
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|we)\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(
-    r"\b(?:President|Minister|Secretary|Premier|Chancellor|King|General|Ambassador)\b"
+    r"\b(?:President|Minister|Secretary|Premier|Chancellor|King|Queen|Sultan|Emir|Prince|"
+    r"General|Admiral|Ambassador|Chairman|PM|[Ss]pokes(?:man|woman|person))\b"
 )
 
 

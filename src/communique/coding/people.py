@@ -26,7 +26,10 @@ _TITLE = (
     r"General|Admiral|Chairman|Chairwoman|Spokesperson|Spokesman|Spokeswoman|Senator|"
     r"Adviser|Advisor)"
 )
-_TITLE_BEFORE = re.compile(rf"({_TITLE})\s*$")
+# "Foreign Minister X", "the Bolivian Foreign Minister, X", "Federal Chancellor of the
+# Republic of Austria, X": the title, its state, and a comma may stand before the name.
+_TITLE_BEFORE = re.compile(rf"({_TITLE})(?:\s+of\s+(?:the\s+)?[A-Z][^,;.]{{0,50}})?\s*,?\s*$")
+_LEADING_TITLE = re.compile(rf"^{_TITLE}\s+")
 # A title used of the past ("then-President X", "the late King X", "his counterpart at the
 # time, Minister X", "X, who was minister then") says nothing of who holds the office now.
 _PAST_BEFORE = re.compile(
@@ -44,6 +47,7 @@ _OWNER_GAP = re.compile(r"^(?:[’']s)?\s*$")
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,6}(?:[’']s)?\s*$")
 _TITLE_AFTER = re.compile(rf"^\s*,\s*(?:the\s+)?({_TITLE})")
 _OF_COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # Where the NER model can start and end a name `_NAME_CHARS` accepts: a capital not inside a
 # word; then words of name characters, each capitalised, the span ending before any character
 # that is not a letter or digit (spaCy splits "Assad-led" and "Bishop's").
@@ -126,6 +130,9 @@ class PeopleFinder:
                     for suffix in ("’s", "'s"):
                         name = name.removesuffix(suffix)
                     start, end = ent.start_char, ent.start_char + len(name)
+                    title = _LEADING_TITLE.match(name)  # "Sultan Hassanal Bolkiah"
+                    if title and title.end() < len(name):
+                        start += title.end()
                     # The office-holder table knows full names better than the NER model does.
                     if not any(s < end and start < e for s, e in known):
                         spans[(start, end)] = None
@@ -239,12 +246,21 @@ def _country_near(
     "South Korea's Foreign Minister X", "Secretary of Turkish Defence Industries X",
     "X of South Korea's National Security Office"."""
     phrase_start = max(0, start - 60)
-    head = text[phrase_start:start]
+    head = text[phrase_start:start].rstrip()
+    head = head.removesuffix(",")  # "the Bolivian Foreign Minister, Karen Longaric"
     cut = max(head.rfind(","), head.rfind(" and "), head.rfind(" with "), head.rfind(" said "))
     head_from = phrase_start + (cut + 1 if cut >= 0 else 0)
     before = [a for a in actors if head_from <= a.start - offset < start and not a.is_igo]
     if before:
         return before[-1].code
+    title_after = _TITLE_AFTER.match(text[end:])
+    if title_after:  # "X, Minister of Defence of Mongolia"
+        title_end = end + title_after.end()
+        for actor in actors:
+            begin = actor.start - offset
+            within = end <= begin <= title_end + 40 and not actor.is_igo
+            if within and _OF_BEFORE.search(text[end:begin]):
+                return actor.code
     of_after = _OF_COUNTRY_AFTER.match(text[end:])
     if of_after:
         tail_start = end + of_after.end()
