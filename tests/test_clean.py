@@ -173,6 +173,13 @@ def test_flattened_table_is_split_into_cells() -> None:
     assert result.flags == ["flattened_table"]
 
 
+def test_a_small_glued_table_between_paragraphs_is_recovered_not_dropped() -> None:
+    table = "Key areasExpected outcome\nMaritime securityJoint patrols\nFisheriesShared quotas"
+    result = clean_text(f"{PROSE}\n\n{table}\n\nNo date was set.")
+    assert "Maritime security | Joint patrols" in result.text
+    assert result.flags == ["flattened_table"]
+
+
 def test_camel_case_names_are_not_tables() -> None:
     raw = (
         "Senator McCain spoke on YouTube.\nMacArthur and DeSantis replied.\nThe iPhone maker said."
@@ -324,6 +331,9 @@ def test_page_furniture_in_other_words_is_dropped(junk: str, label: str) -> None
         "“We will protect our waters”\nsaid the minister",
         "Catch in 2023: 41,000 tonnes",
         "Talks resumed in March 2024 and again in May 2025.",
+        # Small tables between paragraphs are no block of links.
+        "Country Exports Imports\nChile 4.5 3.2\nPeru 3.1 2.8",
+        "Team Points\nBrazil 12\nAngola 9",
         # Browsers and apps as news, not as notices to the reader.
         "The ministry launched an app for fishermen to report illegal trawlers.",
     ],

@@ -18,6 +18,10 @@ from .rules import (
 _TERMINAL = re.compile(r"[.!?…\"”'’)]$")
 _DIGITS = re.compile(r"\d+")
 _WORD_CHAR = re.compile(r"[^\W_]")
+# Two cells of a flattened table glued together: a lower-case letter or figure, then a capital.
+_GLUED = re.compile(r"[a-z0-9)%][A-Z]")
+# A block of links holds at least one headline this long (the rest may be bylines).
+_HEADLINE_WORDS = 4
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -142,6 +146,7 @@ def teaser_blocks(lines: list[str], rules: TeaserRules) -> set[int]:
         if (
             rules.min_lines <= len(block) <= rules.max_lines
             and all(_link_like(lines[i], rules) for i in block)
+            and any(len(lines[i].split()) >= _HEADLINE_WORDS for i in block)
             and _is_prose(lines, before, rules)
             and _is_prose(lines, after, rules)
             and not lines[before[-1]].rstrip().endswith(":")  # a list the text introduces
@@ -163,8 +168,16 @@ def _blocks(lines: list[str]) -> list[list[int]]:
 
 
 def _link_like(line: str, rules: TeaserRules) -> bool:
+    """A headline or byline: a few words, no sentence end, not a row of a table (mostly
+    figures, or cells glued together as "Maritime securityJoint patrols")."""
     words = line.split()
-    return 2 <= len(words) <= rules.max_words and not rules.sentence_end.search(line.strip())
+    figures = sum(any(c.isdigit() for c in word) for word in words)
+    return (
+        2 <= len(words) <= rules.max_words
+        and not rules.sentence_end.search(line.strip())
+        and figures * 3 <= len(words)
+        and not _GLUED.search(line)
+    )
 
 
 def _is_prose(lines: list[str], block: list[int], rules: TeaserRules) -> bool:
