@@ -219,6 +219,14 @@ def code(pipeline: Pipeline, published: str, body: str) -> Article:
         # An organisation's title is not the state office its holder once had.
         ("2021-11-01", "He met European Council President Charles Michel in Rome on Saturday."),
         ("2024-03-17", "EC President Ursula von der Leyen and Egypt signed a statement on Sunday."),
+        (
+            "2023-01-25",
+            "Brazil's president met the President of the European Council, Charles Michel.",
+        ),
+        (
+            "2024-03-17",
+            "Egypt hosted the President of the European Commission Ursula von der Leyen.",
+        ),
     ],
 )
 def test_titles_that_fit_raise_no_conflict(pipeline: Pipeline, published: str, body: str) -> None:

@@ -176,6 +176,8 @@ class PeopleFinder:
         role = before.group(1) if before else after.group(1) if after else None
         title_start = start - len(before.group(0)) if before else end
         owner = _title_owner(text[:title_start], offset, actors) if before else None
+        if before and _names_organisation(title_start, start, offset, actors):
+            owner = "international"  # "President of the European Council, X"
         if owner == "international":  # an official of an IGO is no state's official
             return None
         holders = self.offices.lookup(name, role)
@@ -206,6 +208,14 @@ def _possible_names(text: str) -> Iterator[tuple[int, int]]:
             if gap is None:
                 break
             position = gap.end()
+
+
+def _names_organisation(
+    title_start: int, name_start: int, offset: int, actors: list[ActorMention]
+) -> bool:
+    """Whether the title's own words name an international organisation, not a state."""
+    inside = [a for a in actors if title_start <= a.start - offset < name_start]
+    return bool(inside) and inside[0].is_igo
 
 
 def _title_owner(head: str, offset: int, actors: list[ActorMention]) -> str | None:
