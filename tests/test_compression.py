@@ -3,6 +3,7 @@ inflate without end, or end in the middle of a record."""
 
 from __future__ import annotations
 
+import time
 import tracemalloc
 import zlib
 from pathlib import Path
@@ -47,3 +48,15 @@ def test_a_truncated_warc_is_reported_after_its_whole_records(tmp_path: Path) ->
     items = list(read_inputs([str(archive)], SETTINGS))
     assert [d.source_file for d in documents(items)] == [f"{archive}#https://news.example/a"]
     assert errors(items) == [f"{archive}: the archive is truncated (cut off in a record)"]
+
+
+def test_a_bomb_of_one_endless_line_is_stopped_at_once_under_the_default_cap(
+    tmp_path: Path,
+) -> None:
+    """Under the 50 MB page cap, a 300 MB header line took warcio a minute to gather."""
+    archive = tmp_path / "line.warc.gz"
+    archive.write_bytes(gzip_bomb(300_000_000))
+    started = time.monotonic()
+    items = list(read_inputs([str(archive)], Settings()))
+    assert errors(items) == [f"{archive}: a line of over 8.0 MB in a record; stopped reading"]
+    assert time.monotonic() - started < 10

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from communique.errors import InputError
 from communique.intake import RawDocument, extract
 
 PROSE = (
@@ -36,3 +37,9 @@ def test_nul_characters_past_the_binary_check_are_removed() -> None:
     text = text_of(content.encode())
     assert "\x00" not in text
     assert text.endswith("after the NULs")
+
+
+@pytest.mark.parametrize("signature", [b"\x89PNG\r\n\x1a\n", b"\x7fELF", b"PK\x03\x04", b""])
+def test_a_binary_full_of_zeros_is_not_taken_for_utf32(signature: bytes) -> None:
+    with pytest.raises(InputError, match="^doc: the input is binary, not text or HTML$"):
+        text_of(signature + bytes(2_000))

@@ -19,6 +19,8 @@ from .files import describe_size
 _GZIP, _ZLIB = 16 + zlib.MAX_WBITS, zlib.MAX_WBITS
 _WBITS = {"gzip": _GZIP, "x-gzip": _GZIP, "deflate": _ZLIB}
 ACCEPTED_ENCODINGS = "gzip, deflate"
+# The longest line a WARC record may hold: a page minified onto one line runs to a few MB.
+MAX_LINE = 8_000_000
 _CHUNK = 1 << 16
 
 
@@ -73,6 +75,7 @@ class GzipMembers(io.RawIOBase):
         self._raw, self._cap, self._source = raw, cap, source
         self._inflater = zlib.decompressobj(_GZIP)
         self._member_bytes = 0
+        self._line_bytes = 0  # since the last line break
         self._in_member = False  # some of a member given to the inflater, not yet its end
         self._head = b""  # compressed bytes read but not yet given to the inflater
         self.truncated = False
@@ -106,8 +109,18 @@ class GzipMembers(io.RawIOBase):
         self._member_bytes += len(out)
         if self._member_bytes > self._cap:
             raise InputError(self._source, f"a record {_over(self._cap)}")
+        self._check_line(out)
         if self._inflater.eof:  # the member is whole: the next one starts afresh
             self._head = self._inflater.unused_data
             self._inflater = zlib.decompressobj(_GZIP)
             self._member_bytes, self._in_member = 0, False
         return out
+
+    def _check_line(self, out: bytes) -> None:
+        """A line past `MAX_LINE` stops the archive: warcio gathers a header line by joining
+        bytes, so a 50 MB line inflated from a gzip bomb took it a minute."""
+        end = out.rfind(b"\n")
+        self._line_bytes = len(out) - end - 1 if end >= 0 else self._line_bytes + len(out)
+        if self._line_bytes > MAX_LINE:
+            limit = describe_size(MAX_LINE)
+            raise InputError(self._source, f"a line of over {limit} in a record; stopped reading")

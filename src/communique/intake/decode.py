@@ -99,7 +99,7 @@ def _wide_encoding(content: bytes) -> str | None:
         if content.startswith(bom):
             return name
     head = content[:4096]
-    if len(head) < 8 or b"\x00" not in head:
+    if len(head) < 8 or b"\x00" not in head or not _mostly_text(head.replace(b"\x00", b"")):
         return None
     quarters = [head[i::4].count(0) / len(head[i::4]) for i in range(4)]
     if quarters[1] > 0.9 and quarters[2] > 0.9 and quarters[3] > 0.9:
@@ -112,6 +112,15 @@ def _wide_encoding(content: bytes) -> str | None:
     if even > 0.6 and odd < 0.1:
         return "utf-16-be"
     return None
+
+
+_PRINTABLE_ASCII = bytes(range(32, 127)) + b"\t\n\r"
+
+
+def _mostly_text(data: bytes) -> bool:
+    """Whether the bytes are mostly printable ASCII: what remains of wide-encoded Latin text
+    without its NULs, and not of a binary full of zeros."""
+    return bool(data) and len(data.translate(None, _PRINTABLE_ASCII)) < len(data) // 10
 
 
 # C0 controls but tab, newlines, form feed and CR; DEL. A stray one after a </script> made
