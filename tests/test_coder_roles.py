@@ -501,3 +501,11 @@ def test_a_title_with_its_state_names_the_persons_state(
     coder: Coder, text: str, person: str
 ) -> None:
     assert (person, "CHL") in people(coder, text)
+
+
+def test_a_frame_that_needs_an_object_is_parsed_only_with_one_in_sight(coder: Coder) -> None:
+    reading = coder.read(
+        "Ghana gave a speech about Togo. Ghana gave food aid to Togo. Ghana sent a letter to Togo."
+    )
+    roles = [r.text for r in reading.to_parse.values() if r.roles]
+    assert roles == ["Ghana gave food aid to Togo."]

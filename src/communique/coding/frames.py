@@ -91,16 +91,27 @@ class Frames:
         for frame in self.frames:
             for lemma in frame.lemmas:
                 self._by_lemma.setdefault(lemma, []).append(frame)
-        self.forms = _word_forms(self._by_lemma, data.get("irregular", {}))
+        irregular = data.get("irregular", {})
+        self.forms = _word_forms(self._by_lemma, irregular)
+        self._object_forms = {
+            frame.name: {f for lemma in frame.objects for f in _forms_of(lemma, irregular)}
+            for frame in self.frames
+        }
 
     def may_match(self, text: str) -> bool:
         """Whether a word of `text` can be a form of a frame's lemma (no parse needed)."""
         return any(word in self.forms for word in _WORD.findall(text.lower()))
 
     def kinds_in(self, text: str) -> set[str]:
-        """The kinds whose frames a word of `text` can start (no parse needed)."""
+        """The kinds whose frames a word of `text` can start (no parse needed): a frame that
+        needs an object ("provided aid") needs a form of one of its objects in the text too."""
         words = set(_WORD.findall(text.lower()))
-        return {kind for word in words & self.forms.keys() for kind in self.forms[word]}
+        return {
+            frame.kind
+            for word in words & self.forms.keys()
+            for frame in self.forms[word]
+            if not frame.objects or words & self._object_forms[frame.name]
+        }
 
     def matches(self, doc: Doc) -> list[TriggerMatch]:
         found = []
@@ -180,13 +191,17 @@ def _modified(token: Token, modifiers: frozenset[str]) -> bool:
 
 def _word_forms(
     by_lemma: dict[str, list[Frame]], irregular: dict[str, list[str]]
-) -> dict[str, set[str]]:
-    """Every form of every lemma, with the kinds of the frames it can start."""
-    forms: dict[str, set[str]] = {}
+) -> dict[str, list[Frame]]:
+    """Every form of every lemma, with the frames it can start."""
+    forms: dict[str, list[Frame]] = {}
     for lemma, frames in by_lemma.items():
-        for form in (*_inflections(lemma), *irregular.get(lemma, [])):
-            forms.setdefault(form, set()).update(frame.kind for frame in frames)
+        for form in _forms_of(lemma, irregular):
+            forms.setdefault(form, []).extend(f for f in frames if f not in forms.get(form, []))
     return forms
+
+
+def _forms_of(lemma: str, irregular: dict[str, list[str]]) -> set[str]:
+    return {*_inflections(lemma), *irregular.get(lemma, [])}
 
 
 def _inflections(lemma: str) -> Iterator[str]:
