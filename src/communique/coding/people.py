@@ -180,14 +180,15 @@ class PeopleFinder:
             owner = "international"  # "President of the European Council, X"
         if owner == "international":  # an official of an IGO is no state's official
             return None
-        holders = self.offices.lookup(name, role)
-        holder = _current_holder(holders)
+        # An organisation's officer ("EC President X") acts for it, whatever state the table
+        # knows them from: only a state named beside them counts.
+        holder = None if owner else _current_holder(self.offices.lookup(name, role))
         country = holder.country if holder else _country_near(text, start, end, offset, actors)
         if country is None and role is None:
             return None
         if role is None and holder is not None:
             role = holder.title
-        if owner or (role and _of_the_past(role, text, title_start, end)):
+        if role and _of_the_past(role, text, title_start, end):
             holder = None
         elif role and not self.offices.offices_named(role):
             holder = None  # "General X", "Deputy Prime Minister X": no office the table lists
