@@ -354,3 +354,21 @@ def test_help_loads_none_of_the_heavy_libraries() -> None:
     )
     loaded = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
     assert loaded.stdout == "[]\n", loaded.stderr
+
+
+def test_explain_shows_each_partys_path_and_why_triggers_were_rejected(tmp_path: Path) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text(
+        " date 2025-03-14\n\nChile held talks with Peru on Monday. "
+        "If Chile attacked Bolivia, the region would suffer.\n",
+        encoding="utf-8",
+    )
+    plain = invoke("explain", str(article))
+    assert plain.exit_code == 0
+    assert "- MEET CHL->PER 2025-03-10" in plain.stdout
+    assert "source CHL: trigger<-nsubj:Chile>Chile" in plain.stdout
+    assert "target PER: trigger<-dobj:talks<-with:Peru>Peru" in plain.stdout
+    assert "rejected triggers" not in plain.stdout
+    rejected = invoke("explain", str(article), "--rejected")
+    assert "rejected triggers:" in rejected.stdout
+    assert "ASSAULT frame:attack-verb('attacked'): inside a condition" in rejected.stdout

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from . import relations as _relations
+from .coding.trace import Trace, TraceRecord
 from .errors import CommuniqueError, GoldFileError
 from .eval import EvalReport, score
 from .export.formats import export as _export
@@ -145,19 +146,25 @@ def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def explain(path: str, settings: Settings | None = None) -> tuple[Article, list[Event]]:
-    """Code one file without storing it; each event's `rule` says which trigger rule fired.
+def explain(
+    path: str, settings: Settings | None = None
+) -> tuple[Article, list[Event], list[TraceRecord]]:
+    """Code one file without storing it: its article, its events (each event's `rule` says
+    which trigger rule fired) and, for every trigger found, the parties the parse tied to it
+    and why it did or did not become an event.
 
-    Example: `article, events = communique.api.explain("article.txt")`
+    Example: `article, events, trace = communique.api.explain("article.txt")`
     """
     from .intake import read_inputs
 
     settings = settings or Settings.load()
     pipeline = Pipeline(settings)
+    pipeline.coder.trace = Trace()
     for item in read_inputs([path], settings):
         if isinstance(item, Exception):
             raise item
-        return pipeline.process(item)
+        article, events = pipeline.process(item)
+        return article, events, pipeline.coder.trace.records
     raise GoldFileError(f"{path}: nothing to explain")
 
 

@@ -290,29 +290,55 @@ def _print_summary(summary: api.Summary, failures: list[tuple[str, str]]) -> Non
 @app.command()
 def explain(
     path: Annotated[str, typer.Argument(help="One article file or URL.")],
+    rejected: Annotated[
+        bool, typer.Option("--rejected", help="Also list the triggers that made no event, and why.")
+    ] = False,
     settings: SettingsOption = None,
 ) -> None:
-    """Code one article without storing it and show, for each event, the rule that fired.
+    """Code one article without storing it and show, for each event, the rule that fired and
+    the path in the parse from the trigger to each party.
 
-    Example: communique explain ../shared/corpus/seeds/001_1e6b587d5026f14c.txt
+    Example: communique explain ../shared/corpus/seeds/001_1e6b587d5026f14c.txt --rejected
     """
     from . import api
 
     config = _settings(settings, None)
-    article, events = _run(lambda: api.explain(path, config))
-    out = Console()
+    article, events, trace = _run(lambda: api.explain(path, config))
+    out = Console(highlight=False, soft_wrap=True)
     out.print(
-        f"{article.source_file}: published {article.published}, flags {article.quality.flags}"
+        f"{article.source_file}: published {article.published}, flags {article.quality.flags}",
+        markup=False,
     )
     for p in article.people:
-        out.print(f"  person: {p.name} ({p.country}) {p.role or ''}", highlight=False)
+        out.print(f"  person: {p.name} ({p.country}) {p.role or ''}", markup=False)
     for e in events:
         out.print(
             f"- {e.kind} {e.source}->{e.target} {e.date} {e.status} {e.sectors} "
             f"conf={e.confidence} rule={e.rule}\n    {e.evidence.text}",
-            highlight=False,
             markup=False,
         )
+        for record in trace:
+            if (
+                record.made_events
+                and record.sentence_start >= e.evidence.start
+                and (
+                    record.sentence_start < e.evidence.end and e.rule.startswith(record.rule + "(")
+                )
+            ):
+                for party in record.parties:
+                    out.print(f"    {party.side} {party.code}: {party.path}", markup=False)
+                break
+    if rejected:
+        out.print("rejected triggers:")
+        for record in trace:
+            if not record.made_events:
+                ties = ", ".join(f"{p.side} {p.code} ({p.path})" for p in record.parties)
+                out.print(
+                    f"- {record.kind} {record.rule}({record.trigger!r}): {record.outcome}"
+                    + (f"; parties: {ties}" if ties else "")
+                    + f"\n    {record.sentence}",
+                    markup=False,
+                )
 
 
 @app.command()

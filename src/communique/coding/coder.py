@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..language import LanguageTools, ParseRequest, Sentence, split_sentences
 from ..schema import Event, Evidence, Location, Person, content_id, kinds
+from . import trace
 from .actors import ActorMention
 from .dates import Anchor, DateValue, around, find_time_expressions
 from .details import find_instrument, find_tier
@@ -26,6 +27,7 @@ from .lexicon import TriggerMatch
 from .offices import bound_by_terms
 from .people import PeopleFinder, PersonMention
 from .roles import Party, RoleFinder, pairs_from
+from .trace import Trace, TraceRecord
 
 # Phrases that stand for the article's main pair of states.
 _DYAD_ANAPHOR = re.compile(
@@ -137,6 +139,8 @@ class Coder:
         self.people_finder = PeopleFinder(knowledge.offices)
         self.roles = RoleFinder(knowledge.roles)
         self.today = today
+        # Set to a Trace to learn why each trigger did or did not become an event (explain).
+        self.trace: Trace | None = None
 
     # -- the article ---------------------------------------------------------------------------
     def code(
@@ -378,7 +382,10 @@ class Coder:
         every_match += self.knowledge.frames.matches(doc)
         usable = [t for t in every_match if _usable(t, sentence, doc) and not _conditional(doc, t)]
         triggers = _main_verbs_govern(usable, doc)
-        if not triggers:
+        chosen = _without_pledged_content(_prefer_specific(triggers), sentence.text)
+        if self.trace is not None:
+            self._trace_dropped(self.trace, sentence, doc, every_match, usable, triggers, chosen)
+        if not chosen:
             return []
         # A dateline ("SEOUL, Aug 12 (Agency) -") names where and when it was filed, not who acted.
         dateline = _dateline_end(sentence.text)
@@ -402,7 +409,6 @@ class Coder:
         ]
         main_dyad, strong = context
         officials = {p.country for p in people if p.titled and p.country}
-        chosen = _without_pledged_content(_prefer_specific(triggers), sentence.text)
         paired = []
         for trigger in chosen:
             # Protesters gather where their target is: "a protest in Beijing" targets China.
@@ -415,6 +421,12 @@ class Coder:
                 objects = {code for start, _, code in present if start >= trigger.start}
                 pairs = [(home, target, False) for target in sorted(objects - {home})]
             paired.append((trigger, present, pairs))
+            if self.trace is not None:
+                parties = self._parties(trigger, present, doc, protagonist)
+                outcome = trace.EVENT if pairs else trace.NO_PAIR
+                self.trace.records.append(
+                    _record(sentence, trigger, outcome, parties, [(a, b) for a, b, _ in pairs])
+                )
         # A time belongs to the nearest trigger that makes an event: "signed an agreement for
         # the delivery of the systems in December 2017" dates the signing.
         eventful = [trigger for trigger, _, pairs in paired if pairs]
@@ -444,8 +456,20 @@ class Coder:
     ) -> set[str]:
         """The states of a trigger whose parties all stand on one side ("Lee held bilateral
         meetings with several leaders": Singapore, and no one named opposite)."""
+        parties = self._parties(trigger, participants, doc, protagonist)
+        if len({p.side for p in parties}) != 1 or parties[0].side == "both":
+            return set()
+        return {p.code for p in parties}
+
+    def _parties(
+        self,
+        trigger: TriggerMatch,
+        participants: list[tuple[int, int, str]],
+        doc: Doc,
+        protagonist: str | None,
+    ) -> list[Party]:
         rule = trigger.rule
-        parties = self.roles.parties(
+        return self.roles.parties(
             doc,
             (trigger.start, trigger.end),
             rule.kind,
@@ -454,9 +478,28 @@ class Coder:
             protagonist,
             rule.particle,
         )
-        if len({p.side for p in parties}) != 1 or parties[0].side == "both":
-            return set()
-        return {p.code for p in parties}
+
+    def _trace_dropped(
+        self,
+        log: Trace,
+        sentence: Sentence,
+        doc: Doc,
+        found: list[TriggerMatch],
+        usable: list[TriggerMatch],
+        governing: list[TriggerMatch],
+        chosen: list[TriggerMatch],
+    ) -> None:
+        """Record each trigger dropped before its parties were sought, with the reason."""
+        for trigger in found:
+            if trigger in chosen:
+                continue
+            if trigger not in usable:
+                reason = trace.CONDITION if _conditional(doc, trigger) else trace.TOPIC
+            elif trigger not in governing:
+                reason = trace.GOVERNED
+            else:
+                reason = trace.OVERLAPPED
+            log.records.append(_record(sentence, trigger, reason, [], []))
 
     def _completed_by_list(
         self,
@@ -1006,6 +1049,25 @@ def _without_pledged_content(triggers: list[TriggerMatch], text: str) -> list[Tr
 
 
 _CONDITIONS = {"if", "unless", "whether"}
+
+
+def _record(
+    sentence: Sentence,
+    trigger: TriggerMatch,
+    outcome: str,
+    parties: list[Party],
+    pairs: list[tuple[str, str]],
+) -> TraceRecord:
+    return TraceRecord(
+        sentence.text,
+        sentence.start,
+        trigger.text,
+        trigger.rule.name,
+        trigger.rule.kind,
+        outcome,
+        parties,
+        pairs,
+    )
 
 
 @dataclass
