@@ -9,7 +9,7 @@ import pytest
 
 import communique
 from communique.errors import InputError
-from communique.intake import RawDocument, read_inputs
+from communique.intake import RawDocument, extract, read_inputs
 from communique.intake.shape import refuse_non_article
 from communique.pipeline import Pipeline
 from communique.settings import Settings
@@ -163,3 +163,14 @@ def test_ingest_stores_csv_rows_and_nothing_of_non_articles(
     assert report.failed == 3
     assert [error.split(": ")[0] for error in report.errors] == inputs[1:]
     assert all("\n" not in error for error in report.errors)
+
+
+def test_a_page_saved_without_its_html_wrapper_is_read_as_html(tmp_path: Path) -> None:
+    paragraphs = "".join(f"<p>{PROSE} Paragraph {n}.</p>\n" for n in range(25))
+    path = tmp_path / "saved.txt"
+    path.write_text(f"<div class='story'>\n{paragraphs}</div>\n", encoding="utf-8")
+    (doc,) = read(path)
+    assert isinstance(doc, RawDocument) and doc.media_type == "text/html"
+    text = extract(doc).text
+    refuse_non_article(text, str(path), max_words=20_000)
+    assert "<p>" not in text and "Paragraph 24." in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import InputError
@@ -17,11 +18,17 @@ def describe_size(size: int) -> str:
     return f"{size} bytes"
 
 
+# A page saved without its <html> wrapper still opens with HTML's own elements.
+_HTML_OPENING = re.compile(
+    rb"^(?:<!--.*?-->\s*)*<(?:body|head|div|article|section|main|p|h[1-6]|table|span|a)\b"
+)
+
+
 def media_type_of(name: str, content: bytes) -> str:
     if suffix_of(name) in HTML_SUFFIXES:
         return "text/html"
     head = content[:512].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")):
+    if head.startswith((b"<!doctype html", b"<html")) or _HTML_OPENING.match(head):
         return "text/html"
     return "text/plain"
 
