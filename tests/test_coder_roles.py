@@ -509,3 +509,19 @@ def test_a_frame_that_needs_an_object_is_parsed_only_with_one_in_sight(coder: Co
     )
     roles = [r.text for r in reading.to_parse.values() if r.roles]
     assert roles == ["Ghana gave food aid to Togo."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile feels threatened by the Peruvian build-up.",
+        "Chile seems threatened by the Peruvian build-up.",
+        "A threatened Chile watched the Peruvian build-up.",
+    ],
+)
+def test_feeling_threatened_is_no_threat(coder: Coder, sentence: str) -> None:
+    assert not any(kind == "THREATEN" for kind, _, _ in coded(coder, sentence))
+
+
+def test_being_threatened_is_a_threat(coder: Coder) -> None:
+    assert ("THREATEN", "PER", "CHL") in coded(coder, "Chile was threatened by Peru.")

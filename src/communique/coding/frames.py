@@ -128,7 +128,10 @@ def _fits(frame: Frame, token: Token) -> bool:
     pos = token.pos_
     if frame.pos == "NOUN" and pos not in {"NOUN", "PROPN"}:
         return False
-    if frame.pos == "VERB" and (pos != "VERB" or token.dep_ == "amod"):
+    # "the signed agreement", "Moscow feels threatened": a participle used as an adjective
+    if frame.pos == "VERB" and (pos != "VERB" or token.dep_ in {"amod", "acomp"}):
+        return False
+    if any(c.dep_ == "auxpass" and c.lemma_ not in {"be", "get"} for c in token.children):
         return False
     if frame.particle and not any(
         c.dep_ in _PARTICLE_DEPS and c.lower_ == frame.particle for c in token.children
