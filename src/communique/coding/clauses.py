@@ -1,0 +1,171 @@
+"""Which triggers of a parsed sentence are events: topics, conditions, negations, the verb
+that sets a noun's kind, overlaps, the clause a status is read from, and lists that
+continue the sentence before."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..language import Sentence
+from .lexicon import TriggerMatch
+
+ADJECTIVAL_BEFORE = re.compile(
+    r"\b(?:the|of|a|an|all|its|their|these|those|previously|already|existing|such)\s+$",
+    re.IGNORECASE,
+)
+
+
+CLAUSE_BREAK = re.compile(
+    r"[;—–]|,\s+(?:while|whereas|but|although|which|who|when|where|after|before|as)\b"
+)
+
+
+def usable(trigger: TriggerMatch, sentence: Sentence, doc: Doc) -> bool:
+    """Drop triggers that name a topic rather than a happening."""
+    before = sentence.text[: trigger.start]
+    first = trigger.text.split()[0].lower()
+    if first.endswith("ed") and ADJECTIVAL_BEFORE.search(before):
+        return False  # "the implementation of signed agreements"
+    # "visits and meetings" as a field of cooperation; "talks" is plural but one happening,
+    # and so are meetings a verb acts on ("held bilateral meetings", "meetings were held").
+    word = trigger.text.lower()
+    generic = word.endswith("s") and word not in {"talks", "discussions", "consultations"}
+    return not (trigger.rule.generic_plural and generic and not acted_on(doc, trigger))
+
+
+def acted_on(doc: Doc, trigger: TriggerMatch) -> bool:
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return span.root.head.lemma_.lower() in HAPPENING_VERBS
+
+
+# Verbs that make an event noun a happening ("held meetings", "visits were paid"), where
+# others make it a topic ("discussed visits and meetings").
+HAPPENING_VERBS = {
+    "hold", "have", "conduct", "pay", "make", "convene", "host", "attend", "begin", "start",
+    "conclude", "complete", "end", "wrap", "stage", "organise", "organize", "carry",
+}  # fmt: skip
+
+
+# "agreed to deepen cooperation in joint production": the joint production is what was pledged,
+# not a separate happening.
+PLEDGED_CONTENT_KINDS = {"DEFENSE_COOPERATION", "ECONOMIC_COOPERATION"}
+
+
+def without_pledged_content(triggers: list[TriggerMatch], text: str) -> list[TriggerMatch]:
+    pledges = [t for t in triggers if t.rule.kind == "PLEDGE_COOPERATION"]
+
+    def pledged(trigger: TriggerMatch) -> bool:
+        return trigger.rule.kind in PLEDGED_CONTENT_KINDS and any(
+            p.end <= trigger.start and not CLAUSE_BREAK.search(text[p.end : trigger.start])
+            for p in pledges
+        )
+
+    return [t for t in triggers if not pledged(t)]
+
+
+CONDITIONS = {"if", "unless", "whether"}
+
+
+# "These included ...", "They were ...", "Among them were ...": a list of whom the sentence
+# before spoke of in general ("bilateral meetings with several other leaders").
+LIST_CONTINUATION = re.compile(r"^(?:These|Those|They|Among\s+(?:them|those|these))\b")
+
+
+def continues_a_list(doc: Doc) -> bool:
+    if not LIST_CONTINUATION.match(doc.text):
+        return False
+    root = next(iter(doc.sents)).root
+    return root.lemma_.lower() in {"include", "be"}
+
+
+def joined(text: str, first: Sentence, second: Sentence) -> Sentence:
+    """Two adjacent sentences as one piece of evidence."""
+    return Sentence(first.start, second.end, text[first.start : second.end], first.paragraph, False)
+
+
+def conditional(doc: Doc, trigger: TriggerMatch) -> bool:
+    """ "if the US sought to strike Syria", "unless Japan lifts the ban": a condition, not
+    something that happened or was agreed."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in word.children):
+            return True
+        if word.head.i == word.i:  # the root (spaCy makes a new Token object each time)
+            return False
+        word = word.head
+
+
+def negated_in_parse(doc: Doc, trigger: TriggerMatch) -> bool:
+    """ "did not meet", "went out of its way not to threaten", "never held talks": a negation
+    on the trigger's own verb, or on the verb whose object the trigger noun is."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    if word.pos_ in {"NOUN", "PROPN"} and word.dep_ in {"dobj", "nsubjpass"}:
+        word = word.head
+    return any(is_negation(child) for child in word.children)
+
+
+def is_negation(word: Token) -> bool:
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return word.dep_ == "neg" and not (following is not None and following.lower_ == "only")
+
+
+def main_verbs_govern(triggers: list[TriggerMatch], doc: Doc) -> list[TriggerMatch]:
+    """A trigger noun that is the object of another trigger's verb takes that verb's kind:
+    "agreed to lift the sanctions" is easing them, not imposing them."""
+    verbs = {}
+    for trigger in triggers:
+        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        if span is not None and span.root.pos_ == "VERB":
+            verbs[span.root.i] = trigger.rule.kind
+    kept = []
+    for trigger in triggers:
+        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        governed = (
+            root is not None
+            and root.pos_ in {"NOUN", "PROPN"}
+            and root.dep_ in {"dobj", "nsubjpass"}
+            and verbs.get(root.head.i) not in (None, trigger.rule.kind)
+        )
+        if not governed:
+            kept.append(trigger)
+    return kept
+
+
+def prefer_specific(triggers: list[TriggerMatch]) -> list[TriggerMatch]:
+    """One trigger per kind per sentence (the first, usually the main verb), and where two
+    triggers share words the more specific rule wins ("sign ... Cooperation" is a signing)."""
+    by_strength = sorted(triggers, key=lambda t: (-t.rule.confidence, t.start))
+    kept: list[TriggerMatch] = []
+    for trigger in by_strength:
+        if not any(t.start < trigger.end and trigger.start < t.end for t in kept):
+            kept.append(trigger)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def clause_window(text: str, trigger: TriggerMatch, others: list[TriggerMatch]) -> str:
+    """The words before a trigger that can carry its status: back to a clause break, or to
+    the trigger before it ("will visit ... the commitments in the joint statement")."""
+    earlier = [t.end for t in others if t.end <= trigger.start]
+    start = max(0, trigger.start - 90, *earlier)
+    head = text[start : trigger.start]
+    breaks = list(CLAUSE_BREAK.finditer(head))
+    if breaks:
+        head = head[breaks[-1].end() :]
+    return head + trigger.text
+
+
+def clause_after(text: str, trigger: TriggerMatch) -> str:
+    tail = text[trigger.end : trigger.end + 80]
+    stop = re.search(r"[;.]|,\s+(?:while|but|and\s+(?:the|they|he|she))\b", tail)
+    return tail[: stop.start()] if stop else tail

@@ -1,0 +1,167 @@
+"""What the article as a whole tells about a sentence: its dateline and home state, its
+protagonist and main pair of states, and the parties a sentence implies without naming."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..language import Sentence
+from .actors import ActorMention
+from .people import PersonMention
+from .roles import Party
+
+# Phrases that stand for the article's main pair of states.
+DYAD_ANAPHOR = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:countries|nations|sides|leaders|governments|ministers|states|"
+    r"presidents|premiers|militaries|ministries|parties|delegations|heads\s+of\s+state)\b|"
+    r"\b(?:bilateral|each\s+other|they)\b|^(?:Both)\b",
+    re.IGNORECASE,
+)
+
+
+ANSWERING_KINDS = {"REJECT", "THREATEN"}
+
+
+COOPERATIVE_KINDS = {
+    "ESTABLISH_RELATIONS", "UPGRADE_RELATIONS", "MEET", "JOINT_STATEMENT", "SIGN_AGREEMENT",
+    "PLEDGE_COOPERATION", "DEFENSE_COOPERATION", "JOINT_EXERCISE", "ECONOMIC_COOPERATION",
+}  # fmt: skip
+
+
+# The kinds whose other party the article's main pair can supply (`context_pairs`).
+CONTEXT_KINDS = ANSWERING_KINDS | COOPERATIVE_KINDS
+
+
+def main_dyad(
+    actors: list[ActorMention], people: dict[int, list[PersonMention]]
+) -> tuple[list[tuple[str, str]], bool]:
+    """The pairs of states the article is most about: the most named state with its most
+    named partner, or with each of its equally named partners ("Tajikistan and Kyrgyzstan")."""
+    counts: Counter[str] = Counter(a.code for a in actors if not a.is_igo)
+    counts.update(p.country for ps in people.values() for p in ps if p.country)
+    ranked = counts.most_common()
+    if len(ranked) < 2:
+        return [], False
+    first, second_count = ranked[0][0], ranked[1][1]
+    partners = [code for code, count in ranked[1:] if count == second_count][:MAX_MAIN_PARTNERS]
+    pairs = [(first, p) if first < p else (p, first) for p in partners]
+    # A story about a relationship names both sides more than once, and names them more than
+    # all other states together; an article that names a country in passing, or an analysis
+    # that ranges over many states, is no context for sentences that do not say "the two".
+    pair_share = (ranked[0][1] + second_count) / sum(counts.values())
+    return pairs, second_count >= MIN_DYAD_MENTIONS and pair_share >= MIN_DYAD_SHARE
+
+
+MAX_MAIN_PARTNERS = 3
+
+
+BILATERAL_BY_NATURE = {"JOINT_STATEMENT", "ESTABLISH_RELATIONS", "UPGRADE_RELATIONS"}
+
+
+def host_of_visit(kind: str, parties: list[Party], home: str | None) -> str | None:
+    """A visit whose host the sentence leaves out ("arrived here", "the visit concluded")
+    is to the state of the dateline, the place the story was filed from."""
+    if kind != "VISIT" or home is None or any(p.side != "source" for p in parties):
+        return None
+    guests = visitors(parties)
+    return home if guests and home not in guests else None
+
+
+# Acts a state's government does to another with no agent named: "the chargé d'affaires was
+# summoned", "three diplomats were declared persona non grata".
+AGENTLESS_KINDS = {"ACCUSE", "SANCTION", "COERCE", "REQUEST", "REJECT", "PROTEST"}
+
+
+# The kinds whose missing party the dateline's state can be (`host_of_visit`, `agent_of_passive`).
+HOSTED_OR_AGENTLESS = {"VISIT"} | AGENTLESS_KINDS
+
+
+def agent_of_passive(kind: str, parties: list[Party], home: str | None) -> str | None:
+    """The dateline's state acted where the sentence names only whom the act was done to."""
+    if kind not in AGENTLESS_KINDS or home is None or not parties:
+        return None
+    if any(p.side != "target" or p.code == home for p in parties):
+        return None
+    return home
+
+
+def visitors(parties: list[Party]) -> list[str]:
+    return list(dict.fromkeys(p.code for p in parties if p.side == "source"))
+
+
+def protagonist(actors: list[ActorMention], people: dict[int, list[PersonMention]]) -> str | None:
+    """The state the article is about: its officials and its name are named most often, and
+    the first named wins a tie (the lead names the protagonist first)."""
+    counts: Counter[str] = Counter(p.country for ps in people.values() for p in ps if p.country)
+    counts.update(a.code for a in actors if not a.is_igo)
+    ranked = counts.most_common()
+    return ranked[0][0] if ranked else None
+
+
+MIN_DYAD_MENTIONS = 2
+
+
+MIN_DYAD_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class ContextCues:
+    anaphor: bool  # "the two countries", "both sides", "they"
+    official: bool  # a titled official of the one state named
+    strong: bool  # both states of the main dyad are named more than once in the article
+    both_sides_named: bool  # actors stand before and after the trigger
+
+
+def context_pairs(
+    kind: str, codes: set[str], cues: ContextCues, main_dyad: list[tuple[str, str]]
+) -> list[tuple[str, str, bool]]:
+    """Pairs completed from the article's main dyad when the sentence names one side only."""
+    if len(codes) == 1:
+        (only,) = codes
+        partners = [(a, b) for a, b in main_dyad if only in (a, b)]
+        if kind in ANSWERING_KINDS and cues.strong:
+            # "The Chinese embassy rejected the protest": in a story about two states, a
+            # rejection or a warning answers the other one.
+            return [(only, b if a == only else a, True) for a, b in partners]
+        if cues.both_sides_named or kind not in COOPERATIVE_KINDS:
+            return []  # the same state on both sides is a domestic matter ("met its diaspora")
+        meeting_cue = cues.anaphor or (cues.official and cues.strong)
+        if cues.anaphor or (kind != "MEET" and cues.strong) or (kind == "MEET" and meeting_cue):
+            return [(a, b, True) for a, b in partners]
+        return []
+    if not codes and cues.anaphor and kind in COOPERATIVE_KINDS:
+        return [(a, b, True) for a, b in main_dyad]
+    return []
+
+
+# "MANILA — ", "KUALA LUMPUR, March 22 — ", "ROME • ", "BEIJING: ", "CAIRO, March 17 (KUNA) -- ",
+# "ABU DHABI, (Agency - 24th Feb, 2023) ", "Seoul, Aug 12 (Yonhap) - ": the place in capitals,
+# then a date or an agency, then a dash, a colon, a bullet or the closing parenthesis.
+DATELINE = re.compile(
+    r"^(?:[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{1,40}"
+    r"(?:,?\s*[^\n()]{0,40}?\s*\([^)\n]{1,80}\))?"
+    r"(?:,\s*[^\n()]{0,40}?)?"
+    r"(?:\s*[-–—:•]+\s|(?<=\))\s)"
+    r"|[^\n()]{2,60}\([^)]{1,40}\)\s*[-–—:]+\s)"
+)
+
+
+# A page's date, title and standfirst lines can stand before the lead and its dateline.
+DATELINE_SENTENCES = 6
+
+
+def dateline_state(sentences: list[Sentence], actors: list[list[ActorMention]]) -> str | None:
+    """The state whose capital or name opens the article's dateline ("MANILA —")."""
+    for sentence, found in list(zip(sentences, actors, strict=True))[:DATELINE_SENTENCES]:
+        end = dateline_end(sentence.text)
+        inside = [a for a in found if a.start - sentence.start < end and not a.is_igo]
+        if end and inside:
+            return inside[0].code
+    return None
+
+
+def dateline_end(text: str) -> int:
+    match = DATELINE.match(text)
+    return match.end() if match else 0

@@ -1,0 +1,162 @@
+"""When an event happened: the time expressions of the trigger's own clause, resolved
+against the article's anchor, never a made-up day."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from . import clauses, merging
+from .dates import Anchor, DateValue, around
+from .lexicon import TriggerMatch
+
+
+def is_deadline(time: Any) -> bool:
+    """ "ordered to leave within seven days" gives a deadline, not the date of the order."""
+    text = time.text.lower()
+    return text.startswith(("within", "in the next", "by the end")) or time.preposition == "by"
+
+
+def times_of(
+    trigger: TriggerMatch, triggers: list[TriggerMatch], times: list, doc: Doc, text: str
+) -> list:
+    """The time expressions of the trigger's own clause that are nearer it than any other
+    of `triggers`, else those of a trigger it is linked to ("talks during the visit")."""
+    in_reach = [t for t in times if not in_another_clause(doc, t, trigger)]
+    own = [t for t in in_reach if closest_trigger(t, triggers, text) is trigger]
+    return own or times_of_linked_trigger(trigger, triggers, in_reach, text)
+
+
+CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "acl", "pcomp"}
+
+
+def in_another_clause(doc: Doc, time: Any, trigger: TriggerMatch) -> bool:
+    """ "his first New Zealand visit since he took power in 2006": the year dates the taking
+    of power, a clause of its own that does not hold the trigger."""
+    time_span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    trigger_span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if time_span is None or trigger_span is None:
+        return False
+    word, target = time_span.root, trigger_span.root
+    while word.head.i != word.i:
+        if word.dep_ in CLAUSE_DEPS and word.pos_ in {"VERB", "AUX"}:
+            return not (word.left_edge.i <= target.i <= word.right_edge.i)
+        word = word.head
+    return False
+
+
+# A pledge is dated by when it was made: "agreed to hold the next round in July" dates the
+# round, not the agreement, so only time words before the trigger count.
+DATED_BEFORE_TRIGGER_ONLY = {"PLEDGE_COOPERATION"}
+
+
+PAST_STATUSES = {"occurred", "agreed", "negated"}
+
+
+def date_for(
+    trigger: TriggerMatch, times: list, anchor: Anchor | None, kind: str, status: str
+) -> tuple[DateValue | None, bool]:
+    """The time expression nearest the trigger, else the anchor (never a made-up day)."""
+    dated = [t for t in times if t.value is not None]
+    if kind in DATED_BEFORE_TRIGGER_ONLY:
+        dated = [t for t in dated if t.end <= trigger.end]
+    if dated:
+        nearest = min(dated, key=lambda t: distance(t.start, t.end, trigger))
+        if distance(nearest.start, nearest.end, trigger) <= 120:
+            value = within_anchor(nearest, anchor)
+            return in_the_past(value, nearest, anchor, status), True
+    if anchor is None:
+        return None, False
+    durations = [t for t in times if t.value is None and getattr(t, "days", None)]
+    if durations and kind == "VISIT":
+        return around(anchor, durations[0].days), False
+    return DateValue.between(anchor.earliest, anchor.latest), False
+
+
+TEMPORAL_LINK = re.compile(
+    r"\b(?:during|amid|at|on\s+the\s+sidelines\s+of|in\s+the\s+course\s+of)\b", re.IGNORECASE
+)
+
+
+def times_of_linked_trigger(
+    trigger: TriggerMatch, triggers: list[TriggerMatch], times: list[Any], text: str
+) -> list[Any]:
+    """ "a joint statement issued during the visit in November 2023": the statement takes the
+    visit's date when a temporal link ("during", "at") joins the two."""
+    for other in triggers:
+        if other.start > trigger.end and TEMPORAL_LINK.search(text[trigger.end : other.start]):
+            return [t for t in times if closest_trigger(t, triggers, text) is other]
+    return []
+
+
+def closest_trigger(time: Any, triggers: list[TriggerMatch], text: str) -> TriggerMatch:
+    """A time expression belongs to the trigger nearest to it in the same clause."""
+
+    def remoteness(trigger: TriggerMatch) -> tuple[int, int, int]:
+        lo, hi = sorted((min(time.start, trigger.start), max(time.end, trigger.end)))
+        crosses = bool(clauses.CLAUSE_BREAK.search(text[lo:hi]))
+        return (int(crosses), distance(time.start, time.end, trigger), trigger.start)
+
+    return min(triggers, key=remoteness)
+
+
+def in_the_past(value: DateValue, time: Any, anchor: Anchor | None, status: str) -> DateValue:
+    """ "agreed in January", written in November: the January before, not the next one."""
+    if anchor is None or status not in PAST_STATUSES or value.start <= anchor.latest:
+        return value
+    if re.search(r"\d{4}", time.text) or value.precision not in {"month", "day"}:
+        return value
+    try:
+        return DateValue(
+            value.start.replace(year=value.start.year - 1),
+            value.end.replace(year=value.end.year - 1),
+            value.precision,
+        )
+    except ValueError:  # 29 February
+        return value
+
+
+def within_anchor(time: Any, anchor: Anchor | None) -> DateValue:
+    """For an undated article bounded by office terms, "on Thursday" happened while those
+    officials held office: keep a relative date inside the bound when it overlaps it."""
+    value: DateValue = time.value
+    if anchor is None or anchor.earliest == anchor.latest or time.kind != "relative":
+        return value
+    return value.intersect(DateValue.between(anchor.earliest, anchor.latest)) or value
+
+
+def distance(start: int, end: int, trigger: TriggerMatch) -> int:
+    """Characters between a span and a trigger; 0 when they overlap."""
+    if end <= trigger.start:
+        return trigger.start - end
+    return max(0, start - trigger.end)
+
+
+STORY_WINDOW_DAYS = 7
+
+
+def date_follow_ups(candidates: list[merging.Candidate], published: DateValue | None) -> None:
+    """News tells one occasion: what happened with no date of its own happened when the first
+    dated happening of the story did ("met on Tuesday ... signed a memorandum")."""
+    if published is None:
+        return
+    story = next(
+        (
+            c.date
+            for c in candidates
+            if c.date_explicit
+            and c.date is not None
+            and c.status == "occurred"
+            and 0 <= (published.end - c.date.end).days <= STORY_WINDOW_DAYS
+        ),
+        None,
+    )
+    if story is None:
+        return
+    for c in candidates:
+        # What was agreed or proposed on that occasion is dated by it too; plans are not.
+        said_then = c.status in {"occurred", "agreed", "proposed", "negated"}
+        if not c.date_explicit and said_then and c.kind != "VISIT":
+            c.date = story
