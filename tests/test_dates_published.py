@@ -70,6 +70,19 @@ LEAD = (
             + " after a meeting on Sunday (June 9), Foreign Minister Fumio Kishida said.",
             "2013-06-12",
         ),
+        # A year the text looks back to: Abe's years as prime minister from 2019 on, 12 June
+        # on a Wednesday or a Thursday (the day after a Wednesday): 2019 alone.
+        (
+            LEAD.format(when="on Wednesday ")
+            + ", Prime Minister Shinzo Abe said. The two signed a grid accord in 2019.",
+            "2019-06-12",
+        ),
+        # A year still to come bounds nothing.
+        (
+            LEAD.format(when="on Wednesday ")
+            + ", Prime Minister Shinzo Abe said. Turbines will be installed in 2030.",
+            "2013-06-12/2019-06-12",
+        ),
         # Several years fit: an interval covering them, never a pick.
         (LEAD.format(when="") + ", Prime Minister Shinzo Abe said.", "2013-06-12/2020-06-12"),
     ],

@@ -1384,7 +1384,7 @@ _LABEL_RANK = {"updated": 3, "last updated": 3, "last modified": 3, "modified": 
 def find_publication_date(text: str) -> DateValue | None:
     """The publication date an article's text states: in its head a `date 2026-01-23` line,
     a line that is only a date ("Wednesday, August 13, 2025"), "Published 12 March 2025",
-    "Updated: ...", or a dateline ("JAKARTA, Feb 13 (Reuters) -") whose line gives a year;
+    "Updated: ...", or a dateline with its year ("JAKARTA, Feb 13, 2025 (Reuters) -");
     else a "Published ..." line in its footer; else a date the lead gives with its weekday
     ("on Tuesday, September 20, 2022,"), the day news is written on or the day after."""
     head = _head(text)
@@ -1443,7 +1443,7 @@ def find_yearless_dateline(text: str) -> YearlessDateline | None:
     offset = 0
     for line in _head(text).splitlines(keepends=True):
         m = _DATELINE.match(line) or _AGENCY_DATELINE.match(line)
-        if m is not None and not _ANY_YEAR.search(line):
+        if m is not None and not _ANY_YEAR.search(line, 0, m.end()):
             parts = _parse_literal(_LEADING_WEEKDAY.sub("", m["date"]))
             if parts is not None and parts.m is not None and parts.d is not None:
                 # "CAIRO, Sunday, March 17": the weekday may stand where a region would.
@@ -1503,10 +1503,12 @@ def _dateline_date(line: str) -> DateValue | None:
         return None
     year = parts.y
     if year is None:
-        elsewhere = _ANY_YEAR.search(line)
-        if elsewhere is None:
+        # Only the dateline's own words give its year ("(Agency - 3 October, 2019)"); a year
+        # in the story after it ("its 2025 budget will rise") may be any year but this one.
+        in_dateline = _ANY_YEAR.search(line, 0, m.end())
+        if in_dateline is None:
             return None
-        year = int(elsewhere.group())
+        year = int(in_dateline.group())
     try:
         return parts.value(year)
     except ValueError:

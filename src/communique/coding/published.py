@@ -45,6 +45,9 @@ _WEEKDAY_WITH_DATE = re.compile(
 )
 
 
+# A year the text looks back to ("signed an accord in 2019", "since 2021"): the report is no
+# earlier.
+_PAST_YEAR = re.compile(r"\b(?:in|since|during)\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)")
 # A day still to come ("will fly to Cebu on Thursday") says nothing of the report's day.
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|is to|are to|to be|scheduled|expected|due to|set to|plans? to)\b"
@@ -77,13 +80,20 @@ class PublicationDates:
         named = [
             _WEEKDAYS.index(m.group(1))
             for m in _BARE_WEEKDAY.finditer(body)
-            if not _FUTURE.search(body, body.rfind(".", 0, m.start()) + 1, m.start())
+            if not _said_of_the_future(body, m.start())
         ]
         paired = [_pair(m) for m in _WEEKDAY_WITH_DATE.finditer(body)]
+        looked_back = [
+            int(m.group(1))
+            for m in _PAST_YEAR.finditer(body)
+            if not _said_of_the_future(body, m.start())
+        ]
+        not_before = max(looked_back, default=0)
         held = [
             day
             for day in _dateline_days(dateline, holders, self.known_until)
-            if all(_held_on(holder, day, self.known_until) for holder in holders)
+            if day.year >= not_before
+            and all(_held_on(holder, day, self.known_until) for holder in holders)
         ]
         fits = [day for day in held if _weekdays_fit(day, dateline, named, paired)]
         if not fits and named:
@@ -94,7 +104,7 @@ class PublicationDates:
         if not fits:
             return None
         value = DateValue.between(fits[0], fits[-1])
-        return Deduced(value, _reason(dateline, fits, holders, named))
+        return Deduced(value, _reason(dateline, fits, holders, named, not_before))
 
     def _titled_holders(self, text: str) -> list[Holder]:
         """The office holders the text names with a title, in the present."""
@@ -147,15 +157,25 @@ def _pair_fits(day: date, pair: tuple[int, int, int]) -> bool:
         return False
 
 
+def _said_of_the_future(body: str, at: int) -> bool:
+    """Whether the sentence holding `at` looks ahead before reaching it."""
+    return _FUTURE.search(body, body.rfind(".", 0, at) + 1, at) is not None
+
+
 def _reason(
-    dateline: YearlessDateline, fits: list[date], holders: list[Holder], named: list[int]
+    dateline: YearlessDateline,
+    fits: list[date],
+    holders: list[Holder],
+    named: list[int],
+    not_before: int,
 ) -> str:
-    day = date(2000, dateline.month, dateline.day).strftime("%B %-d")
+    day = f"{_MONTH_NAMES[dateline.month - 1]} {dateline.day}"
     terms = ", ".join(f"{h.title} {h.name}" for h in holders)
     said = ", ".join(dict.fromkeys(_WEEKDAYS[w] for w in named)) or "none"
+    back = f", the text looking back to {not_before}" if not_before else ""
     years = " and ".join(str(d.year) for d in fits) if len(fits) <= 3 else f"{len(fits)} years"
     verdict = f"only {years} fits" if len(fits) == 1 else f"{years} fit, so an interval covers them"
     return (
         f"the dateline gives {day} without a year; with the terms of {terms} (as the "
-        f"office-holder table lists them) and the weekdays named ({said}), {verdict}"
+        f"office-holder table lists them) and the weekdays named ({said}){back}, {verdict}"
     )
