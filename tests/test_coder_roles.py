@@ -525,3 +525,20 @@ def test_feeling_threatened_is_no_threat(coder: Coder, sentence: str) -> None:
 
 def test_being_threatened_is_a_threat(coder: Coder) -> None:
     assert ("THREATEN", "PER", "CHL") in coded(coder, "Chile was threatened by Peru.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Uzbekistan's president arrived in the Kazakh capital for a state visit.",
+        "Uzbekistan's president arrived in Astana on a state visit.",
+    ],
+)
+def test_where_a_visit_arrives_is_its_host(coder: Coder, sentence: str) -> None:
+    assert coded(coder, sentence) == {("VISIT", "UZB", "KAZ")}
+
+
+def test_where_a_meeting_is_held_is_no_party(coder: Coder) -> None:
+    assert coded(coder, "Chile's and Peru's presidents met in Brasilia on Monday.") == {
+        ("MEET", "CHL", "PER")
+    }

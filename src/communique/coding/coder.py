@@ -28,6 +28,7 @@ from .people import PeopleFinder, PersonMention
 from .roles import Party, RoleFinder, pairs_from
 from .trace import Trace, TraceRecord
 
+_PLACE_IS_PARTY_KINDS = {"VISIT", "PROTEST"}
 _KIND_DEFAULT_SECTOR = {
     "DEFENSE_COOPERATION": "defense",
     "JOINT_EXERCISE": "defense",
@@ -371,8 +372,10 @@ class Coder:
         officials = {p.country for p in people if p.titled and p.country}
         paired = []
         for trigger in chosen:
-            # Protesters gather where their target is: "a protest in Beijing" targets China.
-            present = participants_and_places if trigger.rule.kind == "PROTEST" else participants
+            # Where a visit goes, or protesters gather, is a party: "arrived in the Kazakh capital
+            # for a state visit", "a protest in Beijing"; a meeting's place is only its place.
+            at_place = trigger.rule.kind in _PLACE_IS_PARTY_KINDS
+            present = participants_and_places if at_place else participants
             pairs = self._pairs(
                 trigger, present, sentence, main_dyad, officials, strong, doc, protagonist, home
             )
