@@ -287,7 +287,7 @@ def test_stats_on_a_database_killed_while_being_made_is_one_line(tmp_path: Path)
     with duckdb.connect(str(half)) as con:  # what a kill -9 after the first table leaves
         con.execute("CREATE TABLE articles (article_id VARCHAR PRIMARY KEY)")
     line = one_error_line(invoke("stats", "--db", str(half)))
-    assert "not a complete communique database (missing: events, failures, people)" in line
+    assert "one whose making was cut short (missing: events, failures, people)" in line
 
 
 def test_export_into_a_missing_folder_is_one_line(ingested: CliRun, tmp_path: Path) -> None:

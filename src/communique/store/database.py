@@ -208,8 +208,8 @@ class Database:
         if missing:
             self.con.close()
             raise StoreError(
-                f"{self.path}: not a complete communique database (missing: "
-                f"{', '.join(missing)}); an ingest into it completes it"
+                f"{self.path}: not a communique database, or one whose making was cut short "
+                f"(missing: {', '.join(missing)}); an ingest into it completes it"
             )
 
     def _create(self) -> None:
