@@ -539,15 +539,7 @@ class Coder:
         in_context = {code for pair in main_dyad for code in pair}
         if main_dyad and anaphor and codes <= in_context and not kinds()[rule.kind].directed:
             return [(a, b, True) for a, b in main_dyad if not codes or codes & {a, b}]
-        parties = self.roles.parties(
-            doc,
-            (trigger.start, trigger.end),
-            rule.kind,
-            participants,
-            rule.subject_is_target,
-            protagonist,
-            rule.particle,
-        )
+        parties = self._parties(trigger, participants, doc, protagonist)
         symmetric = not kinds()[rule.kind].directed or rule.reciprocal
         pairs = pairs_from(parties, symmetric)
         if pairs:
