@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 
 from communique.coding.dates import parse_iso
+from communique.coding.knowledge import Knowledge
+from communique.errors import CommuniqueError
 from communique.schema import SECTORS, STATUSES, kinds
 from communique.settings import DATA_DIR
 
@@ -28,7 +30,7 @@ OFFICE_FILES = sorted((DATA_DIR / "office_holders").glob("*.csv"))
 
 
 def read_toml(name: str) -> dict[str, Any]:
-    with (DATA_DIR / name).open("rb") as handle:
+    with (DATA_DIR / "en" / name).open("rb") as handle:
         return tomllib.load(handle)
 
 
@@ -193,3 +195,8 @@ def test_office_holder_file(path: Path) -> None:
             end = parse_iso(record["end"])
             assert end is not None, f"{where}: end {record['end']!r}"
             assert end.end >= start.start, f"{where}: ends before it starts"
+
+
+def test_knowledge_for_a_language_without_files_is_one_clear_error() -> None:
+    with pytest.raises(CommuniqueError, match="no coding knowledge for language 'xx'"):
+        Knowledge.load(language="xx")

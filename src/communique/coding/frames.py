@@ -1,6 +1,6 @@
 """Frames: trigger words matched on the parse by lemma, word class and their dependents.
 
-One frame in `data/frames.toml` covers every inflection, tense and voice of its words; its
+One frame in `data/en/frames.toml` covers every inflection, tense and voice of its words; its
 conditions (a particle, an object, a modifier, an adverb) are read from the word's own
 dependents, so "called in the ambassador" is a summons and "called in the morning" is not.
 """

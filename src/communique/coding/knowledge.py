@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import CommuniqueError
 from ..settings import DATA_DIR
 from .actors import Gazetteer
 from .frames import Frames
@@ -26,19 +27,27 @@ class Knowledge:
     roles: RoleKnowledge
 
     @classmethod
-    def load(cls, data_dir: Path = DATA_DIR) -> Knowledge:
+    def load(cls, data_dir: Path = DATA_DIR, language: str = "en") -> Knowledge:
+        """The knowledge for news in `language`: the words (frames, trigger phrases, status
+        cues, sectors, state bodies, roles' prepositions) are in `data/<language>/`; countries,
+        organisations and office holders are shared by every language."""
+        words = data_dir / language
+        if not words.is_dir():
+            raise CommuniqueError(
+                f"no coding knowledge for language {language!r}: add its files to {words}"
+            )
         return cls(
             gazetteer=Gazetteer(
                 [data_dir / "countries.jsonl", data_dir / "igos.jsonl"],
-                not_actors=data_dir / "not_actors.txt",
+                not_actors=words / "not_actors.txt",
             ),
             offices=OfficeHolders(data_dir / "office_holders"),
-            triggers=TriggerRules(data_dir / "triggers.toml"),
-            frames=Frames(data_dir / "frames.toml"),
-            status=StatusCues(data_dir / "status.toml"),
-            sectors=SectorLexicon(data_dir / "sectors.toml"),
-            state_bodies=_patterns(data_dir / "state_bodies.txt"),
-            roles=RoleKnowledge.load(data_dir / "roles.toml"),
+            triggers=TriggerRules(words / "triggers.toml"),
+            frames=Frames(words / "frames.toml"),
+            status=StatusCues(words / "status.toml"),
+            sectors=SectorLexicon(words / "sectors.toml"),
+            state_bodies=_patterns(words / "state_bodies.txt"),
+            roles=RoleKnowledge.load(words / "roles.toml"),
         )
 
 

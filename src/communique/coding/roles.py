@@ -7,7 +7,7 @@ member; a generic head ("leaders", "forces", "counterparts") stands for the stat
 or that modify it ("Chinese troops"). A state reached only as a place ("in Geneva"), a topic
 ("over Taiwan") or the modifier of a third party ("Russian-backed forces") is not a party.
 
-The knowledge (which prepositions mark which side, for which kinds) is `data/roles.toml`.
+The knowledge (which prepositions mark which side, for which kinds) is `data/<language>/roles.toml`.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class Party:
 
 @dataclass(frozen=True)
 class RoleKnowledge:
-    """Which prepositions mark which side, by kind (see data/roles.toml)."""
+    """Which prepositions mark which side, by kind (see data/en/roles.toml)."""
 
     source_preps: dict[str, frozenset[str]]
     target_preps: dict[str, frozenset[str]]
