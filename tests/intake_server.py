@@ -21,11 +21,16 @@ class Answer:
 
 
 class LocalServer:
-    """Serves `routes` (path -> Answer) from a thread; records each request's path and agent."""
+    """Serves `routes` (path -> Answer) from a thread; records each request's path and agent.
+
+    An answer with an ETag header is a 304 to a request whose If-None-Match names it. A POST
+    is recorded in `posts` (path, body) and answered with the route's status, as a webhook.
+    """
 
     def __init__(self, routes: dict[str, Answer]) -> None:
         self.routes = routes
         self.requests: list[tuple[str, str]] = []
+        self.posts: list[tuple[str, bytes]] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._server.block_on_close = False  # type: ignore[attr-defined]
@@ -53,10 +58,19 @@ class LocalServer:
             def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
                 server.requests.append((self.path, self.headers.get("User-Agent", "")))
                 answer = server.routes.get(self.path, Answer(b"not here", status=404))
+                etag = answer.headers.get("ETag")
+                if etag and self.headers.get("If-None-Match") == etag:
+                    answer = Answer(status=304, content_type=None, headers={"ETag": etag})
                 time.sleep(answer.delay)
                 # The client may hang up first (a timeout, a size cap): what the test wanted.
                 with suppress(BrokenPipeError, ConnectionResetError):
                     self._answer(answer)
+
+            def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                server.posts.append((self.path, body))
+                answer = server.routes.get(self.path, Answer(b"not here", status=404))
+                self._answer(answer)
 
             def _answer(self, answer: Answer) -> None:
                 if answer.drip:

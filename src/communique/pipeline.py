@@ -251,12 +251,25 @@ def ingest(
     documents (by default one after another in this process, with `pipeline`); whatever
     codes them, this loop is the one writer, a transaction per batch.
     """
+    documents = read_inputs(inputs, settings, fetcher)
+    return ingest_documents(documents, db, settings, pipeline, progress, engine)
+
+
+def ingest_documents(
+    documents: Iterable[RawDocument | InputError],
+    db: Database,
+    settings: Settings,
+    pipeline: Pipeline | None = None,
+    progress: ProgressCallback | None = None,
+    engine: Engine | None = None,
+) -> IngestReport:
+    """`ingest` for documents already read (a watcher's new feed entries, say): the same
+    duplicates, coding, fusion and failures; an InputError in the stream is recorded as one."""
     engine = engine or LocalEngine(pipeline or Pipeline(settings))
     report = IngestReport()
     # Loaded when the first new article needs it: a run of known inputs never reads it.
     duplicates: DuplicateIndex | None = None
     batch: list[tuple[RawDocument, Coded]] = []
-    documents = read_inputs(inputs, settings, fetcher)
     unknown = _unknown_documents(documents, db, report, progress, settings)
     with _older_objects_frozen():
         for item, outcome in engine.map(unknown):

@@ -57,17 +57,26 @@ def feed_documents(
     parsed = parse_feed(content, source)
     outlet = parsed.feed.get("title") or None
     for number, entry in enumerate(parsed.entries, 1):
-        hints = {"title": entry.get("title") or None, "published": entry_date(entry)}
-        hints["outlet"] = outlet
-        try:
-            yield _entry_document(entry, number, source, fetcher, hints)
-        except InputError as error:
-            yield error
-        except ValueError as error:  # a link that is not a URL, say
-            yield InputError(f"{source}#{number}", f"cannot read the entry ({error})")
+        yield read_entry(entry, number, source, fetcher, outlet)
 
 
-def parse_feed(content: bytes, source: str) -> Any:
+def read_entry(
+    entry: Any, number: int, source: str, fetcher: Fetcher, outlet: str | None
+) -> RawDocument | InputError:
+    """The document of the `number`th entry of the feed at `source`, or why it failed."""
+    hints = {"title": entry.get("title") or None, "published": entry_date(entry)}
+    hints["outlet"] = outlet
+    try:
+        return _entry_document(entry, number, source, fetcher, hints)
+    except InputError as error:
+        return error
+    except ValueError as error:  # a link that is not a URL, say
+        return InputError(f"{source}#{number}", f"cannot read the entry ({error})")
+
+
+def parse_feed(content: bytes, source: str, allow_empty: bool = False) -> Any:
+    """The parsed feed; one with no entries is an error unless `allow_empty` (a watched
+    feed can be empty for a while)."""
     if not content.strip():
         raise InputError(source, "the feed is empty")
     # A stream, never bytes or a string: given those, feedparser may open them as a file or URL.
@@ -76,7 +85,7 @@ def parse_feed(content: bytes, source: str) -> Any:
         problem = parsed.get("bozo_exception")
         detail = f" ({problem})" if problem else ""
         raise InputError(source, f"not an RSS or Atom feed{detail}")
-    if not parsed.entries:
+    if not parsed.entries and not allow_empty:
         raise InputError(source, "the feed has no entries")
     return parsed
 

@@ -9,9 +9,9 @@ proxy's) to change how the network is reached; nothing else in communique opens 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 
@@ -51,6 +51,8 @@ class Fetched:
     media_type: str
     charset: str | None
     content: bytes
+    status: int = 200  # 304 when a conditional request found nothing new (and no content)
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 class Fetcher:
@@ -92,22 +94,36 @@ class Fetcher:
         self.close()
 
     @contextmanager
-    def stream(self, url: str, wanted: Wanted) -> Iterator[httpx.Response]:
-        """An open response of an accepted type; network failures become InputErrors."""
+    def stream(
+        self, url: str, wanted: Wanted, headers: Mapping[str, str] | None = None
+    ) -> Iterator[httpx.Response]:
+        """An open response of an accepted type; network failures become InputErrors.
+
+        `headers` go with the request (If-None-Match, say, for a conditional one).
+        """
         self._deadline.start(self.settings.fetch_timeout)
         try:
-            with self.client.stream("GET", url) as response:
+            with self.client.stream("GET", url, headers=headers) as response:
                 _check_response(response, url, wanted)
                 yield response
         except (httpx.HTTPError, httpx.InvalidURL) as error:
             raise InputError(url, self._explain(error)) from error
 
-    def get(self, url: str, wanted: Wanted = PAGE_OR_FEED) -> Fetched:
+    def get(
+        self, url: str, wanted: Wanted = PAGE_OR_FEED, headers: Mapping[str, str] | None = None
+    ) -> Fetched:
         """The whole body, read until the size cap or the time limit, whichever comes first."""
-        with self.stream(url, wanted) as response:
+        with self.stream(url, wanted, headers) as response:
             content = self._read_capped(response, url)
             media_type, charset = _content_type(response)
-            return Fetched(str(response.url), media_type, charset, content)
+            return Fetched(
+                str(response.url),
+                media_type,
+                charset,
+                content,
+                response.status_code,
+                response.headers,
+            )
 
     def restart_deadline(self) -> None:
         """Give the request in flight a fetch timeout more (a WARC stream, for each record)."""

@@ -1,0 +1,143 @@
+"""Alerts: a change a rule wants, sent to the terminal, a JSON Lines file or a webhook.
+
+Each (change, rule, destination) is recorded in `watch_deliveries` once sent, so an alert is
+sent once; one whose destination failed stays pending and is sent again the next round.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import httpx
+
+from ..errors import CommuniqueError
+from ..store.database import Database
+from ..store.watch import DELIVERIES, Change, Delivery, insert_rows
+from .changes import recorded_changes
+from .rules import Rule
+
+
+class DeliveryError(CommuniqueError):
+    """An alert could not be delivered; it is tried again the next round."""
+
+
+@dataclass(frozen=True)
+class Alert:
+    rule: str
+    change: Change
+
+    def line(self) -> str:
+        """One line for a person: what changed, between whom, and the evidence."""
+        c = self.change
+        moved = f"{c.before} -> {c.after}" if c.before is not None else (c.after or "")
+        quote = f' "{c.evidence}"' if c.evidence else ""
+        return f"[{self.rule}] {c.change} {c.dyad} {c.kind or ''}: {moved}{quote}".strip()
+
+    def to_dict(self) -> dict[str, Any]:
+        # `text` is what chat tools (Slack, Mattermost, Discord's slack endpoint) display.
+        return {"rule": self.rule, "text": self.line(), **self.change.to_dict()}
+
+
+class Destination(Protocol):
+    def send(self, alert: Alert) -> None: ...
+
+
+class Terminal:
+    def __init__(self, echo: Callable[[str], None]) -> None:
+        self.echo = echo
+
+    def send(self, alert: Alert) -> None:
+        self.echo(f"alert {alert.line()}")
+
+
+class JsonLines:
+    """Appends one JSON object a line to a file."""
+
+    def __init__(self, path: str) -> None:
+        self.path = Path(path)
+
+    def send(self, alert: Alert) -> None:
+        try:
+            with self.path.open("a", encoding="utf-8") as handle:
+                handle.write(json.dumps(alert.to_dict(), ensure_ascii=False) + "\n")
+        except OSError as error:
+            raise DeliveryError(f"{self.path}: cannot write ({error.strerror or error})") from error
+
+
+class Webhook:
+    """POSTs each alert as JSON; any answer but 2xx is a failed delivery."""
+
+    def __init__(self, url: str, client: httpx.Client) -> None:
+        self.url, self.client = url, client
+
+    def send(self, alert: Alert) -> None:
+        try:
+            response = self.client.post(self.url, json=alert.to_dict())
+        except httpx.HTTPError as error:
+            raise DeliveryError(f"{self.url}: {type(error).__name__}: {error}") from error
+        if not response.is_success:
+            raise DeliveryError(f"{self.url}: the webhook answered {response.status_code}")
+
+
+class Deliverer:
+    """Sends each pending alert of the rules to their destinations, once."""
+
+    def __init__(
+        self, rules: Sequence[Rule], echo: Callable[[str], None], timeout: float = 10.0
+    ) -> None:
+        self.rules = list(rules)
+        self._client = httpx.Client(timeout=timeout)
+        self._destinations: dict[str, Destination] = {}
+        self.echo = echo
+
+    def close(self) -> None:
+        self._client.close()
+
+    def deliver(self, db: Database) -> tuple[list[Alert], list[str]]:
+        """(alerts sent, one error line per destination that failed) for every change on
+        record that a rule wants and that was not yet sent where the rule sends it."""
+        sent, errors = [], []
+        changes = recorded_changes(db)
+        for rule in self.rules:
+            for target in rule.send_to:
+                done = self._delivered(db, rule.name, target)
+                pending = [c for c in changes if c.change_id not in done and rule.matches(c)]
+                try:
+                    sent += self._send(db, rule, target, pending)
+                except DeliveryError as error:
+                    errors.append(str(error))
+        return sent, errors
+
+    def _send(self, db: Database, rule: Rule, target: str, changes: list[Change]) -> list[Alert]:
+        sent = []
+        for change in changes:
+            alert = Alert(rule.name, change)
+            self._destination(target).send(alert)
+            at = datetime.now(UTC).isoformat(timespec="seconds")
+            insert_rows(db, DELIVERIES, [Delivery(change.change_id, rule.name, target, at)])
+            sent.append(alert)
+        return sent
+
+    def _delivered(self, db: Database, rule: str, target: str) -> set[str]:
+        rows = db.con.execute(
+            f"SELECT change_id FROM {DELIVERIES.name} WHERE rule = ? AND destination = ?",
+            [rule, target],
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def _destination(self, target: str) -> Destination:
+        if target not in self._destinations:
+            self._destinations[target] = self._make(target)
+        return self._destinations[target]
+
+    def _make(self, target: str) -> Destination:
+        if target == "terminal":
+            return Terminal(self.echo)
+        if target.startswith(("http://", "https://")):
+            return Webhook(target, self._client)
+        return JsonLines(target)

@@ -1,0 +1,117 @@
+"""Which changes matter and where they go, from a TOML file an analyst can read:
+
+    [[rule]]
+    name = "Seoul's partners"
+    countries = ["KOR"]                  # either side; codes or names ("South Korea")
+    dyads = ["KOR-VNM"]                  # a pair, either order
+    kinds = ["SIGN_AGREEMENT", "VISIT"]
+    changes = ["new_event", "status_changed", "tier_changed"]
+    sectors = ["energy"]
+    min_confidence = 0.6
+    send_to = ["terminal", "alerts.jsonl", "https://chat.example.org/hook"]
+
+A filter left out keeps everything; a change must pass every filter given.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import CommuniqueError
+from ..names import actor_code, kind_code
+from ..store.watch import CHANGE_KINDS, Change
+
+_FILTERS = ("countries", "dyads", "kinds", "changes", "sectors")
+_KEYS = {"name", "min_confidence", "send_to", *_FILTERS}
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    send_to: tuple[str, ...] = ("terminal",)
+    countries: frozenset[str] | None = None
+    dyads: frozenset[str] | None = None
+    kinds: frozenset[str] | None = None
+    changes: frozenset[str] | None = None
+    sectors: frozenset[str] | None = None
+    min_confidence: float = 0.0
+
+    def matches(self, change: Change) -> bool:
+        sides = set(change.dyad.split("-", 1))
+        return (
+            (self.countries is None or bool(sides & self.countries))
+            and (self.dyads is None or change.dyad in self.dyads)
+            and (self.kinds is None or change.kind in self.kinds)
+            and (self.changes is None or change.change in self.changes)
+            and (self.sectors is None or bool(self.sectors & set(change.sectors)))
+            and (change.confidence or 0.0) >= self.min_confidence
+        )
+
+
+EVERYTHING = Rule("all")
+"""Without a rules file, every change goes to the terminal."""
+
+
+def load_rules(path: str | Path) -> list[Rule]:
+    """The rules of a watch.toml; a mistake is a CommuniqueError naming the file and rule."""
+    try:
+        with Path(path).open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise CommuniqueError(f"{path}: not valid TOML ({error})") from error
+    tables = data.get("rule")
+    if not isinstance(tables, list) or not tables:
+        raise CommuniqueError(f"{path}: no [[rule]] tables")
+    return [_rule(table, number, path) for number, table in enumerate(tables, 1)]
+
+
+def _rule(table: dict[str, Any], number: int, path: str | Path) -> Rule:
+    name = str(table.get("name") or f"rule {number}")
+    where = f"{path}: rule {name!r}"
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise CommuniqueError(f"{where}: unknown key {unknown[0]!r} (known: {sorted(_KEYS)})")
+    send_to = _strings(table, "send_to", where) or ["terminal"]
+    try:
+        return Rule(
+            name=name,
+            send_to=tuple(send_to),
+            countries=_set(table, "countries", where, actor_code),
+            dyads=_set(table, "dyads", where, _dyad),
+            kinds=_set(table, "kinds", where, kind_code),
+            changes=_set(table, "changes", where, _change_kind),
+            sectors=_set(table, "sectors", where, str),
+            min_confidence=float(table.get("min_confidence", 0.0)),
+        )
+    except (CommuniqueError, ValueError) as error:
+        raise CommuniqueError(f"{where}: {error}") from error
+
+
+def _strings(table: dict[str, Any], key: str, where: str) -> list[str] | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CommuniqueError(f"{where}: {key} must be a list of strings")
+    return value
+
+
+def _set(table: dict[str, Any], key: str, where: str, check: Any) -> frozenset[str] | None:
+    values = _strings(table, key, where)
+    return None if values is None else frozenset(check(v) for v in values)
+
+
+def _dyad(typed: str) -> str:
+    sides = typed.split("-")
+    if len(sides) != 2:
+        raise CommuniqueError(f"dyad {typed!r}: write it as two codes, such as KOR-VNM")
+    return "-".join(sorted(actor_code(side) for side in sides))
+
+
+def _change_kind(typed: str) -> str:
+    if typed not in CHANGE_KINDS:
+        raise CommuniqueError(f"unknown change {typed!r} (known: {', '.join(CHANGE_KINDS)})")
+    return typed
