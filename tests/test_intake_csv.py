@@ -86,6 +86,16 @@ def test_a_csv_without_a_text_column_is_refused_whole(tmp_path: Path) -> None:
     )
 
 
+def test_a_field_over_the_input_cap_ends_the_file_with_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text(f'body,title\n"{PROSE}",ok\n"{"x" * 5_000}",too big\n', encoding="utf-8")
+    limit = csv.field_size_limit()
+    items = list(read_inputs([str(path)], Settings().with_(max_input_bytes=2_000)))
+    assert [type(item) for item in items] == [RawDocument, InputError]
+    assert str(items[1]).startswith(f"{path}#row=2: not readable as CSV (field larger than")
+    assert csv.field_size_limit() == limit  # as it was, for every other reader of CSV
+
+
 def sgml_dump() -> str:
     records = (
         f'<STORY ID="{n}">\n<WHEN>0{n % 9 + 1}-MAR-1990</WHEN>\n<HEAD>Item {n}</HEAD>\n'

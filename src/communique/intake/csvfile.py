@@ -28,19 +28,30 @@ _DELIMITERS = (",", "\t", ";", "|")
 
 def read_csv(path: str, settings: Settings) -> Iterator[RawDocument | InputError]:
     """One document a row, its source `file.csv#row=N` (N counts rows after the header)."""
-    # The csv module's field limit is process-wide; raising it to the input cap only lets a
-    # field be as large as a whole input may be.
-    csv.field_size_limit(max(csv.field_size_limit(), settings.max_input_bytes))
+    # The csv module's field limit is process-wide: a field may be as large as a whole input
+    # while this file is read, and the limit is what it was again once it has been.
+    before = csv.field_size_limit(settings.max_input_bytes)
+    try:
+        yield from _rows(path)
+    finally:
+        csv.field_size_limit(before)
+
+
+def _rows(path: str) -> Iterator[RawDocument | InputError]:
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
         first = handle.readline()
         handle.seek(0)
         rows = csv.reader(handle, delimiter=_delimiter(first))
-        columns = _columns(path, next(rows, []))
-        found = 0
-        for number, row in enumerate(rows, start=1):
-            if any(cell.strip() for cell in row):
-                found += 1
-                yield _document(path, number, row, columns)
+        found = number = 0
+        try:
+            columns = _columns(path, next(rows, []))
+            for number, row in enumerate(rows, start=1):
+                if any(cell.strip() for cell in row):
+                    found += 1
+                    yield _document(path, number, row, columns)
+        except csv.Error as error:  # a field over the cap, say: the rows after it are lost
+            where = f"{path}#row={number + 1}"
+            raise InputError(where, f"not readable as CSV ({error})") from error
     if not found:
         raise InputError(path, "the CSV file holds no rows under its header")
 
