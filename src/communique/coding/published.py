@@ -109,7 +109,7 @@ class PublicationDates:
     def _titled_holders(self, text: str) -> list[Holder]:
         """The office holders the text names with a title, in the present."""
         people = self.people.find(text, 0, None, self.knowledge.gazetteer.find(text))
-        return list({p.holder: None for p in people if p.titled and p.holder is not None})
+        return list({p.holder: None for p in people if p.titled and p.holder and p.holder.terms})
 
 
 def _dateline_days(dateline: YearlessDateline, holders: list[Holder], until: date) -> list[date]:
