@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from conftest import TINY_HTML
 from intake_server import Answer, LocalServer
+from typer.testing import CliRunner
 
 import communique
 from communique import Database, Pipeline, Settings
+from communique.cli import app
 from communique.errors import CommuniqueError
-from communique.store.watch import Change
+from communique.store.watch import CHANGES, Change
 from communique.watch import (
     Backoff,
     RoundReport,
@@ -29,6 +31,7 @@ from communique.watch import (
 pytestmark = pytest.mark.slow  # rounds ingest through the spaCy pipeline
 
 ATOM = "application/atom+xml"
+runner = CliRunner()
 
 # A visit announced, then reported done by another outlet, then the dyad raised a tier, and
 # a syndicated copy of the second report (its text repeated under another outlet's name).
@@ -311,3 +314,45 @@ def test_durations_read_as_people_type_them(typed: str, seconds: float) -> None:
 def test_a_duration_that_is_not_one_is_refused(typed: str) -> None:
     with pytest.raises(CommuniqueError, match="not a duration"):
         parse_duration(typed)
+
+
+def test_watch_and_changes_from_the_command_line(server: LocalServer, tmp_path: Path) -> None:
+    server.routes["/harbour.xml"] = atom(entry("planned", PLANNED, "2025-06-02T09:00:00Z"))
+    server.routes["/broken.xml"] = Answer(b"oops", status=500, content_type="text/plain")
+    feeds = [server.url("/harbour.xml"), server.url("/broken.xml")]
+    db = str(tmp_path / "cli.duckdb")
+    first = runner.invoke(app, ["watch", *feeds, "--every", "0s", "--rounds", "2", "--db", db])
+    server.routes["/harbour.xml"] = atom(entry("occurred", OCCURRED), title="Korea Ledger")
+    again = runner.invoke(app, ["watch", *feeds, "--every", "1s", "--rounds", "1", "--db", db])
+    assert (first.exit_code, again.exit_code) == (0, 0)
+    assert f"error: {feeds[1]}: the server answered 500" in first.output
+    assert "round 2: 1 feeds polled (0 not modified, 0 failed, 1 backing off)" in first.output
+    assert "alert [all] status_changed KOR-VNM VISIT: agreed -> occurred" in again.output
+    listed = runner.invoke(app, ["changes", "--format", "jsonl", "--db", db])
+    records = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert {r["change"] for r in records} >= {"new_event", "new_dyad", "status_changed"}
+    since = runner.invoke(app, ["changes", "--since", "2000-01-01", "--format", "csv", "--db", db])
+    header, *rows = since.stdout.strip().splitlines()
+    assert header == ",".join(c for c, *_ in CHANGES.columns) and len(rows) == len(records)
+    later = runner.invoke(app, ["changes", "--since", "2999-01-01", "--format", "csv", "--db", db])
+    assert (later.exit_code, later.stdout.strip()) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("args", "fault"),
+    [
+        (["--every", "soon"], "'soon': not a duration"),
+        (["--rules", "missing.toml"], "missing.toml"),
+    ],
+)
+def test_watch_refuses_what_it_cannot_use(args: list[str], fault: str, tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.duckdb")
+    result = runner.invoke(app, ["watch", "http://127.0.0.1:9/feed.xml", *args, "--db", db])
+    assert result.exit_code == 2 and fault in result.output
+
+
+def test_watch_polls_urls_only(tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.duckdb")
+    result = runner.invoke(app, ["watch", "feed.xml", "--rounds", "1", "--db", db])
+    assert result.exit_code == 2
+    assert "feed.xml: not an http(s) URL" in result.output

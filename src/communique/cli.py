@@ -509,6 +509,89 @@ def serve(
     _run(lambda: run(explorer, host, port))
 
 
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="URLs of RSS/Atom feeds or pages.")],
+    every: Annotated[
+        str, typer.Option("--every", help="Time from one round to the next: 30s, 15m, 1h.")
+    ] = "15m",
+    rounds: Annotated[
+        int | None, typer.Option("--rounds", min=1, help="Stop after N rounds (default: never).")
+    ] = None,
+    rules: Annotated[
+        Path | None, typer.Option("--rules", help="watch.toml: which changes alert, and where.")
+    ] = None,
+    db: DbOption = None,
+    settings: SettingsOption = None,
+) -> None:
+    """Poll feeds in rounds, ingest what is new, record what changed and send alerts on it.
+
+    Without --rules every change is printed. Feed state lives in the database: a watcher
+    started again goes on where it stopped.
+    Example: communique watch https://example.org/rss.xml --every 15m --rules watch.toml
+    --db news.duckdb
+    """
+    from . import api
+    from .watch import EVERYTHING, RoundReport, Watcher, load_rules, parse_duration
+
+    config = _settings(settings, db)
+    seconds = _run(lambda: parse_duration(every))
+    chosen = _run(lambda: load_rules(rules)) if rules else [EVERYTHING]
+
+    def report(done: RoundReport) -> None:
+        for error in done.feed_errors + done.delivery_errors:
+            _error_line(error)
+        console.print(done.line(), highlight=False)
+
+    def run() -> None:
+        with (
+            api.open_db(config.db_path, config) as handle,
+            Watcher(feeds, handle, config, rules=chosen) as watcher,
+        ):
+            watcher.run(rounds, seconds, on_round=report)
+
+    try:
+        _run(run)
+    except KeyboardInterrupt:
+        _error_line("interrupted; the same command goes on where this one stopped")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+CHANGES_TABLE = ["detected_at", "change", "dyad", "kind", "before", "after", "evidence"]
+
+
+@app.command()
+def changes(
+    since: Annotated[
+        str | None, typer.Option("--since", help="ISO time or day, e.g. 2025-06-01T00:00.")
+    ] = None,
+    fmt: ViewFormat = "table",
+    out: OutOption = None,
+    force: ForceOption = False,
+    db: DbOption = None,
+    settings: SettingsOption = None,
+) -> None:
+    """What changed, as `communique watch` recorded it round by round: new events, statuses
+    that moved, new sources, new dyads and tiers that changed, each with its evidence.
+
+    Example: communique changes --since 2025-06-01T00:00 --format jsonl --db news.duckdb
+    """
+    import pandas as pd
+
+    from . import api
+    from .store.watch import CHANGES
+    from .watch import recorded_changes
+
+    config = _settings(settings, db)
+
+    def query() -> pd.DataFrame:
+        with api.open_db(config.db_path, config, read_only=True) as handle:
+            rows = [c.to_dict() for c in recorded_changes(handle, since)]
+        return pd.DataFrame(rows, columns=[name for name, *_ in CHANGES.columns])
+
+    _show(_run(query), fmt, "changes", CHANGES_TABLE, out, force)
+
+
 def _dyad_title(state: DyadState) -> str:
     tier = f"{state.tier} since {state.tier_since or '?'}" if state.tier else "no tier known"
     return (

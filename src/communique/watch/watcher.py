@@ -14,7 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from ..errors import CommuniqueError
 from ..intake import Fetcher
+from ..intake.sources import is_url
 from ..pipeline import IngestReport, Pipeline, ingest_documents
 from ..settings import Settings
 from ..store.database import Database
@@ -71,6 +73,9 @@ class Watcher:
         clock: Callable[[], datetime] = utc_now,
         echo: Callable[[str], None] = print,
     ) -> None:
+        not_urls = [feed for feed in feeds if not is_url(feed)]
+        if not_urls:
+            raise CommuniqueError(f"{not_urls[0]}: not an http(s) URL; a watcher polls feeds")
         self.feeds = list(dict.fromkeys(feeds))
         self.db, self.settings = db, settings
         self.pipeline = pipeline or Pipeline(settings)
