@@ -542,3 +542,34 @@ def test_where_a_meeting_is_held_is_no_party(coder: Coder) -> None:
     assert coded(coder, "Chile's and Peru's presidents met in Brasilia on Monday.") == {
         ("MEET", "CHL", "PER")
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile on Wednesday released the mayor of a Peruvian border town.",
+        "Chile freed two Peruvian journalists on Wednesday.",
+    ],
+)
+def test_releasing_anothers_national_is_a_retreat(coder: Coder, sentence: str) -> None:
+    assert ("RETREAT", "CHL", "PER") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chilean and Bolivian activists staged a protest in Lima on Wednesday.",
+        "Chilean and Bolivian activists rallied outside the Peruvian embassy.",
+    ],
+)
+def test_protesters_target_the_state_where_they_gather(coder: Coder, sentence: str) -> None:
+    assert coded(coder, sentence) == {("PROTEST", "CHL", "PER"), ("PROTEST", "BOL", "PER")}
+
+
+def test_allies_striking_together_do_not_strike_each_other(coder: Coder) -> None:
+    found = coded(coder, "Dozens were killed in Syrian and Russian air strikes last week.")
+    assert not any(kind == "ASSAULT" and {s, t} == {"SYR", "RUS"} for kind, s, t in found)
+
+
+def test_where_shells_land_is_the_target(coder: Coder) -> None:
+    assert ("ASSAULT", "CHL", "PER") in coded(coder, "Chilean shelling in Peru killed two.")

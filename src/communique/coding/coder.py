@@ -7,6 +7,7 @@ main pair), `frames` and `lexicon` (triggers), `clauses` (which triggers are eve
 status clause), `roles` (source and target from the parse), `timing` (dates) and `merging`
 (what one article says twice is one event). `trace` records why, for `explain`.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ from .people import PeopleFinder, PersonMention
 from .roles import Party, RoleFinder, pairs_from
 from .trace import Trace, TraceRecord
 
-_PLACE_IS_PARTY_KINDS = {"VISIT", "PROTEST"}
+_PLACE_IS_PARTY_KINDS = {"VISIT", "PROTEST", "ASSAULT"}
 _KIND_DEFAULT_SECTOR = {
     "DEFENSE_COOPERATION": "defense",
     "JOINT_EXERCISE": "defense",
@@ -372,8 +373,9 @@ class Coder:
         officials = {p.country for p in people if p.titled and p.country}
         paired = []
         for trigger in chosen:
-            # Where a visit goes, or protesters gather, is a party: "arrived in the Kazakh capital
-            # for a state visit", "a protest in Beijing"; a meeting's place is only its place.
+            # Where a visit goes, protesters gather or shells land is a party: "arrived in the
+            # Kazakh capital for a state visit", "a protest in Beijing", "shelling in Gaza"; a
+            # meeting's place is only its place.
             at_place = trigger.rule.kind in _PLACE_IS_PARTY_KINDS
             present = participants_and_places if at_place else participants
             pairs = self._pairs(

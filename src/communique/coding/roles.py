@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 # Dependents through which a noun phrase's head stands for a state it names.
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "csubj", "dobj", "pobj"}
 _NOMINAL_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nn"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -162,7 +163,9 @@ class _Reader:
     def read(self) -> Iterator[Party]:
         trigger = self.trigger
         # The trigger itself may name a party: "Turkish airstrikes", "Japan's visit".
-        if trigger.pos_ in {"NOUN", "PROPN"}:
+        # A gerund the parser takes for a verb is a noun too: "Chilean shelling in Peru killed"
+        nominal = trigger.pos_ in {"NOUN", "PROPN"} or trigger.dep_ in _ARGUMENT_DEPS
+        if nominal:
             for child in trigger.children:
                 if child.dep_ in {"poss", "amod", "compound", "nmod"}:
                     side = self.subject_side
@@ -217,7 +220,9 @@ class _Reader:
                     if subject.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS:
                         for code, path in self.members(subject):
                             yield Party(code, "target", f"{how}<-that:{subject.text}{path}")
-        if not subject_found and _misparsed_main_verb(word):
+        # "Chilean shelling in Peru", parsed as a state with a gerund clause
+        gerund_of_state = word.dep_ == "acl" and word.tag_ == "VBG" and word.head.i in self.codes
+        if not subject_found and (_misparsed_main_verb(word) or gerund_of_state):
             # "The Kenyan envoy called on ...", parsed as a noun with a reduced relative
             for code, path in self.members(word.head, subject=True):
                 yield Party(code, self.subject_side, f"{how}<-acl:{word.head.text}{path}")
@@ -246,6 +251,8 @@ class _Reader:
         else:
             return
         for obj in prep.children:
+            if obj.i == self.trigger.i:
+                continue  # "killed in Syrian air strikes": the trigger's own phrase
             if obj.dep_ in {"pobj", "pcomp"}:
                 for code, path in self.members(obj, subject=side == "source"):
                     yield Party(code, side, f"{how}<-{word}:{obj.text}{path}")
