@@ -573,3 +573,14 @@ def test_allies_striking_together_do_not_strike_each_other(coder: Coder) -> None
 
 def test_where_shells_land_is_the_target(coder: Coder) -> None:
     assert ("ASSAULT", "CHL", "PER") in coded(coder, "Chilean shelling in Peru killed two.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile changed course after being urged by Peru to reopen the border.",
+        "Chile reopened the border after being asked by Peru to do so.",
+    ],
+)
+def test_who_was_urged_in_a_passive_clause_is_the_target(coder: Coder, sentence: str) -> None:
+    assert ("REQUEST", "PER", "CHL") in coded(coder, sentence)

@@ -259,7 +259,9 @@ class _Reader:
 
     def inherited_subject(self, word: Token, how: str) -> Iterator[Party]:
         """ "agreed to hold talks", "arrived in Hanoi and met", "answered by expelling": the
-        controlling verb's subject."""
+        controlling verb's subject; the object of a passive one ("after being urged by X")."""
+        passive = any(c.dep_ == "auxpass" for c in word.children)
+        side = self.object_side if passive else self.subject_side
         current = word
         for _ in range(4):
             if current.dep_ not in _CONTROL_DEPS | {"prep"} or current.head.i == current.i:
@@ -272,8 +274,8 @@ class _Reader:
                 continue  # "after accusing", "by expelling": on to the verb it modifies
             for child in current.children:
                 if child.dep_ in subjects:
-                    for code, path in self.members(child, subject=True):
-                        yield Party(code, self.subject_side, f"{how}<-^{current.text}<-nsubj{path}")
+                    for code, path in self.members(child, subject=not passive):
+                        yield Party(code, side, f"{how}<-^{current.text}<-nsubj{path}")
                     return
 
     def members(self, head: Token, subject: bool = False) -> Iterator[tuple[str, str]]:
