@@ -48,11 +48,13 @@ class _Now:
 def start_tracking(db: Database) -> None:
     """Make the watch tables; a database watched for the first time is taken as it stands,
     so what it held before is not reported as new."""
-    first_time = not has_table(db, KNOWN_EVENTS)
-    ensure_watch_tables(db)
-    if first_time:
-        with db.transaction():
-            _remember(db, _Now.read(db))
+    if has_table(db, KNOWN_EVENTS):
+        ensure_watch_tables(db)
+        return
+    # One transaction: a watcher killed before the baseline is kept leaves no tables either.
+    with db.transaction():
+        ensure_watch_tables(db)
+        _remember(db, _Now.read(db))
 
 
 def detect_changes(db: Database, detected_at: str) -> list[Change]:
