@@ -584,3 +584,17 @@ def test_where_shells_land_is_the_target(coder: Coder) -> None:
 )
 def test_who_was_urged_in_a_passive_clause_is_the_target(coder: Coder, sentence: str) -> None:
     assert ("REQUEST", "PER", "CHL") in coded(coder, sentence)
+
+
+def test_a_weekday_of_a_planned_visit_is_the_coming_one(coder: Coder) -> None:
+    # PUBLISHED is Friday 14 March 2025: "on Tuesday" of a plan is 18 March, of a report 11 March.
+    assert dates(coder, "Chile's president will visit Peru on Tuesday.") == {
+        ("VISIT", "2025-03-18")
+    }
+    assert dates(coder, "Chile's president visited Peru on Tuesday.") == {("VISIT", "2025-03-11")}
+
+
+def test_a_trip_in_the_phrase_of_a_visit_is_the_same_visit(coder: Coder) -> None:
+    text = "Chile's president will visit Peru from March 20 on his first trip abroad."
+    events = coder.code("a-test", "test.txt", text, PUBLISHED).events
+    assert [(e.kind, e.date, e.status) for e in events] == [("VISIT", "2025-03-20", "planned")]

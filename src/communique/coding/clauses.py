@@ -121,7 +121,8 @@ def is_negation(word: Token) -> bool:
 
 def main_verbs_govern(triggers: list[TriggerMatch], doc: Doc) -> list[TriggerMatch]:
     """A trigger noun that is the object of another trigger's verb takes that verb's kind:
-    "agreed to lift the sanctions" is easing them, not imposing them."""
+    "agreed to lift the sanctions" is easing them, not imposing them; and one in the verb's
+    phrase that is of its own kind is the same happening ("will visit X on his first trip")."""
     verbs = {}
     for trigger in triggers:
         span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
@@ -131,13 +132,16 @@ def main_verbs_govern(triggers: list[TriggerMatch], doc: Doc) -> list[TriggerMat
     for trigger in triggers:
         span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
         root = span.root if span is not None else None
-        governed = (
-            root is not None
-            and root.pos_ in {"NOUN", "PROPN"}
-            and root.dep_ in {"dobj", "nsubjpass"}
-            and verbs.get(root.head.i) not in (None, trigger.rule.kind)
+        if root is None or root.pos_ not in {"NOUN", "PROPN"}:
+            kept.append(trigger)
+            continue
+        kind = trigger.rule.kind
+        governed = root.dep_ in {"dobj", "nsubjpass"} and verbs.get(root.head.i) not in (
+            None,
+            kind,
         )
-        if not governed:
+        restated = root.dep_ == "pobj" and verbs.get(root.head.head.i) == kind
+        if not (governed or restated):
             kept.append(trigger)
     return kept
 

@@ -4,6 +4,7 @@ against the article's anchor, never a made-up day."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from spacy.tokens import Doc
@@ -66,6 +67,7 @@ def date_for(
         nearest = min(dated, key=lambda t: distance(t.start, t.end, trigger))
         if distance(nearest.start, nearest.end, trigger) <= 120:
             value = within_anchor(nearest, anchor)
+            value = in_the_future(value, nearest, anchor, status)
             return in_the_past(value, nearest, anchor, status), True
     if anchor is None:
         return None, False
@@ -100,6 +102,23 @@ def closest_trigger(time: Any, triggers: list[TriggerMatch], text: str) -> Trigg
         return (int(crosses), distance(time.start, time.end, trigger), trigger.start)
 
     return min(triggers, key=remoteness)
+
+
+_WEEKDAY_ALONE = re.compile(
+    r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", re.IGNORECASE
+)
+
+
+def in_the_future(value: DateValue, time: Any, anchor: Anchor | None, status: str) -> DateValue:
+    """ "will visit Qatar on Tuesday", written on a Monday: the Tuesday to come, not the one
+    past (a weekday alone names the nearest one the sentence's tense points to)."""
+    if anchor is None or status != "planned" or value.end >= anchor.earliest:
+        return value
+    if time.kind != "relative" or not _WEEKDAY_ALONE.match(time.text.strip()):
+        return value
+    return DateValue(
+        value.start + timedelta(days=7), value.end + timedelta(days=7), value.precision
+    )
 
 
 def in_the_past(value: DateValue, time: Any, anchor: Anchor | None, status: str) -> DateValue:
