@@ -147,6 +147,8 @@ def test_what_is_not_an_article_is_refused_with_its_shape(text: str, reason: str
         # A list of results and a short table inside prose stay an article.
         PROSE + "\n" + "\n".join(f"{n}. Team {n}, {n * 3} points, {n} wins" for n in range(1, 8)),
         "\n".join([PROSE] * 6 + ["Year | Visits | Deals", "2022 | 4 | 1", "2023 | 6 | 3"]),
+        # A live blog's entries open with their time.
+        "\n".join(f"{9 + n // 60}:{n % 60:02d} GMT {PROSE}" for n in range(0, 600, 40)),
         # A few stray tags in a pasted text are no markup dump.
         PROSE * 5 + "<b>Read more</b> <i>below</i>",
     ],

@@ -64,8 +64,9 @@ def _log(text: str) -> str | None:
     if len(lines) < _MIN_LINES:
         return None
     shape, count = Counter(_opening_shape(line) for line in lines).most_common(1)[0]
-    # A timestamp or an address has at least two groups of digits; a numbered list has one.
-    if shape.count("9") >= 2 and count >= _MAJORITY * len(lines):
+    # A log's stamp (a date and time, an address) has three groups of digits or more; a
+    # numbered list has one, a live blog's "10:32 GMT" two.
+    if shape.count("9") >= 3 and count >= _MAJORITY * len(lines):
         return f"a log ({count:,} of {len(lines):,} lines open with the same stamp)"
     return None
 
