@@ -598,3 +598,12 @@ def test_a_trip_in_the_phrase_of_a_visit_is_the_same_visit(coder: Coder) -> None
     text = "Chile's president will visit Peru from March 20 on his first trip abroad."
     events = coder.code("a-test", "test.txt", text, PUBLISHED).events
     assert [(e.kind, e.date, e.status) for e in events] == [("VISIT", "2025-03-20", "planned")]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Khalid bin Ahmed Al Nuaimi", "Anna van der Berg", "Luis de la Vega"],
+)
+def test_a_name_with_lower_case_particles_is_one_person(coder: Coder, name: str) -> None:
+    text = f"{name}, Minister of Defence of Chile, signed the accord with Peru."
+    assert (name, "CHL") in people(coder, text)

@@ -53,8 +53,12 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # that is not a letter or digit (spaCy splits "Assad-led" and "Bishop's").
 _NAME_START = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÝĐ]")
 _NAME_WORD = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*")
-_NEXT_NAME_WORD = re.compile(r"\s+(?=[A-ZÀ-ÝĐ])")
-_NAME_CHARS = re.compile(r"^[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*)*$")
+# Lower-case particles inside a name: "Mohammed bin Ahmed Al Bowardi", "Ursula von der Leyen".
+_PARTICLES = r"(?:bin|bint|ibn|al|el|de|da|do|dos|du|van|von|der|den|la|le)"
+_NEXT_NAME_WORD = re.compile(rf"\s+(?:{_PARTICLES}\s+)*(?=[A-ZÀ-ÝĐ])")
+_NAME_CHARS = re.compile(
+    rf"^[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:{_PARTICLES}\s+)*[A-ZÀ-ÝĐ][\w’'.-]*)*$"
+)
 # "President Lee said": a title and a surname name an office holder too.
 _TITLED_SURNAME = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Foreign\s+Minister|"
