@@ -607,3 +607,17 @@ def test_a_trip_in_the_phrase_of_a_visit_is_the_same_visit(coder: Coder) -> None
 def test_a_name_with_lower_case_particles_is_one_person(coder: Coder, name: str) -> None:
     text = f"{name}, Minister of Defence of Chile, signed the accord with Peru."
     assert (name, "CHL") in people(coder, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chile-Peru summit was held in Lima on Monday.",
+        "Chile-Peru talks were held in Lima on Monday.",
+        "The Chile-European Union summit was held in Lima on Monday.",
+    ],
+)
+def test_hyphenated_states_before_an_event_both_take_part(coder: Coder, sentence: str) -> None:
+    (found,) = coded(coder, sentence)
+    assert found[0] == "MEET" and "CHL" in found[1:]
+    assert {"PER", "IGO:EU"} & set(found[1:])

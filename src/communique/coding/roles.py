@@ -306,6 +306,21 @@ class _Reader:
         if self.protagonist:
             yield self.protagonist, f">{pronoun.text}=protagonist"
 
+    def hyphenated(self, word: Token, code: str) -> Iterator[tuple[str, str]]:
+        """ "the Egypt-European Union summit": a state compounded onto this one's name is a
+        party too (through the words of the name: "Egypt" hangs on "European")."""
+        name = [word]
+        while name:
+            part = name.pop()
+            for child in part.children:
+                other = self.codes.get(child.i)
+                if child.dep_ != "compound" or other is None:
+                    continue
+                if other == code:
+                    name.append(child)
+                else:
+                    yield other, f">{word.text}>{child.text}"
+
     def states(
         self, word: Token, depth: int = 0, subject: bool = False
     ) -> Iterator[tuple[str, str]]:
@@ -319,6 +334,7 @@ class _Reader:
         if code is not None:
             if not _fused_with(word, self.k.third_party_suffixes):
                 yield code, f">{word.text}"
+            yield from self.hyphenated(word, code)
             return
         if subject and self.kind != "PROTEST" and word.lemma_.lower() in self.k.non_state_heads:
             return  # "Syrian rebels shot down ...": not Syria
