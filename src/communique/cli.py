@@ -521,18 +521,25 @@ def watch(
     rules: Annotated[
         Path | None, typer.Option("--rules", help="watch.toml: which changes alert, and where.")
     ] = None,
+    serve: Annotated[
+        bool, typer.Option("--serve", help="Serve the explorer from this process meanwhile.")
+    ] = False,
+    host: Annotated[str, typer.Option("--host", help="With --serve: address to listen on.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", help="With --serve: port to listen on.")] = 8000,
     db: DbOption = None,
     settings: SettingsOption = None,
 ) -> None:
     """Poll feeds in rounds, ingest what is new, record what changed and send alerts on it.
 
     Without --rules every change is printed. Feed state lives in the database: a watcher
-    started again goes on where it stopped.
+    started again goes on where it stopped. With --serve the explorer answers from the
+    watcher's process while it writes (another process cannot open the database meanwhile).
     Example: communique watch https://example.org/rss.xml --every 15m --rules watch.toml
-    --db news.duckdb
+    --serve --db news.duckdb
     """
-    from . import api
-    from .watch import EVERYTHING, RoundReport, Watcher, load_rules, parse_duration
+    from .watch import EVERYTHING, RoundReport, load_rules, parse_duration, watch_feeds
 
     config = _settings(settings, db)
     seconds = _run(lambda: parse_duration(every))
@@ -541,17 +548,14 @@ def watch(
     def report(done: RoundReport) -> None:
         for error in done.feed_errors + done.delivery_errors:
             _error_line(error)
-        console.print(done.line(), highlight=False)
+        console.print(done.line(), highlight=False, soft_wrap=True)
 
-    def run() -> None:
-        with (
-            api.open_db(config.db_path, config) as handle,
-            Watcher(feeds, handle, config, rules=chosen) as watcher,
-        ):
-            watcher.run(rounds, seconds, on_round=report)
-
+    if serve:
+        where = f"explorer of {config.db_path} at http://{host}:{port}/"
+        console.print(where, highlight=False, soft_wrap=True)
+    serve_at = (host, port) if serve else None
     try:
-        _run(run)
+        _run(lambda: watch_feeds(feeds, config, rounds, seconds, chosen, serve_at, report))
     except KeyboardInterrupt:
         _error_line("interrupted; the same command goes on where this one stopped")
         raise typer.Exit(EXIT_INTERRUPTED) from None

@@ -146,6 +146,14 @@ class Explorer:
         # its own, and the lock only guards making one.
         self._lock = threading.Lock()
         self._require_tables()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Look at the database afresh: a watcher in this process calls it after each round.
+
+        Opened read-only, nothing changes while the explorer runs, so counts and filter values
+        are read once until then.
+        """
         self.fused = self._canonical_is_current()
         self.canonical_sql = (
             "SELECT " + ", ".join(n for n, *_ in CANONICAL.columns) + f" FROM {CANONICAL.name}"
@@ -153,7 +161,6 @@ class Explorer:
             else _REPORTS_AS_CANONICAL
         )
         self.mentions_sql = f"SELECT * FROM {MENTIONS.name}" if self.fused else _REPORTS_AS_MENTIONS
-        # Read-only, so counts and filter values cannot change while the explorer runs.
         self._meta: dict[str, Any] | None = None
 
     @classmethod

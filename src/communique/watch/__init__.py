@@ -7,7 +7,8 @@
 
 `poll` reads one feed (conditional requests, only new entries, back-off), `changes` compares
 the relations after a round with the round before, `rules` says which changes matter and
-`deliver` sends them; `watcher` runs the rounds.
+`deliver` sends them; `watcher` runs the rounds; `serving` serves the explorer from the
+watcher's process, so it answers while news arrives.
 """
 
 from .changes import detect_changes, recorded_changes, start_tracking
@@ -15,6 +16,7 @@ from .deliver import Alert, Deliverer, DeliveryError
 from .durations import parse_duration
 from .poll import Backoff, entry_key, poll_feed
 from .rules import EVERYTHING, Rule, load_rules
+from .serving import serving, watch_feeds
 from .watcher import RoundReport, Watcher
 
 __all__ = [
@@ -32,5 +34,7 @@ __all__ = [
     "parse_duration",
     "poll_feed",
     "recorded_changes",
+    "serving",
     "start_tracking",
+    "watch_feeds",
 ]
