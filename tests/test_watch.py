@@ -356,3 +356,19 @@ def test_watch_polls_urls_only(tmp_path: Path) -> None:
     result = runner.invoke(app, ["watch", "feed.xml", "--rounds", "1", "--db", db])
     assert result.exit_code == 2
     assert "feed.xml: not an http(s) URL" in result.output
+
+
+def test_a_page_is_read_again_when_its_bytes_change(
+    server: LocalServer, db: Database, pipeline: Pipeline
+) -> None:
+    server.routes["/norway"] = Answer(TINY_HTML.encode(), content_type="text/html")
+    with watcher([server.url("/norway")], db, pipeline) as watch:
+        first, same = watch.round(), watch.round()
+        changed = TINY_HTML.replace("offshore wind energy", "offshore wind and fisheries")
+        server.routes["/norway"] = Answer(changed.encode(), content_type="text/html")
+        edited = watch.round()
+    assert [(r.new_entries, r.ingest.stored) for r in (first, same, edited)] == [
+        (1, 1),
+        (0, 0),
+        (1, 1),
+    ]
