@@ -11,13 +11,39 @@ the relations after a round with the round before, `rules` says which changes ma
 watcher's process, so it answers while news arrives.
 """
 
-from .changes import detect_changes, recorded_changes, start_tracking
-from .deliver import Alert, Deliverer, DeliveryError
-from .durations import parse_duration
-from .poll import Backoff, entry_key, poll_feed
-from .rules import EVERYTHING, Rule, load_rules
-from .serving import serving, watch_feeds
-from .watcher import RoundReport, Watcher
+import importlib
+import typing
+
+if typing.TYPE_CHECKING:  # for type checkers; at run time each name is imported when first used
+    from .changes import detect_changes, recorded_changes, start_tracking
+    from .deliver import Alert, Deliverer, DeliveryError
+    from .durations import parse_duration
+    from .poll import Backoff, entry_key, poll_feed
+    from .rules import EVERYTHING, Rule, load_rules
+    from .serving import serving, watch_feeds
+    from .watcher import RoundReport, Watcher
+
+# Where each public name lives. Imported on first use: the explorer reads the rules' filters
+# without loading the pipeline that a watcher needs.
+_HOMES = {
+    "detect_changes": ".changes",
+    "recorded_changes": ".changes",
+    "start_tracking": ".changes",
+    "Alert": ".deliver",
+    "Deliverer": ".deliver",
+    "DeliveryError": ".deliver",
+    "parse_duration": ".durations",
+    "Backoff": ".poll",
+    "entry_key": ".poll",
+    "poll_feed": ".poll",
+    "EVERYTHING": ".rules",
+    "Rule": ".rules",
+    "load_rules": ".rules",
+    "serving": ".serving",
+    "watch_feeds": ".serving",
+    "RoundReport": ".watcher",
+    "Watcher": ".watcher",
+}
 
 __all__ = [
     "EVERYTHING",
@@ -38,3 +64,10 @@ __all__ = [
     "start_tracking",
     "watch_feeds",
 ]
+
+
+def __getattr__(name: str) -> typing.Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(home, __name__), name)
