@@ -621,3 +621,22 @@ def test_hyphenated_states_before_an_event_both_take_part(coder: Coder, sentence
     (found,) = coded(coder, sentence)
     assert found[0] == "MEET" and "CHL" in found[1:]
     assert {"PER", "IGO:EU"} & set(found[1:])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Peru ordered the expulsion of the Venezuelan ambassador.", ("SANCTION", "PER", "VEN")),
+        ("The invasion of Ukraine by Russia began at dawn.", ("ASSAULT", "RUS", "UKR")),
+        ("The sale of French jets to India was approved.", ("ARMS_TRANSFER", "FRA", "IND")),
+    ],
+)
+def test_the_of_phrase_of_an_event_noun_is_whom_it_is_done_to(
+    coder: Coder, sentence: str, event: tuple[str, str, str]
+) -> None:
+    assert event in coded(coder, sentence)
+
+
+def test_the_of_phrase_of_an_event_noun_can_be_its_topic(coder: Coder) -> None:
+    found = coded(coder, "Russia's vetoes of Syria resolutions angered France.")
+    assert not any(kind == "REJECT" and target == "SYR" for kind, _, target in found)

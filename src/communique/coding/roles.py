@@ -229,6 +229,16 @@ class _Reader:
         elif not subject_found:
             yield from self.inherited_subject(word, how)
 
+    def stands_for_a_party(self, obj: Token) -> bool:
+        """Whether the object of an event noun's "of" is whom the event is done to ("the
+        expulsion of the ambassador", "the invasion of Ukraine"), or, in a transfer, the thing
+        that changes hands; not a topic ("vetoes of Syria resolutions")."""
+        return (
+            obj.i in self.codes
+            or obj.lemma_.lower() in self.k.of_heads
+            or self.kind in self.k.origin_modifier_kinds
+        )
+
     def side_of_object(self, obj: Token, path: str) -> str:
         """The object's side; in a transfer, a state that only modifies what changes hands
         is where it comes from: "Russian missiles were delivered to Turkey"."""
@@ -242,6 +252,8 @@ class _Reader:
             return  # part of a name the parser misread ("To Lam")
         if prep.dep_ == "agent" or word == "by":
             side = "source"
+        elif word == "of" and prep.head.i == self.trigger.i and word not in self.source_preps:
+            side = self.object_side  # "the expulsion of the Venezuelan ambassador"
         elif word in self.k.mutual_preps:
             side = "both"
         elif word in self.source_preps:
@@ -250,12 +262,17 @@ class _Reader:
             side = "target"
         else:
             return
+        patient = word == "of" and side == self.object_side
         for obj in prep.children:
             if obj.i == self.trigger.i:
                 continue  # "killed in Syrian air strikes": the trigger's own phrase
+            if patient and not self.stands_for_a_party(obj):
+                continue  # "vetoes of Syria resolutions": a topic
             if obj.dep_ in {"pobj", "pcomp"}:
                 for code, path in self.members(obj, subject=side == "source"):
-                    yield Party(code, side, f"{how}<-{word}:{obj.text}{path}")
+                    # "the sale of French jets": what changes hands comes from France
+                    own_side = self.side_of_object(obj, path) if patient else side
+                    yield Party(code, own_side, f"{how}<-{word}:{obj.text}{path}")
 
     def inherited_subject(self, word: Token, how: str) -> Iterator[Party]:
         """ "agreed to hold talks", "arrived in Hanoi and met", "answered by expelling": the
