@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import random
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -98,3 +99,23 @@ def test_kill_9_at_random_points_then_a_rerun_equals_an_uninterrupted_run(
     assert any(0 < stored < len(whole["articles"]) for stored in partial), partial
     assert ingest(corpus, killed).wait(timeout=300) == 0
     assert snapshot(killed) == whole
+
+
+def test_ctrl_c_says_what_was_stored_and_a_rerun_goes_on(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "interrupted.duckdb"
+    settings = db.with_suffix(".toml")
+    settings.write_text("[communique]\nbatch_size = 8\n", encoding="utf-8")
+    command = [sys.executable, "-m", "communique.cli", "ingest", str(corpus), "--db", str(db)]
+    run = subprocess.Popen(
+        [*command, "--settings", str(settings)], stderr=subprocess.PIPE, text=True
+    )
+    log = Path(f"{db}.wal")
+    while run.poll() is None and not (log.exists() and log.stat().st_size > 100_000):
+        time.sleep(0.01)
+    run.send_signal(signal.SIGINT)
+    _, stderr = run.communicate(timeout=60)
+    assert run.returncode == 130, stderr
+    [line] = [line for line in stderr.splitlines() if line.startswith("error:")]
+    stored = int(re.fullmatch(r"error: interrupted: (\d+) articles stored .*", line)[1])  # type: ignore[index]
+    assert 0 < stored == len(snapshot(db)["articles"])
+    assert "the same command goes on from there" in line

@@ -122,7 +122,8 @@ def _ingest_and_report(
     from . import api
     from .intake.sources import count_inputs
 
-    with _progress(count_inputs(inputs)) as progress:
+    before = _articles_in(config)
+    with _progress(count_inputs(inputs), lambda: _articles_in(config) - before) as progress:
         report = _run(
             lambda: api.ingest(
                 inputs,
@@ -143,19 +144,32 @@ def _ingest_and_report(
     return report
 
 
+def _articles_in(config: Settings) -> int:
+    from . import api
+
+    if not Path(config.db_path).is_file():
+        return 0
+    try:
+        with api.open_db(config.db_path, config, read_only=True) as handle:
+            return int(handle.query("SELECT count(*) FROM articles").fetchall()[0][0])
+    except CommuniqueError:  # tables not made yet: the ingest makes them
+        return 0
+
+
 @contextmanager
-def _progress(total: int | None) -> Iterator[RunProgress]:
-    """A progress display for a run; after Ctrl-C, a line saying what was stored."""
+def _progress(total: int | None, stored: Callable[[], int] | None = None) -> Iterator[RunProgress]:
+    """A progress display for a run; after Ctrl-C, a line saying what was stored, counted in
+    the database (Ctrl-C may come after a batch's commit and before the run counts it)."""
     from .progress import RunProgress
 
     with RunProgress(console, total) as progress:
         try:
             yield progress
         except KeyboardInterrupt:
-            stored = progress.last.stored
+            done = f"{stored()} articles stored" if stored else "the batches done kept"
             _error_line(
-                f"interrupted: {stored} articles stored before it (the batch in progress was "
-                "not); the same command goes on from there"
+                f"interrupted: {done} (the batch in progress was not); the same command "
+                "goes on from there"
             )
             raise typer.Exit(EXIT_INTERRUPTED) from None
 

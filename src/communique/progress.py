@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from types import TracebackType
+import signal
+import threading
+from collections.abc import Callable
+from types import FrameType, TracebackType
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import (
@@ -18,7 +22,8 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from .pipeline import IngestReport
+if TYPE_CHECKING:
+    from .pipeline import IngestReport
 
 
 class RateColumn(ProgressColumn):
@@ -33,18 +38,20 @@ class RunProgress:
 
     On a terminal: a rich bar with inputs done out of the total (when it could be counted
     beforehand), the rate and the time left. Elsewhere (a log, a pipe): one plain line every
-    `every` inputs, nothing rewritten in place. `last` is the newest report, for the message
-    after Ctrl-C.
+    `every` inputs, nothing rewritten in place.
     """
 
     def __init__(self, console: Console, total: int | None, every: int = 500) -> None:
         self.console, self.total, self.every = console, total, every
-        self.last = IngestReport()
         self.done = 0  # inputs whose fate is known (`report.seen` runs ahead, a chunk at a time)
         self._bar: Progress | None = None
         self._task: TaskID | None = None
+        self._previous: signal.Handlers | Callable[..., Any] | int | None = None
+        self._stopping = False
 
     def __enter__(self) -> RunProgress:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._interrupted)
         if self.console.is_terminal:
             self._bar = Progress(
                 TextColumn("{task.description}"),
@@ -68,10 +75,21 @@ class RunProgress:
     ) -> None:
         if self._bar is not None:
             self._bar.stop()
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+    def _interrupted(self, signum: int, frame: FrameType | None) -> None:
+        """Ctrl-C: the run stops after the input in hand, outside any query or transaction
+        (DuckDB turns an interrupt inside a query into errors of its own). A second Ctrl-C,
+        or one before the first input, stops at once."""
+        if self._stopping or not self.done:
+            raise KeyboardInterrupt
+        self._stopping = True
 
     def __call__(self, source: str, report: IngestReport) -> None:
-        self.last = report
         self.done += 1
+        if self._stopping:
+            raise KeyboardInterrupt
         if self._bar is not None and self._task is not None:
             self._bar.update(self._task, completed=self.done, description=_counts(report))
         elif self.done % self.every == 0:
