@@ -424,6 +424,8 @@ def _store(db: Database, batch: list[tuple[RawDocument, Coded]], report: IngestR
     try:
         _flush(db, batch, report)
         return
+    except duckdb.InterruptException:  # a second Ctrl-C inside a query, in DuckDB's words
+        raise KeyboardInterrupt from None
     except (duckdb.Error, UnicodeError, ValueError, MemoryError) as error:
         # The first line only: DuckDB goes on with paragraphs of advice.
         reason = f"cannot be stored ({str(error).split(chr(10), 1)[0]})"
