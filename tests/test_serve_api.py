@@ -144,6 +144,7 @@ def test_openapi_describes_every_api_endpoint(client: TestClient) -> None:
         "/api/events/export",
         "/api/articles",
         "/api/articles/{article_id}",
+        "/api/changes",
         "/api/vocabulary",
     }
 

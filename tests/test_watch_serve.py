@@ -11,9 +11,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from conftest import Ingested
 from intake_server import LocalServer
 from test_kill import reuters_stories
-from test_watch import OCCURRED, SETTINGS, atom, entry, runner, watcher
+from test_watch import OCCURRED, PLANNED, SETTINGS, atom, entry, runner, watcher
 from test_watch_kill import feed
 
 import communique
@@ -115,3 +116,41 @@ def test_watch_serve_names_a_port_it_cannot_listen_on(tmp_path: Path) -> None:
         result = runner.invoke(app, [*args, "--db", str(tmp_path / "cli.duckdb")])
     assert result.exit_code == 2
     assert f"127.0.0.1:{port}: the explorer cannot listen there" in result.output
+
+
+def test_whats_new_lists_the_changes_with_the_filters_of_the_rules(
+    db: Database, pipeline: Pipeline
+) -> None:
+    routes = {
+        "/harbour.xml": atom(entry("planned", PLANNED, "2025-06-02T09:00:00Z")),
+        "/ledger.xml": atom(title="Korea Ledger"),
+    }
+    with LocalServer(routes) as feeds:
+        urls = [feeds.url("/harbour.xml"), feeds.url("/ledger.xml")]
+        with watcher(urls, db, pipeline) as watch:
+            watch.round()
+            feeds.routes["/ledger.xml"] = atom(entry("occurred", OCCURRED), title="Korea Ledger")
+            watch.round()
+    port = free_port()
+    with serving(db.path, port=port), httpx.Client(base_url=f"http://127.0.0.1:{port}") as web:
+        moved = web.get("/api/changes", params={"country": "KOR", "change": "status_changed"})
+        everything = web.get("/api/changes").json()
+        elsewhere = web.get("/api/changes", params={"country": "JPN"}).json()
+        later = web.get("/api/changes", params={"since": "2999-01-01"}).json()
+        wrong = web.get("/api/changes", params={"change": "moved"})
+        page = web.get("/changes", params={"country": "KOR", "partner": "VNM"})
+        dyad_page = web.get("/dyad/KOR/VNM")
+    [row] = moved.json()["rows"]
+    assert (row["kind"], row["before"], row["after"]) == ("VISIT", "agreed", "occurred")
+    assert "visited South Korea on Tuesday" in row["evidence"]
+    assert everything["total"] > 1 and (elsewhere["total"], later["total"]) == (0, 0)
+    assert wrong.status_code == 422 and wrong.json()["parameter"] == "change"
+    assert page.status_code == 200 and "visited South Korea on Tuesday" in page.text
+    assert dyad_page.status_code == 200 and "What changed" in dyad_page.text
+
+
+def test_whats_new_in_a_database_never_watched_is_empty(tiny: Ingested) -> None:
+    port = free_port()
+    with serving(tiny.db.path, port=port), httpx.Client(base_url=f"http://127.0.0.1:{port}") as web:
+        assert web.get("/api/changes").json()["total"] == 0
+        assert "No change recorded" in web.get("/changes").text

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -13,6 +14,8 @@ from fastapi.responses import StreamingResponse
 
 from ..export.writers import csv_cell
 from ..schema import QUALITY_FLAGS, SECTORS, kinds
+from ..store.watch import CHANGE_KINDS
+from ..watch.rules import Rule
 from . import params
 from .explorer import MAX_GRAPH_EDGES, SEARCH_COLUMNS, Explorer
 from .highlight import evidence_span
@@ -173,6 +176,59 @@ def article(article_id: str, ex: Explore) -> dict[str, Any]:
     for event in found["events"]:
         event["span"] = evidence_span(found["clean_text"], event["evidence"])
     return found
+
+
+@dataclass(frozen=True)
+class ChangeQuery:
+    """Which recorded changes to show: a watch.toml rule's filters, and a time to start from."""
+
+    rule: Rule
+    since: str | None
+
+
+def change_query(
+    country: Annotated[str | None, Query(description="Either side, e.g. KOR or IGO:UN.")] = None,
+    partner: Annotated[
+        str | None, Query(description="The other side (needs country): one dyad.")
+    ] = None,
+    kind: Annotated[str | None, Query(description="An event kind, e.g. VISIT.")] = None,
+    change: Annotated[
+        str | None, Query(description="new_event, status_changed, new_source, ...")
+    ] = None,
+    sector: Annotated[str | None, Query(description="A sector, e.g. energy.")] = None,
+    min_confidence: Annotated[float | None, Query(description="From 0 to 1.")] = None,
+    since: Annotated[
+        str | None, Query(description="ISO time the change was seen from: 2025-06-01T00:00.")
+    ] = None,
+) -> ChangeQuery:
+    first, second = params.actor("country", country), params.actor("partner", partner)
+    if second and not first:
+        raise params.BadParameter("partner", "needs a country")
+    kind_name = params.choice("kind", kind, list(kinds()))
+    change_name = params.choice("change", change, list(CHANGE_KINDS))
+    sector_name = params.choice("sector", sector, list(SECTORS))
+    rule = Rule(
+        "query",
+        countries=frozenset({first}) if first else None,
+        dyads=frozenset({"-".join(sorted((first, second)))}) if first and second else None,
+        kinds=frozenset({kind_name}) if kind_name else None,
+        changes=frozenset({change_name}) if change_name else None,
+        sectors=frozenset({sector_name}) if sector_name else None,
+        min_confidence=params.confidence("min_confidence", min_confidence) or 0.0,
+    )
+    return ChangeQuery(rule, params.moment("since", since))
+
+
+ChangeFilters = Annotated[ChangeQuery, Depends(change_query)]
+
+
+@router.get("/changes")
+def changes(
+    ex: Explore, query: ChangeFilters, page: Page = 1, page_size: PageSize = 50
+) -> dict[str, Any]:
+    """What changed as news arrived (recorded by `communique watch`), newest first: new events,
+    statuses that moved, new sources, new dyads and tiers changed, each with its evidence."""
+    return ex.changes(query.rule, query.since, page, page_size)
 
 
 @router.get("/vocabulary")

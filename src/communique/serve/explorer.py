@@ -25,6 +25,8 @@ from ..relations.store import CANONICAL, MENTIONS
 from ..schema import SECTORS, STATUSES, TIERS, kinds
 from ..settings import DATA_DIR
 from ..store.database import Database
+from ..store.watch import CHANGES, Change
+from ..watch.rules import Rule
 from .params import SORTS, EventQuery, plover_types
 
 # Each report stands for its own happening when a database has no current canonical events
@@ -408,7 +410,26 @@ class Explorer:
             "page_size": page_size,
             "pages": max(1, -(-len(events) // page_size)),
             "timeline": timeline,
+            # How the dyad moved as news arrived: statuses, tiers, new events and sources.
+            "changes": self.changes(Rule("dyad", dyads=frozenset({f"{first}-{second}"})))["rows"],
         }
+
+    # -- what changed, as `communique watch` recorded it --------------------------------------
+    def changes(
+        self, rule: Rule, since: str | None = None, page: int = 1, page_size: int = 50
+    ) -> dict[str, Any]:
+        """One page of the changes a watcher recorded, newest first, kept by `rule` (the
+        filters of watch.toml); none in a database that was never watched."""
+        exists = "SELECT count(*) FROM information_schema.tables WHERE table_name = $t"
+        if not self._value(exists, {"t": CHANGES.name}):
+            return _page(0, page, page_size, [])
+        where = "WHERE detected_at >= $since" if since else ""
+        rows = self._rows(
+            f"SELECT * FROM {CHANGES.name} {where} ORDER BY detected_at DESC, change_id",
+            {"since": since},
+        )
+        kept = [row for row in rows if rule.matches(Change(**row))]
+        return _page(len(kept), page, page_size, kept[(page - 1) * page_size : page * page_size])
 
     def _dyad_events(self, a: str, b: str) -> list[CanonicalEvent]:
         # Bounded by the dyad: the state needs all of its events, never anyone else's.

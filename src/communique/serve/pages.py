@@ -8,8 +8,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..schema import QUALITY_FLAGS
+from ..store.watch import CHANGE_KINDS
 from . import params
-from .api_routes import Explore, Page, article, country, dyad
+from .api_routes import ChangeFilters, Explore, Page, article, changes, country, dyad
 from .highlight import runs
 
 router = APIRouter(include_in_schema=False)
@@ -74,6 +75,14 @@ def articles_page(
     chosen_flag = params.choice("flag", flag, QUALITY_FLAGS)
     found = ex.articles(params.text("q", q), chosen_flag, page, 50)
     return render(request, "articles.html", articles=found, flags=QUALITY_FLAGS)
+
+
+@router.get("/changes", response_class=HTMLResponse)
+def changes_page(
+    request: Request, ex: Explore, query: ChangeFilters, page: Page = 1
+) -> HTMLResponse:
+    found = changes(ex, query, page, 50)
+    return render(request, "changes.html", changes=found, change_kinds=CHANGE_KINDS)
 
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)

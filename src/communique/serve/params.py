@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from ..errors import CommuniqueError
@@ -76,6 +77,19 @@ def period(name: str, value: str | None) -> str | None:
         period_bounds(value.strip())
     except CommuniqueError as error:
         raise BadParameter(name, str(error)) from error
+    return value.strip()
+
+
+def moment(name: str, value: str | None) -> str | None:
+    """An ISO 8601 day or time (`2025-06-01`, `2025-06-01T08:00`), compared as text."""
+    if not value:
+        return None
+    try:
+        datetime.fromisoformat(value.strip())
+    except ValueError as error:
+        raise BadParameter(
+            name, f"{value!r} is not an ISO time such as 2025-06-01T08:00"
+        ) from error
     return value.strip()
 
 
