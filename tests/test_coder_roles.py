@@ -640,3 +640,8 @@ def test_the_of_phrase_of_an_event_noun_is_whom_it_is_done_to(
 def test_the_of_phrase_of_an_event_noun_can_be_its_topic(coder: Coder) -> None:
     found = coded(coder, "Russia's vetoes of Syria resolutions angered France.")
     assert not any(kind == "REJECT" and target == "SYR" for kind, _, target in found)
+
+
+def test_the_former_and_the_latter_are_the_first_and_second_named(coder: Coder) -> None:
+    text = "Chile's and Peru's presidents spoke on Monday; the latter later visited the former."
+    assert ("VISIT", "PER", "CHL") in coded(coder, text)

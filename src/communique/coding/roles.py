@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 # Dependents through which a noun phrase's head stands for a state it names.
+_FORMER_LATTER = {"former": 0, "latter": 1}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "csubj", "dobj", "pobj"}
 _NOMINAL_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nn"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -346,6 +347,13 @@ class _Reader:
             return
         if subject and word.lower_ in _PERSONAL_PRONOUNS:
             yield from self.referent(word)
+            return
+        if word.lower_ in _FORMER_LATTER:
+            # "the former's state visit to the latter": the first or second party named before
+            named = list(dict.fromkeys(c for i, c in sorted(self.codes.items()) if i < word.i))
+            place = _FORMER_LATTER[word.lower_]
+            if len(named) >= 2:
+                yield named[place], f">{word.text}={named[place]}"
             return
         code = self.codes.get(word.i)
         if code is not None:
