@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -97,3 +98,28 @@ def test_kill_9_in_a_round_then_a_restart_equals_an_uninterrupted_watch(
     assert any(0 < stored < len(expected["articles"]) for stored in partial), partial
     assert watch(server, killed).wait(timeout=300) == 0
     assert outcome(killed) == expected
+
+
+def test_ctrl_c_between_rounds_stops_the_watcher_at_once(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "interrupted.duckdb"
+    command = ["watch", server.url("/wire.xml"), "--every", "1h", "--db", str(db)]
+    run = subprocess.Popen(
+        [sys.executable, "-m", "communique.cli", *command],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert run.stderr is not None
+    lines = iter(run.stderr.readline, "")
+    first_round = next(line for line in lines if line.startswith("round 1:"))
+    waited = time.monotonic()
+    run.send_signal(signal.SIGINT)
+    rest = run.stderr.read()
+    assert run.wait(timeout=30) == 130 and time.monotonic() - waited < 30
+    assert "new entries" in first_round
+    assert "error: interrupted; the same command goes on where this one stopped" in rest
+    with Database(db, read_only=True) as handle:
+        stored = handle.con.execute("SELECT count(*) FROM watch_entries").fetchone()
+    assert stored is not None and stored[0] == server.routes["/wire.xml"].body.count(b"<entry>")

@@ -553,7 +553,14 @@ def watch(
     Example: communique watch https://example.org/rss.xml --every 15m --rules watch.toml
     --serve --db news.duckdb
     """
-    from .watch import EVERYTHING, RoundReport, load_rules, parse_duration, watch_feeds
+    from .watch import (
+        EVERYTHING,
+        RoundReport,
+        load_rules,
+        parse_duration,
+        stop_on_interrupt,
+        watch_feeds,
+    )
 
     config = _settings(settings, db)
     seconds = _run(lambda: parse_duration(every))
@@ -568,11 +575,16 @@ def watch(
         where = f"explorer of {config.db_path} at http://{host}:{port}/"
         console.print(where, highlight=False, soft_wrap=True)
     serve_at = (host, port) if serve else None
-    try:
-        _run(lambda: watch_feeds(feeds, config, rounds, seconds, chosen, serve_at, report))
-    except KeyboardInterrupt:
+    with stop_on_interrupt() as stop:
+        try:
+            _run(
+                lambda: watch_feeds(feeds, config, rounds, seconds, chosen, serve_at, report, stop)
+            )
+        except KeyboardInterrupt:
+            stop.set()
+    if stop.is_set():
         _error_line("interrupted; the same command goes on where this one stopped")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise typer.Exit(EXIT_INTERRUPTED)
 
 
 CHANGES_TABLE = ["detected_at", "change", "dyad", "kind", "before", "after", "evidence"]

@@ -21,6 +21,7 @@ if typing.TYPE_CHECKING:  # for type checkers; at run time each name is imported
     from .poll import Backoff, entry_key, poll_feed
     from .rules import EVERYTHING, Rule, load_rules
     from .serving import serving, watch_feeds
+    from .stopping import stop_on_interrupt
     from .watcher import RoundReport, Watcher
 
 # Where each public name lives. Imported on first use: the explorer reads the rules' filters
@@ -41,6 +42,7 @@ _HOMES = {
     "load_rules": ".rules",
     "serving": ".serving",
     "watch_feeds": ".serving",
+    "stop_on_interrupt": ".stopping",
     "RoundReport": ".watcher",
     "Watcher": ".watcher",
 }
@@ -62,6 +64,7 @@ __all__ = [
     "recorded_changes",
     "serving",
     "start_tracking",
+    "stop_on_interrupt",
     "watch_feeds",
 ]
 

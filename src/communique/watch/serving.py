@@ -72,14 +72,16 @@ def watch_feeds(
     rules: Sequence[Rule] = (EVERYTHING,),
     serve_at: tuple[str, int] | None = None,
     on_round: Callable[[RoundReport], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> list[RoundReport]:
     """`communique watch`: rounds over `feeds` into the settings' database, and with
-    `serve_at` (host, port) the explorer served meanwhile and refreshed after each round."""
+    `serve_at` (host, port) the explorer served meanwhile and refreshed after each round;
+    `stop` ends it after the round in hand (see `stopping`)."""
     from ..api import open_db
 
     with open_db(settings.db_path, settings) as db, Watcher(feeds, db, settings, rules=rules) as w:
         if serve_at is None:
-            return w.run(rounds, every, on_round=on_round)
+            return w.run(rounds, every, on_round, stop)
         with serving(db.path, *serve_at) as explorer:
 
             def refreshed(done: RoundReport) -> None:
@@ -87,4 +89,4 @@ def watch_feeds(
                 if on_round:
                     on_round(done)
 
-            return w.run(rounds, every, on_round=refreshed)
+            return w.run(rounds, every, refreshed, stop)

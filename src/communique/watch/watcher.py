@@ -9,6 +9,7 @@ reads those entries again, and the pipeline knows their content, so nothing is l
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -99,19 +100,21 @@ class Watcher:
         self,
         rounds: int | None,
         every: float,
-        sleep: Callable[[float], None] = time.sleep,
         on_round: Callable[[RoundReport], None] | None = None,
+        stop: threading.Event | None = None,
     ) -> list[RoundReport]:
-        """`rounds` rounds (None: until interrupted), each starting `every` seconds after the
-        one before started (at once if it took longer)."""
+        """`rounds` rounds (None: until `stop` is set), each starting `every` seconds after
+        the one before started (at once if it took longer); `stop` ends the run after the
+        round in hand, or the wait at once."""
+        stop = stop or threading.Event()
         reports: list[RoundReport] = []
-        while rounds is None or len(reports) < rounds:
+        while (rounds is None or len(reports) < rounds) and not stop.is_set():
             started = time.monotonic()
             reports.append(self.round())
             if on_round:
                 on_round(reports[-1])
             if rounds is None or len(reports) < rounds:
-                sleep(max(0.0, every - (time.monotonic() - started)))
+                stop.wait(max(0.0, every - (time.monotonic() - started)))
         return reports
 
     def round(self) -> RoundReport:
