@@ -282,6 +282,40 @@ send_to = ["{alerts}"]
     assert printed == [f"alert {posted[-1]['text']}"]
 
 
+def change(kind: str, dyad: str = "KOR-VNM", **fields: object) -> Change:
+    values: dict[str, object] = {
+        "change_id": "c-1",
+        "detected_at": "2025-06-10T12:00:00+00:00",
+        "change": "new_event",
+        "subject": "c-0",
+        "dyad": dyad,
+        "kind": kind,
+        "before": None,
+        "after": "occurred",
+        "evidence": "...",
+        "source_file": None,
+        "confidence": 0.7,
+        "sectors": ["energy"],
+    }
+    return Change(**(values | fields))  # type: ignore[arg-type]
+
+
+def test_a_rule_keeps_a_change_that_passes_every_filter_it_gives(tmp_path: Path) -> None:
+    path = tmp_path / "watch.toml"
+    path.write_text(
+        '[[rule]]\ncountries = ["Vietnam"]\nplover_types = ["consult"]\nsectors = ["energy"]\n'
+        "min_confidence = 0.6\n",
+        encoding="utf-8",
+    )
+    [rule] = load_rules(path)
+    assert rule.matches(change("VISIT")) and rule.matches(change("MEET", "JPN-VNM"))
+    assert not rule.matches(change("SIGN_AGREEMENT"))  # SUPPORT, not CONSULT
+    assert not rule.matches(change("VISIT", "JPN-KOR"))
+    assert not rule.matches(change("VISIT", sectors=["defense"]))
+    assert not rule.matches(change("VISIT", confidence=0.5))
+    assert rule.send_to == ("terminal",)
+
+
 @pytest.mark.parametrize(
     ("text", "fault"),
     [
@@ -289,6 +323,7 @@ send_to = ["{alerts}"]
         ('[[rule]]\ncountries = ["Atlantis"]\n', "unknown country or organisation 'Atlantis'"),
         ('[[rule]]\nchanges = ["new_thing"]\n', "unknown change 'new_thing'"),
         ('[[rule]]\ndyads = ["KOR"]\n', "two codes"),
+        ('[[rule]]\nplover_types = ["FRIENDLY"]\n', "unknown PLOVER type 'FRIENDLY'"),
         ("name = 1\n", "no [[rule]] tables"),
     ],
 )

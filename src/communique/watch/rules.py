@@ -5,6 +5,7 @@
     countries = ["KOR"]                  # either side; codes or names ("South Korea")
     dyads = ["KOR-VNM"]                  # a pair, either order
     kinds = ["SIGN_AGREEMENT", "VISIT"]
+    plover_types = ["COOPERATE"]         # the kinds of these PLOVER types
     changes = ["new_event", "status_changed", "tier_changed"]
     sectors = ["energy"]
     min_confidence = 0.6
@@ -22,9 +23,10 @@ from typing import Any
 
 from ..errors import CommuniqueError
 from ..names import actor_code, kind_code
+from ..schema import kinds
 from ..store.watch import CHANGE_KINDS, Change
 
-_FILTERS = ("countries", "dyads", "kinds", "changes", "sectors")
+_FILTERS = ("countries", "dyads", "kinds", "plover_types", "changes", "sectors")
 _KEYS = {"name", "min_confidence", "send_to", *_FILTERS}
 
 
@@ -35,6 +37,7 @@ class Rule:
     countries: frozenset[str] | None = None
     dyads: frozenset[str] | None = None
     kinds: frozenset[str] | None = None
+    plover_types: frozenset[str] | None = None
     changes: frozenset[str] | None = None
     sectors: frozenset[str] | None = None
     min_confidence: float = 0.0
@@ -45,6 +48,7 @@ class Rule:
             (self.countries is None or bool(sides & self.countries))
             and (self.dyads is None or change.dyad in self.dyads)
             and (self.kinds is None or change.kind in self.kinds)
+            and (self.plover_types is None or _plover_type(change.kind) in self.plover_types)
             and (self.changes is None or change.change in self.changes)
             and (self.sectors is None or bool(self.sectors & set(change.sectors)))
             and (change.confidence or 0.0) >= self.min_confidence
@@ -82,6 +86,7 @@ def _rule(table: dict[str, Any], number: int, path: str | Path) -> Rule:
             countries=_set(table, "countries", where, actor_code),
             dyads=_set(table, "dyads", where, _dyad),
             kinds=_set(table, "kinds", where, kind_code),
+            plover_types=_set(table, "plover_types", where, _plover_type_name),
             changes=_set(table, "changes", where, _change_kind),
             sectors=_set(table, "sectors", where, str),
             min_confidence=float(table.get("min_confidence", 0.0)),
@@ -109,6 +114,19 @@ def _dyad(typed: str) -> str:
     if len(sides) != 2:
         raise CommuniqueError(f"dyad {typed!r}: write it as two codes, such as KOR-VNM")
     return "-".join(sorted(actor_code(side) for side in sides))
+
+
+def _plover_type(kind: str | None) -> str | None:
+    info = kinds().get(kind or "")
+    return info.plover_type if info else None
+
+
+def _plover_type_name(typed: str) -> str:
+    known = sorted({info.plover_type for info in kinds().values()})
+    name = typed.strip().upper()
+    if name not in known:
+        raise CommuniqueError(f"unknown PLOVER type {typed!r} (known: {', '.join(known)})")
+    return name
 
 
 def _change_kind(typed: str) -> str:
