@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import TINY_HTML
 from intake_server import Answer, LocalServer
+from smtp_server import LocalSmtp
 from typer.testing import CliRunner
 
 import communique
@@ -95,6 +96,12 @@ class Clock:
 @pytest.fixture
 def server() -> Iterator[LocalServer]:
     with LocalServer({}) as local:
+        yield local
+
+
+@pytest.fixture
+def smtp() -> Iterator[LocalSmtp]:
+    with LocalSmtp() as local:
         yield local
 
 
@@ -236,17 +243,21 @@ def test_failing_feeds_are_backed_off_without_stopping_the_others(
 
 
 def test_rules_send_each_alert_once_and_retry_a_webhook_that_was_down(
-    server: LocalServer, db: Database, pipeline: Pipeline, tmp_path: Path
+    server: LocalServer, db: Database, pipeline: Pipeline, tmp_path: Path, smtp: LocalSmtp
 ) -> None:
     alerts = tmp_path / "alerts.jsonl"
     rules = tmp_path / "watch.toml"
     rules.write_text(
         f"""
+[email]
+server = "{smtp.address}"
+from = "watch@example.org"
+
 [[rule]]
 name = "Seoul moves"
 countries = ["South Korea"]
 changes = ["status_changed", "tier_changed"]
-send_to = ["terminal", "{alerts}", "{server.url("/hook")}"]
+send_to = ["terminal", "{alerts}", "{server.url("/hook")}", "mailto:desk@example.org"]
 
 [[rule]]
 name = "Japan"
@@ -280,6 +291,11 @@ send_to = ["{alerts}"]
     assert posted[-1]["text"].startswith("[Seoul moves] tier_changed KOR-VNM")
     assert (len(up.alerts), len(quiet.alerts), quiet.delivery_errors) == (1, 0, [])
     assert printed == [f"alert {posted[-1]['text']}"]
+    [mail] = smtp.messages
+    assert (mail["To"], mail["From"]) == ("desk@example.org", "watch@example.org")
+    # A long subject comes folded over lines, as mail headers are.
+    assert " ".join(mail["Subject"].split()) == f"communique {posted[-1]['text']}"[:200]
+    assert json.loads(mail.get_payload(decode=True))["evidence"] == written[0]["evidence"]
 
 
 def change(kind: str, dyad: str = "KOR-VNM", **fields: object) -> Change:
@@ -325,6 +341,8 @@ def test_a_rule_keeps_a_change_that_passes_every_filter_it_gives(tmp_path: Path)
         ('[[rule]]\ndyads = ["KOR"]\n', "two codes"),
         ('[[rule]]\nplover_types = ["FRIENDLY"]\n', "unknown PLOVER type 'FRIENDLY'"),
         ("name = 1\n", "no [[rule]] tables"),
+        ('[[rule]]\nsend_to = ["mailto:a@example.org"]\n', "needs an [email] server"),
+        ('[email]\nserver = "mail:smtp"\n[[rule]]\n', 'server = "host:port"'),
     ],
 )
 def test_a_mistake_in_the_rules_names_the_file_and_the_rule(

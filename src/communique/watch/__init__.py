@@ -19,7 +19,7 @@ if typing.TYPE_CHECKING:  # for type checkers; at run time each name is imported
     from .deliver import Alert, Deliverer, DeliveryError
     from .durations import parse_duration
     from .poll import Backoff, entry_key, poll_feed
-    from .rules import EVERYTHING, Rule, load_rules
+    from .rules import EVERYTHING, EmailServer, Rule, load_rules
     from .serving import serving, watch_feeds
     from .stopping import stop_on_interrupt
     from .watcher import RoundReport, Watcher
@@ -38,6 +38,7 @@ _HOMES = {
     "entry_key": ".poll",
     "poll_feed": ".poll",
     "EVERYTHING": ".rules",
+    "EmailServer": ".rules",
     "Rule": ".rules",
     "load_rules": ".rules",
     "serving": ".serving",
@@ -53,6 +54,7 @@ __all__ = [
     "Backoff",
     "Deliverer",
     "DeliveryError",
+    "EmailServer",
     "RoundReport",
     "Rule",
     "Watcher",

@@ -1,4 +1,5 @@
-"""Alerts: a change a rule wants, sent to the terminal, a JSON Lines file or a webhook.
+"""Alerts: a change a rule wants, sent to the terminal, a JSON Lines file, a webhook or an
+e-mail address.
 
 Each (change, rule, destination) is recorded in `watch_deliveries` once sent, so an alert is
 sent once; one whose destination failed stays pending and is sent again the next round.
@@ -7,9 +8,11 @@ sent once; one whose destination failed stays pending and is sent again the next
 from __future__ import annotations
 
 import json
+import smtplib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -19,7 +22,7 @@ from ..errors import CommuniqueError
 from ..store.database import Database
 from ..store.watch import DELIVERIES, Change, Delivery, insert_rows
 from .changes import recorded_changes
-from .rules import Rule
+from .rules import EmailServer, Rule
 
 
 class DeliveryError(CommuniqueError):
@@ -84,6 +87,26 @@ class Webhook:
             raise DeliveryError(f"{self.url}: the webhook answered {response.status_code}")
 
 
+class Email:
+    """Mails each alert, its line as the subject and every field of the change as the body."""
+
+    def __init__(self, address: str, server: EmailServer, timeout: float) -> None:
+        self.address, self.server, self.timeout = address, server, timeout
+
+    def send(self, alert: Alert) -> None:
+        message = EmailMessage()
+        message["From"] = self.server.sender
+        message["To"] = self.address
+        # One line, however the evidence was broken: a header cannot hold a line break.
+        message["Subject"] = " ".join(f"communique {alert.line()}".split())[:200]
+        message.set_content(json.dumps(alert.to_dict(), ensure_ascii=False, indent=2))
+        try:
+            with smtplib.SMTP(self.server.host, self.server.port, timeout=self.timeout) as smtp:
+                smtp.send_message(message)
+        except (OSError, smtplib.SMTPException) as error:
+            raise DeliveryError(f"mailto:{self.address}: {error}") from error
+
+
 class Deliverer:
     """Sends each pending alert of the rules to their destinations, once."""
 
@@ -91,6 +114,7 @@ class Deliverer:
         self, rules: Sequence[Rule], echo: Callable[[str], None], timeout: float = 10.0
     ) -> None:
         self.rules = list(rules)
+        self.timeout = timeout
         self._client = httpx.Client(timeout=timeout)
         self._destinations: dict[str, Destination] = {}
         self.echo = echo
@@ -117,7 +141,7 @@ class Deliverer:
         sent = []
         for change in changes:
             alert = Alert(rule.name, change)
-            self._destination(target).send(alert)
+            self._destination(rule, target).send(alert)
             at = datetime.now(UTC).isoformat(timespec="seconds")
             insert_rows(db, DELIVERIES, [Delivery(change.change_id, rule.name, target, at)])
             sent.append(alert)
@@ -130,14 +154,16 @@ class Deliverer:
         ).fetchall()
         return {row[0] for row in rows}
 
-    def _destination(self, target: str) -> Destination:
+    def _destination(self, rule: Rule, target: str) -> Destination:
         if target not in self._destinations:
-            self._destinations[target] = self._make(target)
+            self._destinations[target] = self._make(rule, target)
         return self._destinations[target]
 
-    def _make(self, target: str) -> Destination:
+    def _make(self, rule: Rule, target: str) -> Destination:
         if target == "terminal":
             return Terminal(self.echo)
         if target.startswith(("http://", "https://")):
             return Webhook(target, self._client)
+        if target.startswith("mailto:") and rule.email:
+            return Email(target.removeprefix("mailto:"), rule.email, self.timeout)
         return JsonLines(target)

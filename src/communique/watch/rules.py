@@ -9,7 +9,12 @@
     changes = ["new_event", "status_changed", "tier_changed"]
     sectors = ["energy"]
     min_confidence = 0.6
-    send_to = ["terminal", "alerts.jsonl", "https://chat.example.org/hook"]
+    send_to = ["terminal", "alerts.jsonl", "https://chat.example.org/hook",
+               "mailto:desk@example.org"]
+
+    [email]                              # the SMTP server for mailto: destinations
+    server = "mail.example.org:25"
+    from = "communique@example.org"
 
 A filter left out keeps everything; a change must pass every filter given.
 """
@@ -31,9 +36,19 @@ _KEYS = {"name", "min_confidence", "send_to", *_FILTERS}
 
 
 @dataclass(frozen=True)
+class EmailServer:
+    """Where alerts to mailto: destinations are handed over (plain SMTP, no login)."""
+
+    host: str
+    port: int = 25
+    sender: str = "communique@localhost"
+
+
+@dataclass(frozen=True)
 class Rule:
     name: str
     send_to: tuple[str, ...] = ("terminal",)
+    email: EmailServer | None = None
     countries: frozenset[str] | None = None
     dyads: frozenset[str] | None = None
     kinds: frozenset[str] | None = None
@@ -69,20 +84,35 @@ def load_rules(path: str | Path) -> list[Rule]:
     tables = data.get("rule")
     if not isinstance(tables, list) or not tables:
         raise CommuniqueError(f"{path}: no [[rule]] tables")
-    return [_rule(table, number, path) for number, table in enumerate(tables, 1)]
+    email = _email(data.get("email"), path)
+    return [_rule(table, number, path, email) for number, table in enumerate(tables, 1)]
 
 
-def _rule(table: dict[str, Any], number: int, path: str | Path) -> Rule:
+def _email(table: Any, path: str | Path) -> EmailServer | None:
+    if table is None:
+        return None
+    server = str(table.get("server", "")) if isinstance(table, dict) else ""
+    host, _, port = server.partition(":")
+    if not host or not (port or "25").isdigit():
+        raise CommuniqueError(f'{path}: [email] needs server = "host:port"')
+    sender = str(table.get("from") or "communique@localhost")
+    return EmailServer(host, int(port or 25), sender)
+
+
+def _rule(table: dict[str, Any], number: int, path: str | Path, email: EmailServer | None) -> Rule:
     name = str(table.get("name") or f"rule {number}")
     where = f"{path}: rule {name!r}"
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise CommuniqueError(f"{where}: unknown key {unknown[0]!r} (known: {sorted(_KEYS)})")
     send_to = _strings(table, "send_to", where) or ["terminal"]
+    if email is None and any(target.startswith("mailto:") for target in send_to):
+        raise CommuniqueError(f"{where}: a mailto: destination needs an [email] server")
     try:
         return Rule(
             name=name,
             send_to=tuple(send_to),
+            email=email,
             countries=_set(table, "countries", where, actor_code),
             dyads=_set(table, "dyads", where, _dyad),
             kinds=_set(table, "kinds", where, kind_code),
