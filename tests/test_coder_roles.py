@@ -645,3 +645,22 @@ def test_the_of_phrase_of_an_event_noun_can_be_its_topic(coder: Coder) -> None:
 def test_the_former_and_the_latter_are_the_first_and_second_named(coder: Coder) -> None:
     text = "Chile's and Peru's presidents spoke on Monday; the latter later visited the former."
     assert ("VISIT", "PER", "CHL") in coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile handed Peru's envoy a note demanding that Peru stop harassing its fishermen.",
+        "Chile sent a letter demanding that Peru withdraw its troops.",
+    ],
+)
+def test_a_demand_that_a_state_act_is_a_request_to_it(coder: Coder, sentence: str) -> None:
+    assert ("REQUEST", "CHL", "PER") in coded(coder, sentence)
+
+
+def test_a_headline_run_into_the_lead_keeps_the_dateline(coder: Coder) -> None:
+    text = (
+        "Kenya summons envoy over border incident NAIROBI — The foreign ministry summoned "
+        "the Tanzanian ambassador on Monday."
+    )
+    assert ("ACCUSE", "KEN", "TZA") in coded(coder, text)

@@ -152,16 +152,27 @@ DATELINE = re.compile(
 DATELINE_SENTENCES = 6
 
 
+# A page whose headline runs into the lead on one line: "PH summons envoy MANILA — The ...".
+INNER_DATELINE = re.compile(r"(?<=[a-z.;:!?”\"')\]] )[A-ZÀ-Ỹ]{2}[A-ZÀ-Ỹ .'’-]{1,38}\s[—–]\s")
+_INNER_REACH = 300
+
+
 def dateline_state(sentences: list[Sentence], actors: list[list[ActorMention]]) -> str | None:
     """The state whose capital or name opens the article's dateline ("MANILA —")."""
     for sentence, found in list(zip(sentences, actors, strict=True))[:DATELINE_SENTENCES]:
-        end = dateline_end(sentence.text)
-        inside = [a for a in found if a.start - sentence.start < end and not a.is_igo]
+        start, end = dateline_span(sentence.text)
+        inside = [a for a in found if start <= a.start - sentence.start < end and not a.is_igo]
         if end and inside:
             return inside[0].code
     return None
 
 
+def dateline_span(text: str) -> tuple[int, int]:
+    """Where the dateline stands in a sentence: at its start, or after a headline that runs
+    into the lead; (0, 0) when there is none."""
+    match = DATELINE.match(text) or INNER_DATELINE.search(text[:_INNER_REACH])
+    return match.span() if match else (0, 0)
+
+
 def dateline_end(text: str) -> int:
-    match = DATELINE.match(text)
-    return match.end() if match else 0
+    return dateline_span(text)[1]

@@ -56,9 +56,7 @@ _NAME_WORD = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*")
 # Lower-case particles inside a name: "Mohammed bin Ahmed Al Bowardi", "Ursula von der Leyen".
 _PARTICLES = r"(?:bin|bint|ibn|al|el|de|da|do|dos|du|van|von|der|den|la|le)"
 _NEXT_NAME_WORD = re.compile(rf"\s+(?:{_PARTICLES}\s+)*(?=[A-ZÀ-ÝĐ])")
-_NAME_CHARS = re.compile(
-    rf"^[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:{_PARTICLES}\s+)*[A-ZÀ-ÝĐ][\w’'.-]*)*$"
-)
+_NAME_CHARS = re.compile(rf"^[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:{_PARTICLES}\s+)*[A-ZÀ-ÝĐ][\w’'.-]*)*$")
 # "President Lee said": a title and a surname name an office holder too.
 _TITLED_SURNAME = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Foreign\s+Minister|"

@@ -281,8 +281,11 @@ class _Reader:
         passive = any(c.dep_ == "auxpass" for c in word.children)
         side = self.object_side if passive else self.subject_side
         current = word
+        if word.dep_ == "acl" and word.head.dep_ == "dobj":
+            # "sent a letter demanding that Peru withdraw": the letter's sender demands
+            current = word.head
         for _ in range(4):
-            if current.dep_ not in _CONTROL_DEPS | {"prep"} or current.head.i == current.i:
+            if current.dep_ not in _CONTROL_DEPS | {"prep", "dobj"} or current.head.i == current.i:
                 return
             # "he was scheduled to meet", "Japan is expected to sign": a passive controller's
             # subject is the subject of its complement too
