@@ -664,3 +664,10 @@ def test_a_headline_run_into_the_lead_keeps_the_dateline(coder: Coder) -> None:
         "the Tanzanian ambassador on Monday."
     )
     assert ("ACCUSE", "KEN", "TZA") in coded(coder, text)
+
+
+def test_a_time_opening_a_coordination_dates_each_verb(coder: Coder) -> None:
+    text = (
+        "On Tuesday, Chile's president will visit Lima and will hold talks with Peru's president."
+    )
+    assert dates(coder, text) == {("VISIT", "2025-03-18"), ("MEET", "2025-03-18")}

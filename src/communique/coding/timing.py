@@ -7,7 +7,7 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import clauses, merging
 from .dates import Anchor, DateValue, around
@@ -27,7 +27,36 @@ def times_of(
     of `triggers`, else those of a trigger it is linked to ("talks during the visit")."""
     in_reach = [t for t in times if not in_another_clause(doc, t, trigger)]
     own = [t for t in in_reach if closest_trigger(t, triggers, text) is trigger]
-    return own or times_of_linked_trigger(trigger, triggers, in_reach, text)
+    return (
+        own
+        or times_of_linked_trigger(trigger, triggers, in_reach, text)
+        or times_of_coordination(trigger, in_reach, doc)
+    )
+
+
+def times_of_coordination(trigger: TriggerMatch, times: list, doc: Doc) -> list:
+    """ "On Tuesday, he will visit Doha and will hold talks with the Emir": a time that opens a
+    coordination of verbs dates each of them."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None:
+        return []
+    verb = span.root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "conj":
+        return []
+    first = verb.head
+    return [t for t in times if t.end <= first.idx and _attached_to(doc, t, first)]
+
+
+def _attached_to(doc: Doc, time: Any, verb: Token) -> bool:
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    while word.head.i != word.i and word.i != verb.i:
+        word = word.head
+    return word.i == verb.i
 
 
 CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "acl", "pcomp"}
