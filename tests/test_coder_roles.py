@@ -671,3 +671,20 @@ def test_a_time_opening_a_coordination_dates_each_verb(coder: Coder) -> None:
         "On Tuesday, Chile's president will visit Lima and will hold talks with Peru's president."
     )
     assert dates(coder, text) == {("VISIT", "2025-03-18"), ("MEET", "2025-03-18")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile's president spoke with Peru's president on Monday.",
+        "Chile's president talked to his Peruvian counterpart on Monday.",
+        "Chile's president held a series of meetings with Peru's president on Monday.",
+    ],
+)
+def test_talking_with_someone_is_a_meeting(coder: Coder, sentence: str) -> None:
+    assert coded(coder, sentence) == {("MEET", "CHL", "PER")}
+
+
+def test_speaking_at_a_forum_is_no_meeting(coder: Coder) -> None:
+    text = "Chile's president spoke at the summit plenary in Peru on Monday."
+    assert not any(kind == "MEET" for kind, _, _ in coded(coder, text))

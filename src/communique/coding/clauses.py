@@ -37,9 +37,14 @@ def usable(trigger: TriggerMatch, sentence: Sentence, doc: Doc) -> bool:
 
 def acted_on(doc: Doc, trigger: TriggerMatch) -> bool:
     span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    if span is None or span.root.dep_ not in {"dobj", "nsubjpass"}:
+    if span is None:
         return False
-    return span.root.head.lemma_.lower() in HAPPENING_VERBS
+    noun = span.root
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head  # "held a series of bilateral meetings"
+    if noun.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return noun.head.lemma_.lower() in HAPPENING_VERBS
 
 
 # Verbs that make an event noun a happening ("held meetings", "visits were paid"), where
