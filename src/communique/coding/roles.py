@@ -455,7 +455,7 @@ _COMPLETING_PREPS = {"in", "for", "of", "on"}
 # Nouns whose prepositional phrase is where a happening's parties stand ("participants in
 # the drills", "a member of the coalition", "a series of meetings"); an event noun in the
 # phrase of one of these, or of "the signing of", "the other side of", is no passing mention.
-_PARTICIPATION_HEADS = {"participant", "part", "member", "party", "host", "series", "round", "set"}
+_PARTICIPATION_HEADS = {"participant", "part", "member", "party", "host", "series", "set"}
 _NOT_IN_PASSING_HEADS = _PARTICIPATION_HEADS | {"signing", "side"}
 
 
