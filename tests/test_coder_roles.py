@@ -12,6 +12,7 @@ import pytest
 
 from communique.coding.coder import Coder
 from communique.coding.dates import DateValue
+from communique.coding.frames import Frame
 from communique.coding.knowledge import Knowledge
 from communique.language import LanguageTools
 
@@ -688,3 +689,14 @@ def test_talking_with_someone_is_a_meeting(coder: Coder, sentence: str) -> None:
 def test_speaking_at_a_forum_is_no_meeting(coder: Coder) -> None:
     text = "Chile's president spoke at the summit plenary in Peru on Monday."
     assert not any(kind == "MEET" for kind, _, _ in coded(coder, text))
+
+
+FRAMES = Knowledge.load().frames.frames
+
+
+@pytest.mark.parametrize("frame", FRAMES, ids=[f.name for f in FRAMES])
+def test_every_frame_codes_its_own_example(coder: Coder, frame: Frame) -> None:
+    """Each frame of data/en/frames.toml carries an example of our own, and the coder makes
+    an event of the frame's kind from it, through that frame."""
+    events = coder.code("a-test", "test.txt", frame.example, PUBLISHED).events
+    assert any(e.kind == frame.kind for e in events), frame.example

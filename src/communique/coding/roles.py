@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 # Dependents through which a noun phrase's head stands for a state it names.
+_FRONTIERS = {"border", "frontier", "boundary"}
 _FORMER_LATTER = {"former": 0, "latter": 1}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "csubj", "dobj", "pobj"}
 _NOMINAL_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nn"}
@@ -238,6 +239,8 @@ class _Reader:
             obj.i in self.codes
             or obj.lemma_.lower() in self.k.of_heads
             or self.kind in self.k.origin_modifier_kinds
+            # "the seizure of the Norwegian trawler": a demonym, not a topic's name
+            or any(c.dep_ == "amod" and c.i in self.codes for c in obj.children)
         )
 
     def side_of_object(self, obj: Token, path: str) -> str:
@@ -371,9 +374,13 @@ class _Reader:
                 for member in (child, *child.conjuncts):  # "Thai and US officials"
                     for found, path in self.states(member, depth + 1, subject):
                         yield found, f">{member.text}{path}"
-            elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                # A name stands for the state it is "of" too: "Jane Roe of Peru's navy".
-                if word.lemma_.lower() not in self.k.of_heads and not _is_name(word):
+            elif child.dep_ == "prep" and child.lower_ in {"of", "from", "with"}:
+                # A name stands for the state it is "of" too: "Jane Roe of Peru's navy"; a
+                # border for the state it is "with": "troops on the border with Azerbaijan".
+                if child.lower_ == "with":
+                    if word.lemma_.lower() not in _FRONTIERS:
+                        continue
+                elif word.lemma_.lower() not in self.k.of_heads and not _is_name(word):
                     continue
                 for obj in child.children:
                     if obj.dep_ == "pobj":
