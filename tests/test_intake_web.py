@@ -292,3 +292,15 @@ def test_transport_can_be_swapped_for_one_without_a_network() -> None:
     (doc,) = documents(items)
     assert doc.content == PROSE.encode()
     assert seen[0].headers["User-Agent"] == "communique-test/1"
+
+
+def test_a_proxy_named_by_the_environment_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """HTTP_PROXY is honoured as httpx would honour it, the deadline kept: the proxy gets the
+    request in absolute form and its answer is the page."""
+    url = "http://news.invalid/page"
+    with LocalServer({url: Answer(PAGE, content_type=HTML)}) as proxy:
+        monkeypatch.setenv("HTTP_PROXY", proxy.url(""))
+        monkeypatch.setenv("NO_PROXY", "")
+        (document,) = fetch(url)
+    assert isinstance(document, RawDocument) and document.content == PAGE
+    assert [path for path, _ in proxy.requests] == [url]

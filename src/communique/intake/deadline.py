@@ -95,11 +95,16 @@ class DeadlineTransport(httpx.HTTPTransport):
 
     httpx does not let a network backend be passed in, so its connection pool is made again
     with the backend (httpx 0.28). A communique run fetches one URL at a time, so the pool's
-    default limits are plenty; proxies from the environment are not used.
+    default limits are plenty. With `proxy`, requests go through that proxy, whose
+    connection keeps the deadline too.
     """
 
-    def __init__(self, deadline: Deadline) -> None:
+    def __init__(self, deadline: Deadline, proxy: str | None = None) -> None:
         super().__init__()
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(), network_backend=_Backend(deadline)
+        ssl_context = httpx.create_ssl_context()
+        backend = _Backend(deadline)
+        self._pool: httpcore.ConnectionPool = (
+            httpcore.HTTPProxy(proxy_url=proxy, ssl_context=ssl_context, network_backend=backend)
+            if proxy
+            else httpcore.ConnectionPool(ssl_context=ssl_context, network_backend=backend)
         )

@@ -9,6 +9,7 @@ proxy's) to change how the network is reached; nothing else in communique opens 
 from __future__ import annotations
 
 import io
+import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ class Fetcher:
         if self._client is None:
             self._client = httpx.Client(
                 transport=self._transport or DeadlineTransport(self._deadline),
+                mounts=None if self._transport else environment_proxies(self._deadline),
                 timeout=self.settings.fetch_timeout,
                 follow_redirects=True,
                 max_redirects=self.settings.fetch_max_redirects,
@@ -246,3 +248,18 @@ class _ChunkReader(io.RawIOBase):
         buffer[:size] = self._pending[:size]
         self._pending = self._pending[size:]
         return size
+
+
+def environment_proxies(deadline: Deadline) -> dict[str, httpx.BaseTransport]:
+    """Transports for the proxies the environment names (HTTP_PROXY, HTTPS_PROXY, NO_PROXY),
+    as httpx would use them by itself, each keeping the request's deadline."""
+    proxies = urllib.request.getproxies()
+    mounts: dict[str, httpx.BaseTransport] = {
+        f"{scheme}://": DeadlineTransport(deadline, proxy=proxies[scheme])
+        for scheme in ("http", "https")
+        if proxies.get(scheme)
+    }
+    if mounts:
+        for host in filter(None, (h.strip() for h in proxies.get("no", "").split(","))):
+            mounts[f"all://*{host.lstrip('.')}"] = DeadlineTransport(deadline)
+    return mounts
