@@ -249,3 +249,24 @@ def test_a_title_its_holder_did_not_hold_at_publication_is_flagged(
 ) -> None:
     quality = code(pipeline, published, body).quality
     assert quality.reasons.get("office_holder_conflict") == reason
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Dutch President Mark Rutte met Japanese officials on Monday.",
+        "The Netherlands' President Mark Rutte met Japanese officials on Monday.",
+    ],
+)
+def test_a_head_of_government_called_president_is_flagged(pipeline: Pipeline, body: str) -> None:
+    quality = code(pipeline, "2022-03-01", body).quality
+    assert quality.reasons.get("office_holder_conflict") == (
+        "President Mark Rutte: the table knows Mark Rutte as Prime Minister"
+    )
+
+
+@pytest.mark.slow
+def test_a_head_called_by_his_own_title_is_not_flagged(pipeline: Pipeline) -> None:
+    body = "Dutch Prime Minister Mark Rutte met Japanese officials on Monday."
+    assert "office_holder_conflict" not in code(pipeline, "2022-03-01", body).quality.flags

@@ -308,6 +308,14 @@ class Coder:
                 flags["office_holder_conflict"] = (
                     f"{stale[0].role} {stale[0].name} did not hold that office on {published.iso}"
                 )
+            miscalled = [p for p in titled if mentions.other_head_title(p)]
+            if miscalled and not stale:
+                p = miscalled[0]
+                flags["office_holder_conflict"] = (
+                    f"{p.role} {p.name}: the table knows {p.name} as {p.holder.title}"
+                    if p.holder
+                    else f"{p.role} {p.name}"
+                )
             return Anchor(published.start, published.end)
         current = [terms[id(p)] for p in titled if not mentions.is_former(p)]
         if not current:

@@ -236,3 +236,16 @@ def unique_mentions(people: list[PersonMention]) -> list[PersonMention]:
 def unique_people(people: list[PersonMention]) -> list[Person]:
     named = [p for p in unique_mentions(people) if p.country and " " in p.name]
     return [Person(p.name, p.country, p.role) for p in named]
+
+
+# The titles of a state's head: a head of government is not its head of state, whatever
+# "President" can mean where the head of state is someone else ("Dutch President Mark Rutte").
+_HEAD_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen"}
+
+
+def other_head_title(person: PersonMention) -> bool:
+    """A head of state or government called by the other head's title."""
+    if person.holder is None or person.role is None:
+        return False
+    said, held = person.role.lower(), person.holder.title.lower()
+    return said in _HEAD_TITLES and held in _HEAD_TITLES and said != held
