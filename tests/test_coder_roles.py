@@ -700,3 +700,16 @@ def test_every_frame_codes_its_own_example(coder: Coder, frame: Frame) -> None:
     an event of the frame's kind from it, through that frame."""
     events = coder.code("a-test", "test.txt", frame.example, PUBLISHED).events
     assert any(e.kind == frame.kind for e in events), frame.example
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the weekend, Chile's president also caught up with several other leaders, he said. "
+        "These included Peru's president and Bolivia's president.",
+        "Chile's president caught up with several other leaders on Sunday. "
+        "Among them were Peru's president and Bolivia's foreign minister.",
+    ],
+)
+def test_one_party_and_a_list_in_the_next_sentence_make_events(coder: Coder, text: str) -> None:
+    assert coded(coder, text) == {("MEET", "BOL", "CHL"), ("MEET", "CHL", "PER")}

@@ -138,18 +138,17 @@ class Coder:
             context.protagonist(actors, people),
             {code for pair in main_dyad for code in pair},
         )
-        to_parse = {}
+        to_parse: dict[int, ParseRequest] = {}
         for i, sentence in enumerate(sentences):
             named = people.get(i, [])
             named = named + mentions.short_name_mentions(sentence, short_names, named)
+            # "X met several leaders. These included A and B.": the list names the other side
+            listed = i + 1 < len(sentences) and _lists(sentences[i + 1])
             if i in people or named:
-                request = self._parse_request(sentence, by_sentence[i], named, implicit)
-                if (
-                    request is None
-                    and i - 1 in to_parse
-                    and clauses.LIST_CONTINUATION.match(sentence.text)
-                ):
-                    request = ParseRequest(sentence.text, names=False)  # "These included X, Y"
+                request = self._parse_request(sentence, by_sentence[i], named, implicit, listed)
+                if i - 1 in to_parse and to_parse[i - 1].roles and _lists(sentence):
+                    names = request is not None and request.names
+                    request = ParseRequest(sentence.text, roles=True, names=names)
                 if request is not None:
                     to_parse[i] = request
         candidates = sorted(set(candidates) | set(to_parse))
@@ -252,11 +251,14 @@ class Coder:
         actors: list[ActorMention],
         people: list[PersonMention],
         implicit: _ImplicitParties,
+        listed: bool = False,
     ) -> ParseRequest | None:
         """What the parser must read in this sentence: its roles where it can hold an event,
         its names where the NER model could find someone the lookups cannot."""
         text = sentence.text
-        roles = self.parse_all_sentences or self._may_hold_event(text, actors, people, implicit)
+        roles = self.parse_all_sentences or self._may_hold_event(
+            text, actors, people, implicit, listed
+        )
         # The entity recognizer costs as much again as the parse: it reads sentences where
         # the lookups leave a name it could resolve, and a title word or the parse says so.
         could_name = self.people_finder.needs_parse(text, sentence.start, actors)
@@ -274,8 +276,10 @@ class Coder:
         actors: list[ActorMention],
         people: list[PersonMention],
         implicit: _ImplicitParties,
+        listed: bool = False,
     ) -> bool:
-        """A trigger word, and two parties the sentence names or implies."""
+        """A trigger word, and two parties the sentence names or implies (or one, when the
+        next sentence lists the others)."""
         found = self.knowledge.triggers.kinds_in(text) | self.knowledge.frames.kinds_in(text)
         if not found:
             return False
@@ -289,7 +293,7 @@ class Coder:
             parties.add(implicit.home)
         if implicit.protagonist and _PRONOUN.search(text):
             parties.add(implicit.protagonist)
-        return len(parties) >= 2
+        return len(parties) >= 2 or (listed and bool(parties))
 
     def _anchor(
         self,
@@ -661,6 +665,10 @@ class Coder:
             rule=f"{c.trigger.rule.name}({c.trigger.text!r})"
             + (" +context-dyad" if c.via_anaphor else ""),
         )
+
+
+def _lists(sentence: Sentence) -> bool:
+    return bool(clauses.LIST_CONTINUATION.match(sentence.text))
 
 
 def _record(
