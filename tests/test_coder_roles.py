@@ -713,3 +713,16 @@ def test_every_frame_codes_its_own_example(coder: Coder, frame: Frame) -> None:
 )
 def test_one_party_and_a_list_in_the_next_sentence_make_events(coder: Coder, text: str) -> None:
     assert coded(coder, text) == {("MEET", "BOL", "CHL"), ("MEET", "CHL", "PER")}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Turkey's president will meet King Salman of Saudi Arabia on Monday.", ("Salman", "SAU")),
+        ("Chile's president met Sheikh Tamim of Qatar on Monday.", ("Tamim", "QAT")),
+    ],
+)
+def test_a_person_is_named_without_an_honorific_title(
+    coder: Coder, text: str, person: tuple[str, str]
+) -> None:
+    assert person in people(coder, text)

@@ -38,7 +38,7 @@ _KIND_DEFAULT_SECTOR = {
 }
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|we)\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(
-    r"\b(?:President|Minister|Secretary|Premier|Chancellor|King|Queen|Sultan|Emir|Prince|"
+    r"\b(?:President|Minister|Secretary|Premier|Chancellor|King|Queen|Sultan|Emir|Sheikh|Prince|"
     r"General|Admiral|Ambassador|Chairman|PM|[Ss]pokes(?:man|woman|person))\b"
 )
 

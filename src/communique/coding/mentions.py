@@ -52,7 +52,7 @@ def resolve_surnames(
                         p.titled,
                     )
                 )
-            elif " " in p.name or (p.titled and p.holder):
+            elif " " in p.name or (p.titled and p.holder) or _ruler(p):
                 out.append(p)  # "President Lee" still tells when the article was written
         resolved[i] = out
     return resolved
@@ -234,8 +234,16 @@ def unique_mentions(people: list[PersonMention]) -> list[PersonMention]:
 
 
 def unique_people(people: list[PersonMention]) -> list[Person]:
-    named = [p for p in unique_mentions(people) if p.country and " " in p.name]
+    """The article's people: full names, and the one names rulers go by ("King Salman")."""
+    named = [p for p in unique_mentions(people) if p.country and (" " in p.name or _ruler(p))]
     return [Person(p.name, p.country, p.role) for p in named]
+
+
+_RULERS = {"king", "queen", "sultan", "emir", "sheikh", "prince", "crown prince"}
+
+
+def _ruler(person: PersonMention) -> bool:
+    return person.titled and (person.role or "").lower() in _RULERS
 
 
 # The titles of a state's head: a head of government is not its head of state, whatever

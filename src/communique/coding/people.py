@@ -22,7 +22,7 @@ _TITLE = (
     r"Secretary\s+of\s+State|Secretary\s+of\s+Defen[cs]e|"
     r"(?:Minister|Secretary|Director|Head|Chief)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+(?:and\s+|of\s+)?[A-Z][\w’'-]*)*)?|"
-    r"President|Premier|Chancellor|King|Queen|Emperor|Emir|Sultan|Ambassador|Envoy|"
+    r"President|Premier|Chancellor|King|Queen|Emperor|Emir|Sultan|Sheikh|Prince|Ambassador|Envoy|"
     r"General|Admiral|Chairman|Chairwoman|Spokesperson|Spokesman|Spokeswoman|Senator|"
     r"Adviser|Advisor)"
 )
@@ -194,9 +194,14 @@ class PeopleFinder:
             holder = None
         elif role and not self.offices.offices_named(role):
             holder = None  # "General X", "Deputy Prime Minister X": no office the table lists
-        return PersonMention(
-            offset + start, offset + end, name, country, role, holder, titled=bool(before or after)
-        )
+        # "King Salman", "Sultan Hassanal Bolkiah" as the table or the recognizer gives them:
+        # the person is named without the title
+        title = _LEADING_TITLE.match(name)
+        if title and title.end() < len(name):
+            role = role or title.group(0).strip()
+            name, start = name[title.end() :], start + title.end()
+        titled = bool(before or after or title)
+        return PersonMention(offset + start, offset + end, name, country, role, holder, titled)
 
 
 def _possible_names(text: str) -> Iterator[tuple[int, int]]:
@@ -258,14 +263,13 @@ def _country_near(
     """The state named in the person's own phrase: "Cambodian Prime Minister X",
     "South Korea's Foreign Minister X", "Secretary of Turkish Defence Industries X",
     "X of South Korea's National Security Office"."""
-    phrase_start = max(0, start - 60)
-    head = text[phrase_start:start].rstrip()
-    head = head.removesuffix(",")  # "the Bolivian Foreign Minister, Karen Longaric"
-    cut = max(head.rfind(","), head.rfind(" and "), head.rfind(" with "), head.rfind(" said "))
-    head_from = phrase_start + (cut + 1 if cut >= 0 else 0)
-    before = [a for a in actors if head_from <= a.start - offset < start and not a.is_igo]
-    if before:
-        return before[-1].code
+    # "Sheikh Tamim of Qatar": a state right after the name is the person's own
+    of_after = _OF_COUNTRY_AFTER.match(text[end:])
+    if of_after:
+        tail_start = end + of_after.end()
+        after = [a for a in actors if a.start - offset == tail_start and not a.is_igo]
+        if after:
+            return after[0].code
     title_after = _TITLE_AFTER.match(text[end:])
     if title_after:  # "X, Minister of Defence of Mongolia"
         title_end = end + title_after.end()
@@ -274,10 +278,12 @@ def _country_near(
             within = end <= begin <= title_end + 40 and not actor.is_igo
             if within and _OF_BEFORE.search(text[end:begin]):
                 return actor.code
-    of_after = _OF_COUNTRY_AFTER.match(text[end:])
-    if of_after:
-        tail_start = end + of_after.end()
-        after = [a for a in actors if a.start - offset == tail_start and not a.is_igo]
-        if after:
-            return after[0].code
+    phrase_start = max(0, start - 60)
+    head = text[phrase_start:start].rstrip()
+    head = head.removesuffix(",")  # "the Bolivian Foreign Minister, Karen Longaric"
+    cut = max(head.rfind(","), head.rfind(" and "), head.rfind(" with "), head.rfind(" said "))
+    head_from = phrase_start + (cut + 1 if cut >= 0 else 0)
+    before = [a for a in actors if head_from <= a.start - offset < start and not a.is_igo]
+    if before:
+        return before[-1].code
     return None
