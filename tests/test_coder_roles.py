@@ -726,3 +726,8 @@ def test_a_person_is_named_without_an_honorific_title(
     coder: Coder, text: str, person: tuple[str, str]
 ) -> None:
     assert person in people(coder, text)
+
+
+def test_a_demonym_and_a_title_before_a_rulers_name_are_not_the_name(coder: Coder) -> None:
+    text = "Egypt's president phoned Saudi King Salman and Bahraini King Hamad on Monday."
+    assert {("Salman", "SAU"), ("Hamad", "BHR")} <= people(coder, text)

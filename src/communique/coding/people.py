@@ -29,7 +29,7 @@ _TITLE = (
 # "Foreign Minister X", "the Bolivian Foreign Minister, X", "Federal Chancellor of the
 # Republic of Austria, X": the title, its state, and a comma may stand before the name.
 _TITLE_BEFORE = re.compile(rf"({_TITLE})(?:\s+of\s+(?:the\s+)?[A-Z][^,;.]{{0,50}})?\s*,?\s*$")
-_LEADING_TITLE = re.compile(rf"^{_TITLE}\s+")
+_LEADING_TITLE = re.compile(rf"^(?:[A-Z][\w-]+\s+)?{_TITLE}\s+")  # "Bahraini King Hamad"
 # A title used of the past ("then-President X", "the late King X", "his counterpart at the
 # time, Minister X", "X, who was minister then") says nothing of who holds the office now.
 _PAST_BEFORE = re.compile(
