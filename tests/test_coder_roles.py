@@ -731,3 +731,8 @@ def test_a_person_is_named_without_an_honorific_title(
 def test_a_demonym_and_a_title_before_a_rulers_name_are_not_the_name(coder: Coder) -> None:
     text = "Egypt's president phoned Saudi King Salman and Bahraini King Hamad on Monday."
     assert {("Salman", "SAU"), ("Hamad", "BHR")} <= people(coder, text)
+
+
+def test_a_verb_used_as_a_nouns_modifier_is_no_act(coder: Coder) -> None:
+    text = "Chile hopes sanctions will bring Peru to the negotiating table."
+    assert not any(kind == "MEET" for kind, _, _ in coded(coder, text))

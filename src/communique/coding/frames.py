@@ -128,8 +128,9 @@ def _fits(frame: Frame, token: Token) -> bool:
     pos = token.pos_
     if frame.pos == "NOUN" and pos not in {"NOUN", "PROPN"}:
         return False
-    # "the signed agreement", "Moscow feels threatened": a participle used as an adjective
-    if frame.pos == "VERB" and (pos != "VERB" or token.dep_ in {"amod", "acomp"}):
+    # "the signed agreement", "Moscow feels threatened", "the negotiating table": a participle
+    # used as an adjective or a noun's modifier
+    if frame.pos == "VERB" and (pos != "VERB" or token.dep_ in {"amod", "acomp", "compound"}):
         return False
     if any(c.dep_ == "auxpass" and c.lemma_ not in {"be", "get"} for c in token.children):
         return False
