@@ -747,3 +747,19 @@ def test_a_verb_used_as_a_nouns_modifier_is_no_trigger(text: str) -> None:
     coder.trace = Trace()
     coder.code("a-test", "test.txt", text, PUBLISHED)
     assert [r.trigger for r in coder.trace.records if r.kind == "MEET"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NAIROBI, March 3 — Japan gave $4 million in food aid for refugees in the north.",
+        "NAIROBI, March 3 — Japan donated $2 million in medical assistance to flood victims.",
+    ],
+)
+def test_aid_without_a_recipient_goes_to_the_dateline_state(coder: Coder, sentence: str) -> None:
+    assert ("AID", "JPN", "KEN") in coded(coder, sentence)
+
+
+def test_money_in_aid_to_a_state_is_aid(coder: Coder) -> None:
+    text = "Japan gave Kenya $4 million in emergency food and medical assistance."
+    assert ("AID", "JPN", "KEN") in coded(coder, text)

@@ -60,10 +60,15 @@ MAX_MAIN_PARTNERS = 3
 BILATERAL_BY_NATURE = {"JOINT_STATEMENT", "ESTABLISH_RELATIONS", "UPGRADE_RELATIONS"}
 
 
+# Kinds whose receiving side a story filed from it leaves out: a visit's host, aid's recipient.
+RECEIVED_AT_HOME = {"VISIT", "AID"}
+
+
 def host_of_visit(kind: str, parties: list[Party], home: str | None) -> str | None:
-    """A visit whose host the sentence leaves out ("arrived here", "the visit concluded")
-    is to the state of the dateline, the place the story was filed from."""
-    if kind != "VISIT" or home is None or any(p.side != "source" for p in parties):
+    """A visit whose host the sentence leaves out ("arrived here", "the visit concluded"),
+    or aid whose recipient it leaves out ("gave $4.5 million for refugees in Cox's Bazar"),
+    goes to the state of the dateline, the place the story was filed from."""
+    if kind not in RECEIVED_AT_HOME or home is None or any(p.side != "source" for p in parties):
         return None
     guests = visitors(parties)
     return home if guests and home not in guests else None
@@ -75,7 +80,7 @@ AGENTLESS_KINDS = {"ACCUSE", "SANCTION", "COERCE", "REQUEST", "REJECT", "PROTEST
 
 
 # The kinds whose missing party the dateline's state can be (`host_of_visit`, `agent_of_passive`).
-HOSTED_OR_AGENTLESS = {"VISIT"} | AGENTLESS_KINDS
+HOSTED_OR_AGENTLESS = RECEIVED_AT_HOME | AGENTLESS_KINDS
 
 
 def agent_of_passive(kind: str, parties: list[Party], home: str | None) -> str | None:

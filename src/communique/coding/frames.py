@@ -163,12 +163,12 @@ def _object_lemmas(token: Token) -> set[str]:
             heads += [c for c in prep.children if c.dep_ == "pobj"]
         if token.dep_ in {"relcl", "acl"}:
             heads.append(token.head)  # "the missiles sold to Qatar"
-    # "the first batch of missiles", "a shipment of rifles": the thing is in the "of"
+    # "the first batch of missiles", "$4 million in aid": the thing is in the "of" or "in"
     heads += [
         obj
         for head in list(heads)
         for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
