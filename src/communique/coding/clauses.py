@@ -35,11 +35,16 @@ def usable(trigger: TriggerMatch, sentence: Sentence, doc: Doc) -> bool:
     return not (trigger.rule.generic_plural and generic and not acted_on(doc, trigger))
 
 
+def root_at(doc: Doc, start: int, end: int) -> Token | None:
+    """The word that governs the rest of a span of the sentence (its parse's root)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
 def acted_on(doc: Doc, trigger: TriggerMatch) -> bool:
-    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    if span is None:
+    noun = root_at(doc, trigger.start, trigger.end)
+    if noun is None:
         return False
-    noun = span.root
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         noun = noun.head.head  # "held a series of bilateral meetings"
     if noun.dep_ not in {"dobj", "nsubjpass"}:
@@ -95,25 +100,22 @@ def joined(text: str, first: Sentence, second: Sentence) -> Sentence:
 def conditional(doc: Doc, trigger: TriggerMatch) -> bool:
     """ "if the US sought to strike Syria", "unless Japan lifts the ban": a condition, not
     something that happened or was agreed."""
-    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    if span is None:
+    word = root_at(doc, trigger.start, trigger.end)
+    if word is None:
         return False
-    word = span.root
-    while True:
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in word.children):
-            return True
-        if word.head.i == word.i:  # the root (spaCy makes a new Token object each time)
-            return False
-        word = word.head
+    return any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONS
+        for clause in (word, *word.ancestors)
+        for c in clause.children
+    )
 
 
 def negated_in_parse(doc: Doc, trigger: TriggerMatch) -> bool:
     """ "did not meet", "went out of its way not to threaten", "never held talks": a negation
     on the trigger's own verb, or on the verb whose object the trigger noun is."""
-    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    if span is None:
+    word = root_at(doc, trigger.start, trigger.end)
+    if word is None:
         return False
-    word = span.root
     if word.pos_ in {"NOUN", "PROPN"} and word.dep_ in {"dobj", "nsubjpass"}:
         word = word.head
     return any(is_negation(child) for child in word.children)
@@ -128,15 +130,14 @@ def main_verbs_govern(triggers: list[TriggerMatch], doc: Doc) -> list[TriggerMat
     """A trigger noun that is the object of another trigger's verb takes that verb's kind:
     "agreed to lift the sanctions" is easing them, not imposing them; and one in the verb's
     phrase that is of its own kind is the same happening ("will visit X on his first trip")."""
-    verbs = {}
-    for trigger in triggers:
-        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-        if span is not None and span.root.pos_ == "VERB":
-            verbs[span.root.i] = trigger.rule.kind
+    roots = [root_at(doc, trigger.start, trigger.end) for trigger in triggers]
+    verbs = {
+        root.i: trigger.rule.kind
+        for trigger, root in zip(triggers, roots, strict=True)
+        if root is not None and root.pos_ == "VERB"
+    }
     kept = []
-    for trigger in triggers:
-        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-        root = span.root if span is not None else None
+    for trigger, root in zip(triggers, roots, strict=True):
         if root is None or root.pos_ not in {"NOUN", "PROPN"}:
             kept.append(trigger)
             continue

@@ -37,12 +37,11 @@ def times_of(
 def times_of_coordination(trigger: TriggerMatch, times: list, doc: Doc) -> list:
     """ "On Tuesday, he will visit Doha and will hold talks with the Emir": a time that opens a
     coordination of verbs dates each of them."""
-    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    if span is None:
+    root = clauses.root_at(doc, trigger.start, trigger.end)
+    if root is None:
         return []
-    verb = span.root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
+    chain = [root, *root.ancestors]  # up to the sentence's root
+    verb = next((w for w in chain if w.pos_ in {"VERB", "AUX"}), chain[-1])
     if verb.dep_ != "conj":
         return []
     first = verb.head
@@ -50,13 +49,8 @@ def times_of_coordination(trigger: TriggerMatch, times: list, doc: Doc) -> list:
 
 
 def _attached_to(doc: Doc, time: Any, verb: Token) -> bool:
-    span = doc.char_span(time.start, time.end, alignment_mode="expand")
-    if span is None:
-        return False
-    word = span.root
-    while word.head.i != word.i and word.i != verb.i:
-        word = word.head
-    return word.i == verb.i
+    word = clauses.root_at(doc, time.start, time.end)
+    return word is not None and (word.i == verb.i or verb.is_ancestor(word))
 
 
 CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "acl", "pcomp"}
@@ -65,15 +59,13 @@ CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "acl", "pcomp"}
 def in_another_clause(doc: Doc, time: Any, trigger: TriggerMatch) -> bool:
     """ "his first New Zealand visit since he took power in 2006": the year dates the taking
     of power, a clause of its own that does not hold the trigger."""
-    time_span = doc.char_span(time.start, time.end, alignment_mode="expand")
-    trigger_span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    if time_span is None or trigger_span is None:
+    word = clauses.root_at(doc, time.start, time.end)
+    target = clauses.root_at(doc, trigger.start, trigger.end)
+    if word is None or target is None:
         return False
-    word, target = time_span.root, trigger_span.root
-    while word.head.i != word.i:
-        if word.dep_ in CLAUSE_DEPS and word.pos_ in {"VERB", "AUX"}:
-            return not (word.left_edge.i <= target.i <= word.right_edge.i)
-        word = word.head
+    for head in [word, *word.ancestors][:-1]:  # the sentence's root heads no clause of its own
+        if head.dep_ in CLAUSE_DEPS and head.pos_ in {"VERB", "AUX"}:
+            return not (head.left_edge.i <= target.i <= head.right_edge.i)
     return False
 
 
