@@ -53,6 +53,8 @@ class Reading:
     by_sentence: list[list[ActorMention]]
     candidates: list[int]
     to_parse: dict[int, ParseRequest]  # by sentence index, in order
+    looked_up: dict[int, list[PersonMention]]  # the people the lookups found, by sentence
+    home: str | None  # the dateline's state
 
     def texts_to_parse(self) -> list[ParseRequest]:
         return list(self.to_parse.values())
@@ -133,8 +135,9 @@ class Coder:
         }
         short_names = mentions.short_name_pattern(mentions.resolve_surnames(could_be))
         main_dyad, _ = context.main_dyad(actors, people)
+        home = context.dateline_state(sentences, by_sentence)
         implicit = _ImplicitParties(
-            context.dateline_state(sentences, by_sentence),
+            home,
             context.protagonist(actors, people),
             {code for pair in main_dyad for code in pair},
         )
@@ -152,7 +155,7 @@ class Coder:
                 if request is not None:
                     to_parse[i] = request
         candidates = sorted(set(candidates) | set(to_parse))
-        return Reading(text, sentences, actors, by_sentence, candidates, to_parse)
+        return Reading(text, sentences, actors, by_sentence, candidates, to_parse, people, home)
 
     def finish(
         self,
@@ -167,8 +170,11 @@ class Coder:
         candidates = reading.candidates
         docs: dict[int, Doc | None] = dict.fromkeys(candidates)
         docs.update(zip(reading.to_parse, parsed, strict=True))
+        # Only the recognizer's names can add to what the first pass's lookups found.
         people_by_sentence = {
-            i: self.people_finder.find(
+            i: reading.looked_up[i]
+            if i in reading.looked_up and not _has_names(docs[i])
+            else self.people_finder.find(
                 sentences[i].text, sentences[i].start, docs[i], by_sentence[i]
             )
             for i in candidates
@@ -192,7 +198,7 @@ class Coder:
         anchor = self._anchor(published, people_by_sentence, flags)
         main_dyad, strong = context.main_dyad(actors, people_by_sentence)
         protagonist = context.protagonist(actors, people_by_sentence)
-        home = context.dateline_state(sentences, by_sentence)
+        home = reading.home
         if home:
             people_by_sentence = mentions.locals_of(people_by_sentence, home)
         found: list[merging.Candidate] = []
@@ -665,6 +671,10 @@ class Coder:
             rule=f"{c.trigger.rule.name}({c.trigger.text!r})"
             + (" +context-dyad" if c.via_anaphor else ""),
         )
+
+
+def _has_names(doc: Doc | None) -> bool:
+    return doc is not None and doc.has_annotation("ENT_IOB")
 
 
 def _lists(sentence: Sentence) -> bool:
