@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import importlib
 import json
+from importlib.metadata import version
 from pathlib import Path
 
 import duckdb
@@ -130,6 +131,7 @@ def test_plover_records_use_plover_field_names(db: Database, tmp_path: Path) -> 
         "latitude": HANOI.lat,
         "longitude": HANOI.lon,
         "country_code": "VN",
+        "country code": "VN",
         "cc3": "VNM",
     }
     assert signing["event_text"] == ["evidence of e-copy"]
@@ -139,6 +141,27 @@ def test_plover_records_use_plover_field_names(db: Database, tmp_path: Path) -> 
         if r["kind"] == "VISIT"
     )  # fmt: skip
     assert (visit["id"], visit["mode"]) == ("h-visit", "visit")
+
+
+def test_plover_records_carry_every_field_the_plover_manual_names_that_we_can_fill(
+    db: Database, tmp_path: Path
+) -> None:
+    """PLOVER manual 0.7b1, "JSON Data Fields": the record, citeInfo and location objects."""
+    path = written(db, tmp_path, "events", "plover", "e.plover.jsonl")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    first = rows[0]
+    assert first["has_event"] is True
+    assert first["coded_date"] == "2025-12-01"
+    assert first["coded_time"] == "10:00:00+00:00"
+    assert f"{first['coded_date']}T{first['coded_time']}" == "2025-12-01T10:00:00+00:00"
+    cite = first["cite_info"]
+    assert (cite["language"], cite["codebook"]) == ("en", "plover-0.7b1")
+    assert cite["version"] == version("communique")
+    located = next(r for r in rows if r["event_loc"])
+    assert located["event_loc"]["country code"] == located["event_loc"]["country_code"] == "VN"
+    assert all(isinstance(r["quad_code"], int) and 1 <= r["quad_code"] <= 4 for r in rows)
+    assert all(isinstance(r["event_scale"], float) for r in rows)
+    assert all(isinstance(r[k], list) for r in rows for k in ("source", "event", "event_text"))
 
 
 def read_gdelt(path: Path) -> pd.DataFrame:

@@ -4,10 +4,11 @@
     events, canonical                   x  plover (PLOVER JSON lines), gdelt (GDELT 2.0 table)
     dyads                               x  graphml, gexf (the dyad network, for Gephi/networkx)
 
-PLOVER field names follow the PLOVER manual's "JSON Data Fields" (id, date, enddate, source,
-recipient, event, mode, context, event_loc, event_text, quad_code, event_scale, text_info,
-cite_info, coder, coded_date), plus the flat POLECAT-style event_type, actor, actor_country
-and recipient_country. The GDELT table has GDELT 2.0's exact layout (see `export.gdelt`).
+PLOVER field names follow the PLOVER manual's "JSON Data Fields" (draft 0.7b1: id, has_event,
+date, enddate, source, recipient, event, mode, context, event_loc, event_text, quad_code,
+event_scale, text_info, cite_info, coder, coded_date, coded_time), plus the flat POLECAT-style
+event_type, actor, actor_country and recipient_country. The GDELT table has GDELT 2.0's exact
+layout (see `export.gdelt`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib.metadata import version
 from pathlib import Path
 from typing import IO, Any
 
@@ -134,7 +136,7 @@ def _records(db: Database, what: str) -> list[dict[str, Any]]:
 # -- what PLOVER and GDELT rows need of the article --------------------------------------------
 def _article_facts(db: Database) -> dict[str, dict[str, Any]]:
     cursor = db.con.execute(
-        "SELECT article_id, url, source_file, outlet, title, ingested_at, "
+        "SELECT article_id, url, source_file, outlet, title, language, ingested_at, "
         "strpos(clean_text, chr(10) || chr(10)) AS first_paragraph_end FROM articles"
     )
     names = [d[0] for d in cursor.description]
@@ -158,14 +160,19 @@ def _alpha2(alpha3: str | None) -> str | None:
 
 
 # -- PLOVER ------------------------------------------------------------------------------------
+PLOVER_CODEBOOK = "plover-0.7b1"  # the manual's version whose JSON fields the records follow
+
+
 def plover_record(record: dict[str, Any], facts: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """An event or canonical event as a PLOVER JSON record."""
     info = kinds()[record["kind"]]
     article = _first_article(record, facts)
     evidence = record["evidence"]
     source, target = record["source"], record["target"]
+    coded_at = article.get("ingested_at") or ""
     return {
         "id": record_id(record),
+        "has_event": True,
         "date": record["date_start"],
         "enddate": record["date_end"],
         "source": [_plover_actor(source, record.get("source_sector"))],
@@ -185,9 +192,13 @@ def plover_record(record: dict[str, Any], facts: dict[str, dict[str, Any]]) -> d
             "title": article.get("title"),
             "publication": article.get("outlet"),
             "coder": "communique",
+            "language": article.get("language"),
+            "codebook": PLOVER_CODEBOOK,
+            "version": version("communique"),
         },
         "coder": "communique",
-        "coded_date": (article.get("ingested_at") or "")[:10] or None,
+        "coded_date": coded_at[:10] or None,
+        "coded_time": coded_at[11:] or None,
         "actor": source,
         "actor_country": _country(source),
         "recipient_country": _country(target),
@@ -203,14 +214,20 @@ def _plover_actor(code: str, sector: str | None) -> dict[str, Any]:
 
 
 def _plover_location(location: dict[str, Any] | None) -> dict[str, Any] | None:
-    """A PLOVER location object: geonames field names, plus cc3 for the alpha-3 code."""
+    """A PLOVER location object: geonames field names, plus cc3 for the alpha-3 code.
+
+    The manual spells the alpha-2 field as geonames does, "country code"; "country_code" is
+    the name this export first used, kept for the readers that already use it.
+    """
     if not location:
         return None
+    alpha2 = _alpha2(location.get("country"))
     return {
         "name": location["name"],
         "latitude": location.get("lat"),
         "longitude": location.get("lon"),
-        "country_code": _alpha2(location.get("country")),
+        "country_code": alpha2,
+        "country code": alpha2,
         "cc3": location.get("country"),
     }
 
