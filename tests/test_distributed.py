@@ -349,3 +349,27 @@ def test_the_dask_engine_codes_what_one_process_codes(
     assert (report.stored, report.events, report.failed) == (local.stored, local.events, 0)
     assert got == expected
     assert len(got[1]) > 20
+
+
+@pytest.mark.slow
+def test_a_document_over_its_time_budget_on_a_dask_worker_fails_alone(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """Workers read documents on task threads, where no timer signal reaches: the budget
+    holds there too, and the rest of the input is stored."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    good = sorted((REPO / "sample" / "articles").glob("0[1-3]_*.txt"))
+    for path in good:
+        (folder / path.name).write_bytes(path.read_bytes())
+    stall = "<div><p>Accra, Monday.</p></div>" * 20_000  # a minute to read, unbounded
+    (folder / "stall.html").write_text(f"<html><body><p>{'Chile and Ghana met. ' * 5}</p>{stall}")
+    budgeted = settings.with_(document_seconds=1.0, progress=False)
+    with Database(tmp_path / "dask.duckdb") as db:
+        report = communique.ingest(
+            [str(folder)], db=db, settings=budgeted, engine="dask", workers=1
+        )
+        stored = sorted(Path(a.source_file).name for a in db.articles())
+    assert report.errors == [f"{folder / 'stall.html'}: took over 1 s to read; stopped"]
+    assert (report.stored, report.failed) == (3, 1)
+    assert stored == [p.name for p in good]

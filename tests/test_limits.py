@@ -4,6 +4,7 @@ hostile page fails alone, and fast."""
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -55,3 +56,39 @@ def test_a_page_over_its_time_budget_stops_with_one_error() -> None:
 
 def test_an_ordinary_page_is_read_within_its_budget() -> None:
     assert "Chile and Ghana" in extract(page("<p>More.</p>" * 50), budget=5.0).text
+
+
+def test_a_page_over_its_time_budget_stops_on_any_thread() -> None:
+    """Dask workers and servers read documents on threads, where no signal reaches."""
+    slow = page("<div><p>Accra, Monday.</p></div>" * 20_000)
+    started = time.monotonic()
+    with ThreadPoolExecutor(1) as pool:
+        reading = pool.submit(extract, slow, 0.2)
+        with pytest.raises(InputError, match=r"^hostile.html: took over 0.2 s to read; stopped$"):
+            reading.result(timeout=60)
+    assert time.monotonic() - started < 1.5
+
+
+def test_a_budget_running_out_as_its_block_ends_never_stops_later_code() -> None:
+    """Budgets about as long as the read itself: some reads are stopped, some end in time, and
+    no stop lands in the code after its block (it would escape the thread as no InputError)."""
+    ordinary = page("<p>More.</p>" * 50)
+    started = time.monotonic()
+    extract(ordinary)
+    took = time.monotonic() - started
+
+    def read_many() -> tuple[int, int]:
+        stopped = read = 0
+        for n in range(300):
+            try:
+                extract(ordinary, budget=took * (0.5 + n % 10 / 10))
+                read += 1
+            except InputError:
+                stopped += 1
+            sum(range(2_000))  # the code after the block, where a late stop would land
+        return stopped, read
+
+    with ThreadPoolExecutor(1) as pool:
+        stopped, read = pool.submit(read_many).result(timeout=120)
+    assert stopped + read == 300
+    assert read > 0

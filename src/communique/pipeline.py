@@ -121,7 +121,7 @@ class Pipeline:
 
     def _read(self, doc: RawDocument) -> Draft:
         """Everything up to the parser: intake, cleaning, language and the coder's first pass."""
-        extracted = extract(doc)
+        extracted = extract(doc, self.settings.document_seconds)
         refuse_non_article(extracted.text, doc.source_file, self.settings.max_article_words)
         cleaned = clean_text(extracted.text)
         text = cleaned.text

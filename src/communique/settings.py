@@ -23,6 +23,7 @@ class Settings:
     min_text_chars: int = 40
     max_article_words: int = 25_000
     fetch_timeout: float = 20.0
+    document_seconds: float = 10.0
     fetch_max_redirects: int = 5
     user_agent: str = "communique/0.1 (+https://github.com/communique)"
     duplicate_threshold: float = 0.4

@@ -7,6 +7,7 @@ the whole of reading one document, for the shapes nobody thought of.
 
 from __future__ import annotations
 
+import ctypes
 import re
 import signal
 import threading
@@ -57,13 +58,20 @@ class _OverBudget(BaseException):
 def time_budget(seconds: float, source: str) -> Iterator[None]:
     """Stop the work in the block with an InputError naming `source` after `seconds`.
 
-    A timer signal interrupts the Python work (a C call such as a parse ends first). Signals
-    reach only the main thread, so elsewhere (a Dask worker's thread) the block runs unbounded.
+    On the main thread a timer signal interrupts the Python work; signals reach only the main
+    thread, so on any other (a Dask worker's task thread, a server's) a watchdog thread raises
+    the stop into the working thread instead. Either way a C call such as a parse ends first.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+    stopping = _signal_timer if threading.current_thread() is threading.main_thread() else _Watchdog
+    try:
+        with stopping(seconds):
+            yield
+    except _OverBudget:
+        raise InputError(source, f"took over {seconds:g} s to read; stopped") from None
 
+
+@contextmanager
+def _signal_timer(seconds: float) -> Iterator[None]:
     def stop(signum: int, frame: FrameType | None) -> None:
         raise _OverBudget
 
@@ -71,8 +79,48 @@ def time_budget(seconds: float, source: str) -> Iterator[None]:
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
-    except _OverBudget:
-        raise InputError(source, f"took over {seconds:g} s to read; stopped") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+class _Watchdog:
+    """Raises _OverBudget in the thread that entered it once `seconds` have passed.
+
+    CPython's PyThreadState_SetAsyncExc delivers an exception to another thread at its next
+    bytecode, as a signal handler's would be. A stop still pending when the block ends in time
+    is taken back, so it never lands in the code after the block.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self._thread = ctypes.c_ulong(threading.get_ident())
+        self._lock = threading.Lock()
+        self._over = False
+        self._fired = False
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def _fire(self) -> None:
+        with self._lock:
+            if not self._over:
+                self._fired = True
+                _async_raise(self._thread, _OverBudget)
+
+    def __enter__(self) -> None:
+        self._timer.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        try:
+            self._timer.cancel()
+            with self._lock:
+                self._over = True
+                if self._fired:
+                    _async_raise(self._thread, None)  # takes back a stop not yet delivered
+        except _OverBudget:  # delivered while the block was ending: it ended in time
+            pass
+
+
+def _async_raise(thread: ctypes.c_ulong, exception: type[BaseException] | None) -> None:
+    """Raise `exception` in `thread` at its next bytecode; None clears one still pending."""
+    pending = None if exception is None else ctypes.py_object(exception)
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(thread, pending)
