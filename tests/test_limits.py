@@ -70,18 +70,17 @@ def test_a_page_over_its_time_budget_stops_on_any_thread() -> None:
 
 
 def test_a_budget_running_out_as_its_block_ends_never_stops_later_code() -> None:
-    """Budgets about as long as the read itself: some reads are stopped, some end in time, and
-    no stop lands in the code after its block (it would escape the thread as no InputError)."""
+    """Budgets from far shorter than a read to far longer: some reads are stopped, some end in
+    time, some as their budget runs out, and no stop lands in the code after its block (it
+    would escape the thread as no InputError)."""
     ordinary = page("<p>More.</p>" * 50)
-    started = time.monotonic()
-    extract(ordinary)
-    took = time.monotonic() - started
+    budgets = [0.0002 * 1.05**n for n in range(150)]  # 0.2 ms to 0.3 s
 
     def read_many() -> tuple[int, int]:
         stopped = read = 0
-        for n in range(300):
+        for budget in budgets * 2:
             try:
-                extract(ordinary, budget=took * (0.5 + n % 10 / 10))
+                extract(ordinary, budget=budget)
                 read += 1
             except InputError:
                 stopped += 1
@@ -90,5 +89,4 @@ def test_a_budget_running_out_as_its_block_ends_never_stops_later_code() -> None
 
     with ThreadPoolExecutor(1) as pool:
         stopped, read = pool.submit(read_many).result(timeout=120)
-    assert stopped + read == 300
-    assert read > 0
+    assert (stopped + read, min(stopped, read) > 0) == (300, True)
