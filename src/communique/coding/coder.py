@@ -126,13 +126,12 @@ class Coder:
             for i in candidates
         }
         # "Kim announced ...": the short name of someone the parse may yet find by full name.
-        could_be = {
-            i: [
-                *found,
-                *self.people_finder.possible(sentences[i].text, sentences[i].start, by_sentence[i]),
-            ]
-            for i, found in people.items()
+        possible = {
+            i: list(self.people_finder.possible(s.text, s.start, by_sentence[i]))
+            for i, s in enumerate(sentences)
+            if i in people
         }
+        could_be = {i: [*found, *possible[i]] for i, found in people.items()}
         short_names = mentions.short_name_pattern(mentions.resolve_surnames(could_be))
         main_dyad, _ = context.main_dyad(actors, people)
         home = context.dateline_state(sentences, by_sentence)
@@ -148,7 +147,10 @@ class Coder:
             # "X met several leaders. These included A and B.": the list names the other side
             listed = i + 1 < len(sentences) and _lists(sentences[i + 1])
             if i in people or named:
-                request = self._parse_request(sentence, by_sentence[i], named, implicit, listed)
+                could_name = bool(possible[i]) if i in possible else None
+                request = self._parse_request(
+                    sentence, by_sentence[i], named, implicit, listed, could_name
+                )
                 if i - 1 in to_parse and to_parse[i - 1].roles and _lists(sentence):
                     names = request is not None and request.names
                     request = ParseRequest(sentence.text, roles=True, names=names)
@@ -258,16 +260,19 @@ class Coder:
         people: list[PersonMention],
         implicit: _ImplicitParties,
         listed: bool = False,
+        could_name: bool | None = None,
     ) -> ParseRequest | None:
         """What the parser must read in this sentence: its roles where it can hold an event,
-        its names where the NER model could find someone the lookups cannot."""
+        its names where the NER model could find someone the lookups cannot (`could_name`,
+        when the caller already knows)."""
         text = sentence.text
         roles = self.parse_all_sentences or self._may_hold_event(
             text, actors, people, implicit, listed
         )
         # The entity recognizer costs as much again as the parse: it reads sentences where
         # the lookups leave a name it could resolve, and a title word or the parse says so.
-        could_name = self.people_finder.needs_parse(text, sentence.start, actors)
+        if could_name is None:
+            could_name = self.people_finder.needs_parse(text, sentence.start, actors)
         names = bool(_TITLE_WORDS.search(text)) and could_name
         if not (roles or names):
             return None

@@ -4,6 +4,7 @@ checks. The knowledge is the CSV table in `data/office_holders/` (one file per c
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -168,6 +169,7 @@ class OfficeHolders:
 _NOT_THE_HOLDER = re.compile(r"^(?:vice|deputy|first deputy|assistant|under|shadow|associate)\b")
 
 
+@functools.lru_cache(maxsize=2048)  # a few hundred titles, asked for each name beside them
 def offices_for_title(title: str | None) -> tuple[str, ...]:
     """The offices a title in running text names: "Japanese Foreign Minister", "Prime Minister
     of the Kingdom of Belgium"; none for a deputy's title."""

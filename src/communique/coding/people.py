@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -173,8 +174,8 @@ class PeopleFinder:
         self, text: str, start: int, end: int, offset: int, actors: list[ActorMention]
     ) -> PersonMention | None:
         name = text[start:end]
-        before = _TITLE_BEFORE.search(text[:start])
-        after = _TITLE_AFTER.search(text[end:])
+        before = _title_before(text, start)
+        after = _title_after(text, end)
         role = before.group(1) if before else after.group(1) if after else None
         title_start = start - len(before.group(0)) if before else end
         owner = _title_owner(text[:title_start], offset, actors) if before else None
@@ -202,6 +203,18 @@ class PeopleFinder:
             name, start = name[title.end() :], start + title.end()
         titled = bool(before or after or title)
         return PersonMention(offset + start, offset + end, name, country, role, holder, titled)
+
+
+# `possible` tries every span a name could have, so many spans share a start or an end: the
+# title searches are done once per position (they scan the whole text before the name).
+@functools.lru_cache(maxsize=4096)
+def _title_before(text: str, start: int) -> re.Match[str] | None:
+    return _TITLE_BEFORE.search(text[:start])
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_after(text: str, end: int) -> re.Match[str] | None:
+    return _TITLE_AFTER.search(text[end:])
 
 
 def _possible_names(text: str) -> Iterator[tuple[int, int]]:

@@ -10,6 +10,8 @@ _SPACES = re.compile(r"[\s\-‐‑–]+")
 
 def fold(text: str) -> str:
     """Case-, diacritic- and hyphen-insensitive form of a name, for matching only."""
+    if text.isascii():  # no diacritics to take off: most names, and the cheap path
+        return _SPACES.sub(" ", text).strip().casefold()
     decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", stripped).strip().casefold()
