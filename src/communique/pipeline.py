@@ -270,22 +270,77 @@ def ingest_documents(
     # Loaded when the first new article needs it: a run of known inputs never reads it.
     duplicates: DuplicateIndex | None = None
     batch: list[tuple[RawDocument, Coded]] = []
-    unknown = _unknown_documents(documents, db, report, progress, settings)
+    copies = _RunCopies()
+    unknown = _unknown_documents(documents, db, report, progress, settings, copies)
     with _older_objects_frozen():
         for item, outcome in engine.map(unknown):
             if isinstance(outcome, InputError):
                 _fail(db, report, outcome)
+                copies.settle(db, report, progress, {item.sha256: outcome.reason})
             else:
                 if duplicates is None:
                     duplicates = _duplicate_index(db, settings)
                 _mark_duplicate(outcome, duplicates)
                 batch.append((item, outcome))
             if len(batch) >= settings.batch_size:
-                _store(db, batch, report)
+                _store_settling(db, batch, report, progress, copies)
             if progress:
                 progress(item.source_file, report)
-        _store(db, batch, report)
+        _store_settling(db, batch, report, progress, copies)
     return report
+
+
+@dataclass
+class _RunCopies:
+    """Content met more than once in one run, whose first copy is not yet stored or failed.
+
+    A later copy waits for the first's fate instead of being counted known at once: it is
+    known once the first is stored, and fails with the first's reason when that failed
+    (coding it again would fail again, and cost the time the first did).
+    """
+
+    in_flight: set[str] = field(default_factory=set)
+    waiting: dict[str, list[RawDocument]] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+    # Stored since the database was last asked which inputs it knows: known, though the
+    # answer the reader goes by predates them.
+    stored_lately: set[str] = field(default_factory=set)
+
+    def settle(
+        self,
+        db: Database,
+        report: IngestReport,
+        progress: ProgressCallback | None,
+        failed: dict[str, str],
+        stored: Iterable[str] = (),
+    ) -> None:
+        """The first copies of `stored` were written, those of `failed` failed (sha -> reason)."""
+        for sha, reason in failed.items():
+            self.in_flight.discard(sha)
+            self.failed[sha] = reason
+            for copy in self.waiting.pop(sha, []):
+                _fail(db, report, InputError(copy.source_file, reason))
+                if progress:
+                    progress(copy.source_file, report)
+        for sha in stored:
+            self.stored_lately.add(sha)
+            for copy in self.waiting.pop(sha, []):
+                report.skipped += 1
+                if progress:
+                    progress(copy.source_file, report)
+
+
+def _store_settling(
+    db: Database,
+    batch: list[tuple[RawDocument, Coded]],
+    report: IngestReport,
+    progress: ProgressCallback | None,
+    copies: _RunCopies,
+) -> None:
+    """`_store`, then the fate of the waiting copies of what the batch held."""
+    shas = [doc.sha256 for doc, _ in batch]
+    refused = _store(db, batch, report)
+    copies.settle(db, report, progress, refused, [s for s in shas if s not in refused])
 
 
 @contextmanager
@@ -343,27 +398,35 @@ def _unknown_documents(
     report: IngestReport,
     progress: ProgressCallback | None,
     settings: Settings,
+    copies: _RunCopies,
 ) -> Iterator[RawDocument]:
     """The documents whose content is new, in input order; unreadable and known inputs are
     counted (and reported) here and go no further.
 
     The database is asked a chunk of inputs at a time: one query per input would cost more
-    than reading the input. Content met earlier in this run counts as known too, even before
-    its batch is written: it is kept here until the database has it, so what is kept stays
-    as small as the batches in flight however long the run.
+    than reading the input. Content met earlier in this run is not coded again: a copy of
+    one still in flight waits for its fate (see `_RunCopies`), a copy of one that failed fails
+    alike. What is in flight is kept until the database has it, so what is kept stays as
+    small as the batches in flight however long the run.
     """
-    pending: set[str] = set()
+    pending = copies.in_flight
     iterator = iter(items)
     while chunk := list(islice(iterator, settings.batch_size)):
         shas = [i.sha256 for i in chunk if isinstance(i, RawDocument)]
         stored = db.known_among([*shas, *pending])
         pending -= stored
+        copies.stored_lately.clear()
         for item in chunk:
             report.seen += 1
             if isinstance(item, InputError):
                 _fail(db, report, item)
-            elif (sha := item.sha256) in stored or sha in pending:
+            elif (sha := item.sha256) in stored or sha in copies.stored_lately:
                 report.skipped += 1
+            elif sha in copies.failed:
+                _fail(db, report, InputError(item.source_file, copies.failed[sha]))
+            elif sha in pending:
+                copies.waiting.setdefault(sha, []).append(item)
+                continue  # counted and reported once its first copy's fate is known
             else:
                 pending.add(sha)
                 yield item
@@ -418,24 +481,30 @@ def _flush(db: Database, batch: list[tuple[RawDocument, Coded]], report: IngestR
     batch.clear()
 
 
-def _store(db: Database, batch: list[tuple[RawDocument, Coded]], report: IngestReport) -> None:
+def _store(
+    db: Database, batch: list[tuple[RawDocument, Coded]], report: IngestReport
+) -> dict[str, str]:
     """`_flush`, except that an article the database refuses (one too big for its memory,
-    say) fails alone: the batch is rolled back and written again one article at a time."""
+    say) fails alone: the batch is rolled back and written again one article at a time.
+    Gives the refused documents' content hashes with the reason."""
     try:
         _flush(db, batch, report)
-        return
+        return {}
     except duckdb.InterruptException:  # a second Ctrl-C inside a query, in DuckDB's words
         raise KeyboardInterrupt from None
     except (duckdb.Error, UnicodeError, ValueError, MemoryError) as error:
         # The first line only: DuckDB goes on with paragraphs of advice.
         reason = f"cannot be stored ({str(error).split(chr(10), 1)[0]})"
     # Retried out of the handler, whose traceback would keep the refused batch in memory.
+    refused: dict[str, str] = {}
     if len(batch) == 1:
         _fail(db, report, InputError(batch[0][0].source_file, reason))
+        refused[batch[0][0].sha256] = reason
     else:
         for item in batch:
-            _store(db, [item], report)
+            refused |= _store(db, [item], report)
     batch.clear()
+    return refused
 
 
 def _coding_failure(doc: RawDocument, error: Exception) -> InputError:
