@@ -23,6 +23,7 @@ from .clean.dedup import DuplicateIndex, signature_bytes
 from .coding.coder import Coder, Reading
 from .coding.dates import Anchor, DateValue, parse_iso
 from .coding.knowledge import Knowledge
+from .coding.native import NativeCoder
 from .coding.published import PublicationDates
 from .errors import InputError
 from .intake import Extracted, Fetcher, RawDocument, extract, read_inputs
@@ -86,6 +87,7 @@ class Pipeline:
             today or date.max,
             parse_all_sentences=settings.parse_all_sentences,
         )
+        self.native = NativeCoder()  # Korean, Vietnamese, Turkish: coded in their own words
 
     def process(self, doc: RawDocument) -> tuple[Article, list[Event]]:
         """Code one document; a bad one raises `InputError`."""
@@ -156,8 +158,9 @@ class Pipeline:
                 "bars) left out of the main text"
             )
         if draft.reading is None:
-            reasons["not_english"] = f"the text reads as language {language!r}; not coded"
-            coded = None
+            coded = self.native.code(text, language, published, article_id, doc.source_file)
+            if coded is None:
+                reasons["not_english"] = f"the text reads as language {language!r}; not coded"
         else:
             coded = self.coder.finish(draft.reading, parsed, article_id, doc.source_file, published)
             reasons.update(coded.flags)
@@ -197,7 +200,7 @@ class Draft:
     reasons: dict[str, str]
     text: str
     language: str | None
-    reading: Reading | None  # None: not English, so not coded
+    reading: Reading | None  # None: not English (coded natively, or not at all)
 
     def texts_to_parse(self) -> list[ParseRequest]:
         return self.reading.texts_to_parse() if self.reading else []

@@ -1,0 +1,266 @@
+"""The native coding engine: one article in Korean, Vietnamese or Turkish to events.
+
+The same stages as English (actors, triggers, roles, status, dates, sectors), each a component
+driven by data/<lang>/; what comes out is the same Event schema, so fusion and the exports
+treat a Korean report like an English one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from ...language.native import Analyzer, Analyzers, Token
+from ...schema import Event, Evidence, Person, content_id, kinds
+from ..coder import CodedArticle
+from ..dates import DateValue
+from .actors import DYAD_WORD, NAME, PERSON, Mention, drop_continuations
+from .dates import DateMention
+from .frames import Trigger
+from .knowledge import NativeKnowledge
+from .parties import cast, pair
+from .people import PersonMention
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: list[Token]
+
+
+@dataclass
+class _Candidate:
+    kind: str
+    source: str
+    target: str
+    sentence: _Sentence
+    trigger: Trigger
+    status: str
+    explicit_status: bool
+    date: DateValue | None
+    explicit_date: bool
+    sectors: list[str]
+    people: list[PersonMention] = field(default_factory=list)
+
+
+class NativeCoder:
+    """Codes articles in the languages with an analyzer (language/native) and a data folder.
+
+    Each language's analyzer and knowledge load with its first article.
+    """
+
+    def __init__(self) -> None:
+        self.analyzers = Analyzers()
+        self._knowledge: dict[str, NativeKnowledge] = {}
+
+    def knowledge(self, language: str) -> NativeKnowledge:
+        if language not in self._knowledge:
+            self._knowledge[language] = NativeKnowledge.load(language)
+        return self._knowledge[language]
+
+    def code(
+        self,
+        text: str,
+        language: str | None,
+        published: DateValue | None,
+        article_id: str,
+        source_file: str,
+    ) -> CodedArticle | None:
+        """The article coded, in the shape the English coder gives; None when `language` has
+        no analyzer here (not one of ours, or the `multilingual` extra is not installed)."""
+        analyzer = self.analyzers.get(language)
+        if analyzer is None:
+            return None
+        return self.code_with(analyzer, text, published, article_id, source_file)
+
+    def code_with(
+        self,
+        analyzer: Analyzer,
+        text: str,
+        published: DateValue | None,
+        article_id: str,
+        source_file: str,
+    ) -> CodedArticle:
+        k = self.knowledge(analyzer.language)
+        sentences = [
+            _Sentence(s, e, text[s:e], analyzer.tokens(text, s, e))
+            for s, e in analyzer.sentences(text)
+        ]
+        tokens = [t for s in sentences for t in s.tokens]
+        actors = k.actors.find(text, tokens)
+        people = k.people.find(text, tokens, actors)
+        mentions = _with_dyad(_with_people(actors, people, text), people)
+        candidates = [
+            c for s in sentences for c in self._sentence(k, s, mentions, people, published)
+        ]
+        events = [_event(article_id, source_file, c) for c in merge(candidates)]
+        in_events = {code for e in events for code in (e.source, e.target)}
+        named = [p for p in people if p.new and p.country in in_events]
+        return CodedArticle(
+            events=events,
+            people=list({p.name: Person(p.name, p.country, p.role) for p in named}.values()),
+            countries=sorted(c for c in in_events if not c.startswith("IGO:")),
+            anchor=None,
+            flags={},
+        )
+
+    def _sentence(
+        self,
+        k: NativeKnowledge,
+        sentence: _Sentence,
+        mentions: list[Mention],
+        people: list[PersonMention],
+        published: DateValue | None,
+    ) -> list[_Candidate]:
+        triggers = k.frames.find(sentence.tokens)
+        if not triggers:
+            return []
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        dates = [
+            replace(d, start=d.start + sentence.start, end=d.end + sentence.start)
+            for d in k.dates.find(sentence.text, published)
+        ]
+        found = []
+        for trigger in triggers:
+            parties = pair(trigger, cast(inside, sentence.tokens, trigger, k.roles))
+            if parties is None:
+                continue
+            date = _date_of(trigger, triggers, dates, k)
+            found.append(self._candidate(k, sentence, trigger, parties, date))
+        for c in found:
+            c.people = [
+                p for p in people
+                if sentence.start <= p.start < sentence.end and p.country in (c.source, c.target)
+            ]  # fmt: skip
+            if c.date is None:
+                c.date = published
+        return found
+
+    def _candidate(
+        self,
+        k: NativeKnowledge,
+        sentence: _Sentence,
+        trigger: Trigger,
+        parties: tuple[str, str],
+        date: DateMention | None,
+    ) -> _Candidate:
+        frame, token = trigger.frame, trigger.token
+        cued = k.status.status(
+            sentence.text, token.start - sentence.start, token.end - sentence.start
+        )
+        status = frame.status or cued or "occurred"
+        sectors = sorted(set(frame.sectors) | set(k.sectors.sectors(sentence.tokens)))
+        return _Candidate(
+            kind=frame.kind,
+            source=parties[0],
+            target=parties[1],
+            sentence=sentence,
+            trigger=trigger,
+            status=status,
+            explicit_status=status != "occurred" or bool(frame.status),
+            date=date.value if date else None,
+            explicit_date=date is not None,
+            sectors=sectors,
+        )
+
+
+def _with_people(actors: list[Mention], people: list[PersonMention], text: str) -> list[Mention]:
+    """Actors and people as one list: a person stands for their state."""
+    as_actors = [Mention(p.start, p.end, p.name, (p.country,), PERSON) for p in people]
+    clear = [a for a in actors if not any(p.start < a.end and a.start < p.end for p in people)]
+    return drop_continuations(clear + as_actors, text)
+
+
+def _with_dyad(mentions: list[Mention], people: list[PersonMention]) -> list[Mention]:
+    """ "The two countries" resolved to the article's main pair: the two states named most."""
+    counts = Counter(
+        c for m in mentions if m.via in (NAME, PERSON) for c in m.codes if not c.startswith("IGO:")
+    )
+    dyad = tuple(sorted(c for c, _ in counts.most_common(2)))
+    return [
+        replace(m, codes=dyad) if m.via == DYAD_WORD else m
+        for m in mentions
+        if m.via != DYAD_WORD or len(dyad) == 2
+    ]
+
+
+def _date_of(
+    trigger: Trigger, triggers: list[Trigger], dates: list[DateMention], k: NativeKnowledge
+) -> DateMention | None:
+    """The date said of a trigger: the nearest before it that no trigger between claims, within
+    reach; else the nearest just after it."""
+    start = trigger.token.start
+    before = [d for d in dates if d.end <= start and start - d.end <= k.dates.before_chars]
+    if before:
+        nearest = before[-1]
+        claimed = any(nearest.end <= t.token.start < start for t in triggers)
+        return None if claimed else nearest
+    after = [d for d in dates if d.start >= trigger.token.end]
+    if after and after[0].start - trigger.token.end <= k.dates.after_chars:
+        return after[0]
+    return None
+
+
+def merge(candidates: list[_Candidate]) -> list[_Candidate]:
+    """What an article says twice is one event: same kind and pair, status and dates that fit.
+    The merged event keeps the explicit status and the explicit date."""
+    merged: list[_Candidate] = []
+    for c in candidates:
+        twin = next((m for m in merged if _same(m, c)), None)
+        if twin is None:
+            merged.append(c)
+            continue
+        if c.explicit_status and not twin.explicit_status:
+            twin.status, twin.explicit_status = c.status, True
+        if c.explicit_date and not twin.explicit_date:
+            twin.date, twin.explicit_date = c.date, True
+        twin.sectors = sorted(set(twin.sectors) | set(c.sectors))
+        twin.people += [p for p in c.people if p not in twin.people]
+    return merged
+
+
+def _same(a: _Candidate, b: _Candidate) -> bool:
+    if a.kind != b.kind or _pair(a) != _pair(b):
+        return False
+    if a.sentence is b.sentence:  # one clause's two words for one happening
+        return True
+    if a.explicit_status and b.explicit_status and a.status != b.status:
+        return False
+    if a.explicit_date and b.explicit_date and a.date and b.date:
+        return a.date.intersect(b.date) is not None
+    return True
+
+
+def _pair(c: _Candidate) -> tuple[str, str]:
+    if kinds()[c.kind].directed:
+        return (c.source, c.target)
+    return (min(c.source, c.target), max(c.source, c.target))
+
+
+def _event(article_id: str, source_file: str, c: _Candidate) -> Event:
+    info = kinds()[c.kind]
+    source, target = _pair(c)
+    s, token = c.sentence, c.trigger.token
+    return Event(
+        event_id=content_id("e", article_id, c.kind, source, target, s.start, token.start),
+        article_id=article_id,
+        source_file=source_file,
+        kind=c.kind,
+        plover_type=info.plover_type,
+        cameo=info.cameo,
+        source=source,
+        target=target,
+        directed=info.directed,
+        date=c.date.iso if c.date else None,
+        date_start=c.date.start.isoformat() if c.date else None,
+        date_end=c.date.end.isoformat() if c.date else None,
+        status=c.status,
+        sectors=c.sectors,
+        people=[Person(p.name, p.country, p.role) for p in c.people if p.new],
+        evidence=Evidence(s.text, s.start, s.end),
+        confidence=c.trigger.frame.confidence,
+        plover_mode=info.plover_mode,
+        rule=f"{c.trigger.frame.name}({token.text!r})",
+    )

@@ -1,0 +1,79 @@
+"""Triggers: the words that make an event of a kind (data/<lang>/frames.toml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...errors import CommuniqueError
+from ...language.native import Token
+from ...schema import STATUSES, kinds
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    kind: str
+    lemmas: frozenset[str]
+    near: frozenset[str] = frozenset()
+    not_near: frozenset[str] = frozenset()
+    window: int = 4
+    subject_is: str = "source"
+    implied: str | None = None
+    status: str | None = None
+    sectors: tuple[str, ...] = ()
+    confidence: float = 0.6
+
+    def fits(self, tokens: list[Token], i: int) -> bool:
+        """Whether the trigger at `tokens[i]` has the words around it that the frame asks."""
+        around = {t.lemma for t in tokens[max(0, i - self.window) : i + self.window + 1]}
+        around.discard(tokens[i].lemma)
+        if self.near and not (around & self.near):
+            return False
+        return not (around & self.not_near)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    frame: Frame
+    index: int  # of the token in its sentence's tokens
+    token: Token = field(compare=False)
+
+
+class Frames:
+    def __init__(self, table: dict[str, Any]) -> None:
+        self.frames = [_frame(entry) for entry in table["frame"]]
+        self.by_lemma: dict[str, list[Frame]] = {}
+        for frame in self.frames:
+            for lemma in frame.lemmas:
+                self.by_lemma.setdefault(lemma, []).append(frame)
+
+    def find(self, tokens: list[Token]) -> list[Trigger]:
+        """The triggers of a sentence: each token with the first frame of its lemma that fits."""
+        found = []
+        for i, token in enumerate(tokens):
+            frame = next((f for f in self.by_lemma.get(token.lemma, []) if f.fits(tokens, i)), None)
+            if frame is not None:
+                found.append(Trigger(frame, i, token))
+        return found
+
+
+def _frame(entry: dict[str, Any]) -> Frame:
+    name = entry.get("name", "?")
+    if entry.get("kind") not in kinds():
+        raise CommuniqueError(f"frame {name!r}: kind {entry.get('kind')!r} is not in kinds.csv")
+    if entry.get("status") not in (None, *STATUSES):
+        raise CommuniqueError(f"frame {name!r}: unknown status {entry['status']!r}")
+    return Frame(
+        name=name,
+        kind=entry["kind"],
+        lemmas=frozenset(entry["lemmas"]),
+        near=frozenset(entry.get("near", [])),
+        not_near=frozenset(entry.get("not_near", [])),
+        window=entry.get("window", 4),
+        subject_is=entry.get("subject_is", "source"),
+        implied=entry.get("implied"),
+        status=entry.get("status"),
+        sectors=tuple(entry.get("sectors", [])),
+        confidence=entry.get("confidence", 0.6),
+    )

@@ -1,0 +1,133 @@
+"""People in a native-language text: office holders by the names the office-holder table gives
+them (its `aliases` column holds native spellings), anyone named just before an office title
+("<name> <country> <ministry> <title>"), and later short references to them ("<surname>
+<title>", a pronoun), which stand for the same person.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ...language.native import Token
+from .actors import NAME, Mention
+from .forms import FormIndex
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    name: str  # as the text writes the person's full name
+    country: str
+    role: str | None
+    new: bool  # False for a short reference to someone named before
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+
+
+class PeopleFinder:
+    def __init__(self, table: dict[str, Any], particles: set[str], office_holders: Path) -> None:
+        self.home: str = table["home"]
+        self.titles = sorted(table.get("titles", []), key=len, reverse=True)
+        self.name = re.compile(table.get("name_pattern", r"\w+"))
+        self.pronouns = set(table.get("pronouns", []))
+        # A title, or a pronoun, with a particle written onto it ("장관은", "총리와의").
+        self.suffixes = {""} | particles | {p + "의" for p in particles}
+        self.known: FormIndex[tuple[str, str]] = FormIndex(whole_words=False)
+        for name, country, title in _office_holder_names(office_holders):
+            self.known.add(name, (country, title))
+
+    def find(self, text: str, tokens: list[Token], actors: list[Mention]) -> list[PersonMention]:
+        """People in order of position: first mentions (new) and references back to them."""
+        found = [
+            PersonMention(m.start, m.end, m.text, m.value[0], m.value[1], new=True)
+            for m in self.known.find(text)
+        ]
+        proper = {t.start for t in tokens if t.pos == "PROPN"}
+        pronoun_at = {t.start for t in tokens if t.pos == "PRON"}
+        words = [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        for i, word in enumerate(words):
+            title = self._title(word.text)
+            if title is not None:
+                person = self._before_title(words, i, title, found, actors, proper)
+                if person is not None:
+                    found.append(person)
+            elif word.start in pronoun_at and self._bare(word.text, self.pronouns):
+                earlier = [p for p in found if p.end <= word.start]
+                if earlier:
+                    last = max(earlier, key=lambda p: p.start)
+                    found.append(_refer(word, last))
+        return sorted(set(found), key=lambda p: p.start)
+
+    def _title(self, word: str) -> str | None:
+        return next((t for t in self.titles if self._bare(word, {t})), None)
+
+    def _bare(self, word: str, stems: set[str]) -> bool:
+        return any(word.startswith(s) and word[len(s) :] in self.suffixes for s in stems)
+
+    def _before_title(
+        self,
+        words: list[_Word],
+        i: int,
+        title: str,
+        found: list[PersonMention],
+        actors: list[Mention],
+        proper: set[int],
+    ) -> PersonMention | None:
+        """The person a title at `words[i]` belongs to: a new name, or a reference."""
+        country, j = None, i - 1
+        while j >= 0 and i - j <= 3:  # over the country and a ministry: "베트남 국방부 장관"
+            actor = _covering(actors, words[j])
+            if actor is None:
+                break
+            if actor.via == NAME and len(actor.codes) == 1:
+                country = actor.codes[0]
+            j -= 1
+        if j < 0 or any(p.start <= words[j].start < p.end for p in found):
+            return None
+        word = words[j]
+        earlier = [p for p in found if p.new and word.text in _name_parts(p.name)]
+        if earlier:
+            return _refer(word, earlier[-1])
+        if self.name.fullmatch(word.text) and word.start in proper:
+            return PersonMention(
+                word.start, word.end, word.text, country or self.home, title, new=True
+            )
+        return None
+
+
+def _refer(word: _Word, person: PersonMention) -> PersonMention:
+    return PersonMention(word.start, word.end, person.name, person.country, person.role, False)
+
+
+def _covering(actors: list[Mention], word: _Word) -> Mention | None:
+    return next((a for a in actors if a.start == word.start), None)
+
+
+def _name_parts(name: str) -> set[str]:
+    """How a text refers back to a named person: any word of a spaced name ("릭" for a
+    Vietnamese name in Hangul), or a one-word Korean name's first syllable, its surname."""
+    parts = name.split()
+    return set(parts) if len(parts) > 1 else {name[:1], name}
+
+
+def _office_holder_names(folder: Path) -> list[tuple[str, str, str]]:
+    """(name or alias, country, title) for every row of the office-holder table."""
+    found = []
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                names = [row["name"], *row["aliases"].split("|")]
+                found += [(n.strip(), row["country"], row["title"]) for n in names if n.strip()]
+    return found

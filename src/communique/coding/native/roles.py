@@ -1,0 +1,49 @@
+"""Which role an actor's phrase plays in its sentence, from the marker that closes it: a
+Korean particle after it ("베트남 국방부 장관과" -> partner), a preposition before it, or, with
+no marker, where it stands relative to the trigger (data/<lang>/roles.toml)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...language.native import Token
+
+SUBJECT, OBJECT, PARTNER, GOAL, OWNER, PLACE = (
+    "subject", "object", "partner", "goal", "owner", "place",
+)  # fmt: skip
+# The roles on each side of a directed event.
+SOURCE_ROLES = (SUBJECT, OWNER)
+TARGET_ROLES = (OBJECT, GOAL, PARTNER)
+
+
+class RoleMarkers:
+    def __init__(self, table: dict[str, Any]) -> None:
+        self.side: str = table.get("marker_side", "after")
+        self.skip = set(table.get("skip", []))
+        self.role_of = {w: role for role, words in table["markers"].items() for w in words}
+        unmarked = table.get("unmarked", {})
+        self.unmarked_before: str = unmarked.get("before", SUBJECT)
+        self.unmarked_after: str = unmarked.get("after", OBJECT)
+
+    @property
+    def particles(self) -> set[str]:
+        return set(self.role_of)
+
+    def role(self, start: int, end: int, tokens: list[Token], trigger: Token) -> str:
+        """The role of the phrase at `start:end` for the event `trigger` makes."""
+        marker = self._marker(start, end, tokens, trigger)
+        if marker is not None:
+            return marker
+        return self.unmarked_before if end <= trigger.start else self.unmarked_after
+
+    def _marker(self, start: int, end: int, tokens: list[Token], trigger: Token) -> str | None:
+        if self.side == "after":
+            ahead = [t for t in tokens if t.start >= end]
+        else:
+            ahead = [t for t in reversed(tokens) if t.end <= start]
+        for token in ahead:
+            if token.text in self.role_of and token.pos not in self.skip:
+                return self.role_of[token.text]
+            if token is trigger or token.pos not in self.skip:
+                return None
+        return None
