@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,6 +11,7 @@ from typing import Any
 import pytest
 
 from communique import Article, Database, Event, Evidence, Location, Person, Quality
+from communique.errors import StoreError
 
 TEXT = "Iceland and Estonia signed a fisheries agreement in Reykjavik on Monday."
 
@@ -263,3 +266,30 @@ def test_the_memory_limit_makes_room_for_key_indexes_that_outgrow_it(tmp_path: P
                 db.write_batch([], [], signatures=[(i, None, b"\0" * 8) for i in ids])
         db.con.execute("CHECKPOINT")
         assert len(list(db.signatures())) == 200_000
+
+
+def test_a_database_another_process_holds_is_refused_in_one_line_naming_watch_serve(
+    tmp_path: Path,
+) -> None:
+    """DuckDB lets one process open a database file that another writes, not even to read:
+    `serve` beside an `ingest` or `watch` fails at once, saying what does work."""
+    path = tmp_path / "news.duckdb"
+    Database(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, sys; c = duckdb.connect({str(path)!r}); "
+         "print('open', flush=True); sys.stdin.read()"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        for read_only in (True, False):  # serve reads; ingest and watch write
+            with pytest.raises(StoreError) as refused:
+                Database(path, read_only=read_only)
+            message = str(refused.value)
+            assert "\n" not in message
+            assert message.startswith(f"{path}: in use by another process (PID {holder.pid})")
+            assert "communique watch --serve" in message
+    finally:
+        holder.communicate("")

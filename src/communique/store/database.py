@@ -191,6 +191,8 @@ class Database:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             first_line = str(exc).split("\n", 1)[0]
+            if held := _HELD.search(first_line):
+                raise StoreError(f"{self.path}: {_held_by_another(held['pid'])}") from exc
             raise StoreError(f"{self.path}: cannot open the database ({first_line})") from exc
         self._bound_memory()
         if read_only:
@@ -428,3 +430,21 @@ class Database:
     def query(self, sql: str, params: list[Any] | None = None) -> Any:
         """A DuckDB relation for ad-hoc analysis (`.df()` gives a DataFrame)."""
         return self.con.sql(sql, params=params) if params else self.con.sql(sql)
+
+
+# DuckDB's words when another process holds the file: "Could not set lock on file ...:
+# Conflicting lock is held in /usr/bin/python3 (PID 1234) by user ...".
+_HELD = re.compile(r"Conflicting lock is held in .*?\(PID (?P<pid>\d+)\)")
+
+
+def _held_by_another(pid: str) -> str:
+    """Why a database another process has open cannot be opened, and what works instead.
+
+    DuckDB lets one process write a database file and no other open it meanwhile, not even
+    read-only; within one process, connections read by MVCC while it writes.
+    """
+    return (
+        f"in use by another process (PID {pid}); DuckDB lets no other process open a database "
+        "while one writes it. To explore it while news arrives, run `communique watch --serve` "
+        "(one process that watches and serves); to ingest into it, stop the other process first"
+    )
