@@ -147,9 +147,8 @@ class Coder:
             # "X met several leaders. These included A and B.": the list names the other side
             listed = i + 1 < len(sentences) and _lists(sentences[i + 1])
             if i in people or named:
-                could_name = bool(possible[i]) if i in possible else None
                 request = self._parse_request(
-                    sentence, by_sentence[i], named, implicit, listed, could_name
+                    sentence, by_sentence[i], named, implicit, listed, possible.get(i)
                 )
                 if i - 1 in to_parse and to_parse[i - 1].roles and _lists(sentence):
                     names = request is not None and request.names
@@ -260,26 +259,24 @@ class Coder:
         people: list[PersonMention],
         implicit: _ImplicitParties,
         listed: bool = False,
-        could_name: bool | None = None,
+        could_be: list[PersonMention] | None = None,
     ) -> ParseRequest | None:
         """What the parser must read in this sentence: its roles where it can hold an event,
-        its names where the NER model could find someone the lookups cannot (`could_name`,
-        when the caller already knows)."""
+        its names where the NER model could find someone the lookups cannot (`could_be`:
+        everyone it could find, when the caller already knows)."""
         text = sentence.text
         roles = self.parse_all_sentences or self._may_hold_event(
             text, actors, people, implicit, listed
         )
         # The entity recognizer costs as much again as the parse: it reads sentences where
         # the lookups leave a name it could resolve, and a title word or the parse says so.
-        if could_name is None:
-            could_name = self.people_finder.needs_parse(text, sentence.start, actors)
-        names = bool(_TITLE_WORDS.search(text)) and could_name
+        if could_be is None:
+            could_be = list(self.people_finder.possible(text, sentence.start, actors))
+        names = bool(could_be) and bool(_TITLE_WORDS.search(text))
         if not (roles or names):
             return None
-        known = [(a.start, a.end) for a in actors]
-        known += [(p.start, p.end) for p in people if p.holder]  # not a short name met before
-        spans = tuple((s - sentence.start, e - sentence.start) for s, e in known)
-        return ParseRequest(text, roles, names, spans if could_name else None)
+        within = tuple((p.start - sentence.start, p.end - sentence.start) for p in could_be)
+        return ParseRequest(text, roles, names, within)
 
     def _may_hold_event(
         self,

@@ -102,15 +102,6 @@ class PeopleFinder:
         taken += [(a.start - offset, a.end - offset) for a in actors]
         return people + self._leader_mentions(text, offset, taken)
 
-    def needs_parse(self, text: str, offset: int, actors: list[ActorMention]) -> bool:
-        """Whether a name only the NER model can find here could resolve to a person.
-
-        Every span the model could tag as a person is tried as `find` would try it; where
-        none resolves (no title beside it, not a holder's name, no state in its phrase),
-        parsing the sentence cannot change who is found, so the parser is skipped.
-        """
-        return next(self.possible(text, offset, actors), None) is not None
-
     def possible(
         self, text: str, offset: int, actors: list[ActorMention]
     ) -> Iterator[PersonMention]:

@@ -43,9 +43,9 @@ class ParseRequest:
     roles: bool = True  # tags, dependencies and lemmas: the role finder and the frames
     names: bool = True  # named entities: the people finder
     # Or named entities only where the roles' parse shows a proper name of two words or more
-    # outside these known spans (states, known people), one the recognizer may tell to be a
-    # person ("Kim Tae-hyo of South Korea's ... praised").
-    names_outside: tuple[tuple[int, int], ...] | None = None
+    # inside one of these spans: where a name the recognizer tells to be a person would
+    # resolve to an official ("Kim Tae-hyo of South Korea's ... praised").
+    names_within: tuple[tuple[int, int], ...] | None = None
 
 
 # The components behind each reading. The English models' entity recognizer has its own
@@ -89,7 +89,7 @@ class LanguageTools:
         named = [
             doc
             for doc, r in pairs
-            if r.names or (r.roles and r.names_outside is not None and _shows_a_name(doc, r))
+            if r.names or (r.roles and r.names_within and _shows_a_name(doc, r.names_within))
         ]
         self._run(_NAME_COMPONENTS, named)
         return docs
@@ -127,18 +127,17 @@ class LanguageTools:
         return str(language)
 
 
-def _shows_a_name(doc: Doc, request: ParseRequest) -> bool:
-    """Two proper nouns in a row, in title case, outside the request's known spans."""
-    known = request.names_outside or ()
-    run = 0
-    for token in doc:
-        proper = token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_upper
-        if proper and not any(s <= token.idx < e for s, e in known):
-            run += 1
-            if run == 2:
-                return True
-        else:
-            run = 0
+def _shows_a_name(doc: Doc, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Two proper nouns in a row, in title case, inside one of the spans."""
+    for span_start, span_end in spans:
+        run = 0
+        for token in doc.char_span(span_start, span_end, alignment_mode="expand") or ():
+            if token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_upper:
+                run += 1
+                if run == 2:
+                    return True
+            else:
+                run = 0
     return False
 
 
