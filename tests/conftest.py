@@ -221,3 +221,19 @@ def below(metrics: dict[str, float | None], floors: dict[str, float]) -> dict[st
         for name, floor in floors.items()
         if metrics[name] is None or metrics[name] < floor
     }
+
+
+def language_report(language: str, folder: Path) -> dict[str, float | None]:
+    """multilingual_dev's metrics for one language: its articles ingested, its gold lines
+    scored (the floor tests of tests/test_multilingual_<language>.py)."""
+    gold = folder / f"gold_{language}.jsonl"
+    lines = shared_path("eval", "multilingual_dev", "gold_dev.jsonl").read_text("utf-8")
+    kept = [line for line in lines.splitlines() if json.loads(line)["language"] == language]
+    gold.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    articles = shared_path("eval", "multilingual_dev", "articles")
+    db = folder / f"{language}.duckdb"
+    communique.ingest([str(p) for p in sorted(articles.glob(f"{language}*.txt"))], db=db)
+    with communique.open_db(db) as handle:
+        report = communique.evaluate(gold, handle)
+    print(f"\n{language}:\n" + communique.format_report(report, details=False))
+    return dict(report.metrics)
