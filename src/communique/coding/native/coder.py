@@ -18,7 +18,7 @@ from .actors import DYAD_WORD, NAME, PERSON, Mention, drop_continuations
 from .dates import DateMention
 from .frames import Trigger
 from .knowledge import NativeKnowledge
-from .parties import cast, pair
+from .parties import cast, pair, with_context
 from .people import PersonMention
 
 
@@ -91,9 +91,11 @@ class NativeCoder:
         tokens = [t for s in sentences for t in s.tokens]
         actors = k.actors.find(text, tokens)
         people = k.people.find(text, tokens, actors)
-        mentions = _with_dyad(_with_people(actors, people, text), people)
+        mentions = _with_people(actors, people, text)
+        dyad = main_dyad(mentions)
+        mentions = _resolve_dyad_words(mentions, dyad)
         candidates = [
-            c for s in sentences for c in self._sentence(k, s, mentions, people, published)
+            c for s in sentences for c in self._sentence(k, s, mentions, people, dyad, published)
         ]
         events = [_event(article_id, source_file, c) for c in merge(candidates)]
         in_events = {code for e in events for code in (e.source, e.target)}
@@ -112,6 +114,7 @@ class NativeCoder:
         sentence: _Sentence,
         mentions: list[Mention],
         people: list[PersonMention],
+        dyad: tuple[str, ...],
         published: DateValue | None,
     ) -> list[_Candidate]:
         triggers = k.frames.find(sentence.tokens)
@@ -124,7 +127,8 @@ class NativeCoder:
         ]
         found = []
         for trigger in triggers:
-            parties = pair(trigger, cast(inside, sentence.tokens, trigger, k.roles))
+            actors = with_context(cast(inside, sentence.tokens, trigger, k.roles), dyad, trigger)
+            parties = pair(trigger, actors)
             if parties is None:
                 continue
             date = _date_of(trigger, triggers, dates, k)
@@ -173,12 +177,17 @@ def _with_people(actors: list[Mention], people: list[PersonMention], text: str) 
     return drop_continuations(clear + as_actors, text)
 
 
-def _with_dyad(mentions: list[Mention], people: list[PersonMention]) -> list[Mention]:
-    """ "The two countries" resolved to the article's main pair: the two states named most."""
+def main_dyad(mentions: list[Mention]) -> tuple[str, ...]:
+    """The article's main pair: the two states named most, each at least twice; or ()."""
     counts = Counter(
         c for m in mentions if m.via in (NAME, PERSON) for c in m.codes if not c.startswith("IGO:")
     )
-    dyad = tuple(sorted(c for c, _ in counts.most_common(2)))
+    top = counts.most_common(2)
+    return tuple(sorted(c for c, _ in top)) if len(top) == 2 and top[1][1] >= 2 else ()
+
+
+def _resolve_dyad_words(mentions: list[Mention], dyad: tuple[str, ...]) -> list[Mention]:
+    """ "The two countries" stand for the article's main pair."""
     return [
         replace(m, codes=dyad) if m.via == DYAD_WORD else m
         for m in mentions
@@ -212,7 +221,7 @@ def merge(candidates: list[_Candidate]) -> list[_Candidate]:
         if twin is None:
             merged.append(c)
             continue
-        if c.explicit_status and not twin.explicit_status:
+        if c.sentence is twin.sentence and c.explicit_status and not twin.explicit_status:
             twin.status, twin.explicit_status = c.status, True
         if c.explicit_date and not twin.explicit_date:
             twin.date, twin.explicit_date = c.date, True
@@ -224,13 +233,19 @@ def merge(candidates: list[_Candidate]) -> list[_Candidate]:
 def _same(a: _Candidate, b: _Candidate) -> bool:
     if a.kind != b.kind or _pair(a) != _pair(b):
         return False
-    if a.sentence is b.sentence:  # one clause's two words for one happening
+    if a.status != b.status and (a.trigger.frame.status or b.trigger.frame.status):
+        return False  # a contract for arms is not their delivery
+    if a.sentence is b.sentence:  # one sentence's two words for one happening
         return True
-    if a.explicit_status and b.explicit_status and a.status != b.status:
-        return False
+    if a.status != b.status and {a.status, b.status} != _SAME_HAPPENING:
+        return False  # "met on Monday" and "will meet again"
     if a.explicit_date and b.explicit_date and a.date and b.date:
         return a.date.intersect(b.date) is not None
     return True
+
+
+# A programme that began and goes on: "began deliveries" and "will deliver until 2026".
+_SAME_HAPPENING = {"occurred", "ongoing"}
 
 
 def _pair(c: _Candidate) -> tuple[str, str]:

@@ -30,6 +30,7 @@ class DateFinder:
         self.months = {k.casefold(): v for k, v in table.get("months", {}).items()}
         self.future = tuple(table.get("future", []))
         self.past = tuple(table.get("past", []))
+        self.until = tuple(table.get("until", []))
         self.until_now = tuple(table.get("until_now", []))
         self.before_chars: int = table.get("before_chars", 60)
         self.after_chars: int = table.get("after_chars", 12)
@@ -71,10 +72,13 @@ class DateFinder:
             value = _literal(m.groupdict(), self.months, published.end, direction)
         except ValueError:  # "31 February": not a date
             return None
-        if value is None or value.start > published.end:
-            return value
-        if text[m.end() : m.end() + 4].lstrip().startswith(self.until_now):
+        follows = text[m.end() : m.end() + 4].lstrip()
+        if value is None:
+            return None
+        if value.start <= published.end and follows.startswith(self.until_now):
             return value.hull(DateValue.day(published.end))  # "from the 11th": until now
+        if value.end >= published.start and follows.startswith(self.until):
+            return value.hull(DateValue.day(published.start))  # "until 2026": from now
         return value
 
 

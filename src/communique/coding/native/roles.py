@@ -8,18 +8,16 @@ from typing import Any
 
 from ...language.native import Token
 
-SUBJECT, OBJECT, PARTNER, GOAL, OWNER, PLACE = (
-    "subject", "object", "partner", "goal", "owner", "place",
+TOPIC, SUBJECT, OBJECT, PARTNER, GOAL, OWNER, PLACE, NONE = (
+    "topic", "subject", "object", "partner", "goal", "owner", "place", "none",
 )  # fmt: skip
-# The roles on each side of a directed event.
-SOURCE_ROLES = (SUBJECT, OWNER)
-TARGET_ROLES = (OBJECT, GOAL, PARTNER)
 
 
 class RoleMarkers:
     def __init__(self, table: dict[str, Any]) -> None:
         self.side: str = table.get("marker_side", "after")
         self.skip = set(table.get("skip", []))
+        self.after_tokens: int | None = table.get("after_tokens")
         self.role_of = {w: role for role, words in table["markers"].items() for w in words}
         unmarked = table.get("unmarked", {})
         self.unmarked_before: str = unmarked.get("before", SUBJECT)
@@ -35,6 +33,22 @@ class RoleMarkers:
         if marker is not None:
             return marker
         return self.unmarked_before if end <= trigger.start else self.unmarked_after
+
+    def within_reach(self, start: int, tokens: list[Token], trigger: Token) -> bool:
+        """Whether a phrase starting at `start` is near enough the trigger to be its party."""
+        if start < trigger.end or self.after_tokens is None:
+            return True
+        return sum(trigger.end <= t.start < start for t in tokens) < self.after_tokens
+
+    def owns_trigger(self, end: int, tokens: list[Token], trigger: Token) -> bool:
+        """Whether the phrase ending at `end` is written onto the trigger noun: only its
+        marker and at most one more noun stand between ("일본의 수출 규제")."""
+        between = [t for t in tokens if end <= t.start < trigger.start]
+        return (
+            1 <= len(between) <= 2
+            and between[0].text in self.role_of
+            and all(t.pos in self.skip for t in between[1:])
+        )
 
     def _marker(self, start: int, end: int, tokens: list[Token], trigger: Token) -> str | None:
         if self.side == "after":
