@@ -419,9 +419,24 @@ def test_to_dict_is_json_serialisable() -> None:
     gold = [gold_article(events=[event()], people=[{"name": "Cho Hyun", "country": "KOR"}])]
     report = score(gold, [article()], [predicted("VISIT")])
     data = json.loads(json.dumps(report.to_dict()))
-    assert set(data) == {"metrics", "counts", "articles", "by_confidence"}
+    assert set(data) == {"metrics", "counts", "articles", "by_confidence", "by_language"}
     assert data["articles"][0]["missed_events"][0]["kind"] == "MEET"
     assert data["articles"][0]["set_mismatches"][0]["missing"] == ["Cho Hyun (KOR)"]
+
+
+def test_events_are_also_scored_per_language() -> None:
+    gold = [
+        gold_article("ko.txt", language="ko", events=[event()], countries=["KOR", "TUR"]),
+        gold_article("vi.txt", language="vi", events=[event(source="VNM")]),
+    ]
+    articles = [article("ko.txt", "a-ko", countries=["KOR"]), article("vi.txt", "a-vi")]
+    preds = [predicted(article_id="a-ko"), predicted(article_id="a-vi", kind="VISIT")]
+    report = score(gold, articles, preds)
+    assert report.by_language["ko"]["event_f1"] == 1.0
+    assert report.by_language["ko"]["country_f1"] == pytest.approx(2 / 3)
+    assert report.by_language["vi"]["event_f1"] == 0.0
+    assert report.metrics["event_f1"] == 0.5
+    assert "language ko: event_precision=1.000 event_recall=1.000" in format_report(report)
 
 
 def test_precision_is_reported_by_confidence_band() -> None:

@@ -126,6 +126,9 @@ class EvalReport:
     # Event precision among the predicted events of each confidence band ("0.8-1", ...):
     # whether an analyst can filter on confidence. Optional gold matches count in no band.
     by_confidence: dict[str, dict[str, float | int | None]] = field(default_factory=dict)
+    # The event and article figures of each language's gold articles ("ko": {"event_f1": ...}),
+    # by the gold's `language` (else the predicted article's): one coder per language.
+    by_language: dict[str, dict[str, float | None]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -356,6 +359,7 @@ def score(
     file_of_id = {a.get("article_id"): file_name(a.get("source_file")) for a in articles}
     events_of = _events_by_article(events, by_file)
     totals = _Totals()
+    by_language: dict[str, _Totals] = {}
     details = []
     for gold_article in gold:
         predicted = by_file.get(file_name(gold_article.get("source_file")))
@@ -363,7 +367,34 @@ def score(
         details.append(
             _score_article(gold_article, predicted, predicted_events, file_of_id, totals)
         )
-    return EvalReport(_metrics(totals), _counts(totals, len(gold)), details, _by_confidence(totals))
+        language = gold_article.get("language") or (predicted or {}).get("language") or "?"
+        _score_language(gold_article, predicted, predicted_events, by_language, language)
+    return EvalReport(
+        _metrics(totals),
+        _counts(totals, len(gold)),
+        details,
+        _by_confidence(totals),
+        {language: _language_metrics(t) for language, t in sorted(by_language.items())},
+    )
+
+
+def _score_language(
+    gold: dict[str, Any],
+    predicted: dict[str, Any] | None,
+    predicted_events: list[Event],
+    by_language: dict[str, _Totals],
+    language: str,
+) -> None:
+    """Events and countries again, into the totals of the article's language."""
+    totals = by_language.setdefault(language, _Totals())
+    detail = ArticleDetail(file_name(gold.get("source_file")), None, predicted is not None)
+    _score_events(gold.get("events") or [], predicted_events, totals, detail)
+    _score_sets(
+        {"countries": gold["countries"]} if "countries" in gold else {},
+        predicted or {},
+        totals,
+        detail,
+    )
 
 
 def _articles_by_file(articles: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -597,6 +628,15 @@ def _metrics(totals: _Totals) -> dict[str, float | None]:
     return {name: values[name] for name in METRIC_NAMES}
 
 
+# The figures `eval` gives per language.
+LANGUAGE_METRICS = ("event_precision", "event_recall", "event_f1", "date_acc", "country_f1")
+
+
+def _language_metrics(totals: _Totals) -> dict[str, float | None]:
+    metrics = _metrics(totals)
+    return {name: metrics[name] for name in LANGUAGE_METRICS}
+
+
 def _by_confidence(totals: _Totals) -> dict[str, dict[str, float | int | None]]:
     found = {}
     for _, label in CONFIDENCE_BANDS:
@@ -669,6 +709,8 @@ def format_report(report: EvalReport, details: bool = True) -> str:
     if details:
         lines.append("counts: " + " ".join(f"{k}={v}" for k, v in report.counts.items()))
         lines.append("precision by confidence: " + _bands_line(report.by_confidence))
+        if set(report.by_language) - {"en", "?"}:  # a gold file with other languages
+            lines += [_language_line(lang, m) for lang, m in report.by_language.items()]
         for article in report.articles:
             if article.has_issues:
                 lines.extend(_article_lines(article))
@@ -680,6 +722,11 @@ def _bands_line(bands: dict[str, dict[str, float | int | None]]) -> str:
         f"{label}: {_format_value(band['precision'])} of {band['events']}"
         for label, band in bands.items()
     )
+
+
+def _language_line(language: str, metrics: dict[str, float | None]) -> str:
+    figures = " ".join(f"{name}={_format_value(value)}" for name, value in metrics.items())
+    return f"language {language}: {figures}"
 
 
 def _format_value(value: float | None) -> str:
