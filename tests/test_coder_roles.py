@@ -270,10 +270,24 @@ def test_a_visit_without_a_host_is_to_the_dateline_state(coder: Coder, lead: str
         "Chile will remove the embargo on Peru next month.",
     ],
 )
-def test_easing_sanctions_is_a_concession_not_a_sanction(coder: Coder, sentence: str) -> None:
+def test_easing_sanctions_is_a_retreat_not_a_sanction(coder: Coder, sentence: str) -> None:
+    # CAMEO 085 "ease economic sanctions, boycott, embargo" is PLOVER's RETREAT
     found = coded(coder, sentence)
-    assert ("CONCEDE", "CHL", "PER") in found
-    assert not any(kind == "SANCTION" for kind, _, _ in found)
+    assert ("RETREAT", "CHL", "PER") in found
+    assert not any(kind in {"SANCTION", "CONCEDE"} for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile lifted its ban on Peruvian fruit imports.",
+        "Chile has eased restrictions on Peruvian journalists.",
+        "Chile will scrap its curbs on Peruvian visitors.",
+    ],
+)
+def test_easing_restrictions_is_a_concession(coder: Coder, sentence: str) -> None:
+    # CAMEO 081 "ease administrative sanctions" is PLOVER's CONCEDE
+    assert ("CONCEDE", "CHL", "PER") in coded(coder, sentence)
 
 
 @pytest.mark.parametrize(
@@ -763,3 +777,44 @@ def test_aid_without_a_recipient_goes_to_the_dateline_state(coder: Coder, senten
 def test_money_in_aid_to_a_state_is_aid(coder: Coder) -> None:
     text = "Japan gave Kenya $4 million in emergency food and medical assistance."
     assert ("AID", "JPN", "KEN") in coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jordan expelled three Syrian activists.",
+        "Dozens of Syrian nationals were deported by Jordan last week.",
+        "Jordan will deport the Syrian workers.",
+        "Jordan ordered the expulsion of Syrian traders.",
+    ],
+)
+def test_expelling_people_who_are_no_envoys_is_coercion(coder: Coder, sentence: str) -> None:
+    # CAMEO 174 "expel or deport individuals" is PLOVER's COERCE; only envoys make a SANCTION
+    found = coded(coder, sentence)
+    assert ("COERCE", "JOR", "SYR") in found
+    assert not any(kind == "SANCTION" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jordan expelled two Syrian diplomats.",
+        "The Syrian ambassador was expelled by Jordan.",
+        "Jordan ousted the Syrian embassy staff.",
+    ],
+)
+def test_expelling_envoys_is_a_sanction(coder: Coder, sentence: str) -> None:
+    assert ("SANCTION", "JOR", "SYR") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jordan ordered the expulsion on Monday of the Syrian ambassador.",
+        "Jordan announced the expulsion on Friday evening of two Syrian diplomats.",
+    ],
+)
+def test_a_time_between_the_noun_and_its_of_keeps_the_object(coder: Coder, sentence: str) -> None:
+    found = coded(coder, sentence)
+    assert ("SANCTION", "JOR", "SYR") in found
+    assert not any(kind == "COERCE" for kind, _, _ in found)

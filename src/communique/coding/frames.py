@@ -157,6 +157,7 @@ def _object_lemmas(token: Token) -> set[str]:
         heads += [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             heads += [c for c in prep.children if c.dep_ == "pobj"]
+        heads += _of_after_a_time(token)
     else:
         # "called on the president", "withdrew its envoy from": objects of its prepositions
         for prep in (c for c in token.children if c.dep_ == "prep"):
@@ -178,6 +179,29 @@ def _object_lemmas(token: Token) -> set[str]:
             lemmas.add(word.lemma_.lower())
             lemmas.update(c.lemma_.lower() for c in word.children if c.dep_ in {"compound", "amod"})
     return lemmas
+
+
+# "ordered the expulsion on Monday morning of the ambassador": the parse hangs the "of" on
+# the time the writer put between the noun and it.
+_TIME_WORDS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    + ("morning", "afternoon", "evening", "night", "day", "week", "weekend")
+)
+
+
+def _of_after_a_time(noun: Token) -> list[Token]:
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is None or following.dep_ != "prep" or following.lower_ == "of":
+        return []
+    times = [c for c in following.children if c.dep_ == "pobj" and c.lower_ in _TIME_WORDS]
+    return [
+        obj
+        for time in times
+        for prep in time.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def _modified(token: Token, modifiers: frozenset[str]) -> bool:
