@@ -9,7 +9,7 @@ per happening, not every report of it: the work per batch stays flat as the corp
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,6 +113,32 @@ def canonical_view(db: Database) -> CanonicalView:
     return CanonicalView(_ordered(fusion.canonical_events()), fusion.new_mentions())
 
 
+def stored_canonical(
+    db: Database, ids: Sequence[str] = (), dyads: Sequence[str] = ()
+) -> list[CanonicalEvent]:
+    """The stored canonical events with these ids or of these dyads ("KOR-VNM", either order
+    of the pair), in the order `canonical_view` gives them. For a database `is_current`."""
+    if not ids and not dyads:
+        return []
+    where = (
+        "WHERE canonical_id IN $ids OR (source <> target AND "
+        "least(source, target) || '-' || greatest(source, target) IN $dyads)"
+    )
+    return _read(db, CANONICAL, where, {"ids": list(ids) or [""], "dyads": list(dyads) or [""]})
+
+
+def stored_mentions(db: Database, event_ids: Sequence[str]) -> list[Mention]:
+    """The stored mentions with these event ids."""
+    if not event_ids:
+        return []
+    return _read(db, MENTIONS, "WHERE event_id IN $ids", {"ids": list(event_ids)})
+
+
+def is_current(db: Database) -> bool:
+    """Whether the stored canonical events fuse every stored event, and no other."""
+    return _is_current(db)
+
+
 # -- reading -----------------------------------------------------------------------------------
 def _table_exists(db: Database, name: str) -> bool:
     row = db.con.execute(
@@ -140,11 +166,13 @@ def _is_current(db: Database) -> bool:
     return bool(row and row[0] == 0)
 
 
-def _read(db: Database, table: Table) -> list[Any]:
+def _read(
+    db: Database, table: Table, where: str = "", params: dict[str, Any] | None = None
+) -> list[Any]:
     order = "date_start NULLS LAST, kind, source, target, first_reported NULLS LAST, canonical_id"
     if table is MENTIONS:
         order = "canonical_id, published NULLS LAST, event_id"
-    cursor = db.con.execute(f"SELECT * FROM {table.name} ORDER BY {order}")
+    cursor = db.con.execute(f"SELECT * FROM {table.name} {where} ORDER BY {order}", params)
     return table.from_rows([d[0] for d in cursor.description], cursor.fetchall())
 
 
