@@ -50,10 +50,11 @@ class PeopleFinder:
 
     def find(self, text: str, tokens: list[Token], actors: list[Mention]) -> list[PersonMention]:
         """People in order of position: first mentions (new) and references back to them."""
-        found = [
-            PersonMention(m.start, m.end, m.text, m.value[0], m.value[1], new=True)
-            for m in self.known.find(text)
-        ]
+        found: list[PersonMention] = []
+        for m in self.known.find(text):
+            glossed = found and text[found[-1].end : m.start].strip() == "("
+            if not glossed:  # "판 반 장(Phan Van Giang)": one person, written twice
+                found.append(PersonMention(m.start, m.end, m.text, m.value[0], m.value[1], True))
         proper = {t.start for t in tokens if t.pos == "PROPN"}
         pronoun_at = {t.start for t in tokens if t.pos == "PRON"}
         words = [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
