@@ -35,6 +35,8 @@ class ActorFinder:
     def __init__(self, language: str, table: dict[str, Any]) -> None:
         self.home: str = table["home"]
         self.needs_proper = set(table.get("needs_proper", []))
+        # Head-first languages write a body before its state ("Bộ Quốc phòng Hàn Quốc").
+        self.bodies_before_names: bool = table.get("bodies_before_names", False)
         self.index: FormIndex[tuple[tuple[str, ...], str]] = FormIndex(
             whole_words=table.get("right_boundary", "any") == "word",
             case_sensitive=table.get("case_sensitive", False),
@@ -55,12 +57,26 @@ class ActorFinder:
         """States named in `text`, but not a form that `needs_proper` where the analyzer did
         not read a proper noun."""
         proper = {t.start for t in tokens if t.pos == "PROPN"}
-        return [
+        found = [
             Mention(m.start, m.end, m.text, m.value[0], m.value[1])
             for m in self.index.find(text)
             if (m.value[0] or m.value[1] == DYAD_WORD)
             and (m.text not in self.needs_proper or m.start in proper)
         ]
+        if self.bodies_before_names:
+            after = [*found[1:], None]
+            found = [m for m, a in zip(found, after, strict=True) if not _owned(m, a, text)]
+        return found
+
+
+def _owned(body: Mention, after: Mention | None, text: str) -> bool:
+    """Whether a home body is the state's named right after it (a head-first language)."""
+    return (
+        body.via == HOME_BODY
+        and after is not None
+        and after.via == NAME
+        and not text[body.end : after.start].strip()
+    )
 
 
 def drop_continuations(mentions: list[Mention], text: str) -> list[Mention]:
