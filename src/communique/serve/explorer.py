@@ -25,7 +25,7 @@ from ..relations.store import CANONICAL, MENTIONS
 from ..schema import SECTORS, STATUSES, TIERS, kinds
 from ..settings import DATA_DIR
 from ..store.database import Database
-from ..store.watch import CHANGES, Change
+from ..store.watch import CHANGES
 from ..watch.rules import Rule
 from .params import SORTS, EventQuery, plover_types
 
@@ -423,13 +423,16 @@ class Explorer:
         exists = "SELECT count(*) FROM information_schema.tables WHERE table_name = $t"
         if not self._value(exists, {"t": CHANGES.name}):
             return _page(0, page, page_size, [])
-        where = "WHERE detected_at >= $since" if since else ""
+        kept, params = rule.where()
+        where = f"WHERE {kept} AND detected_at >= $since" if since else f"WHERE {kept}"
+        params = {**params, "since": since} if since else params
+        total = self._value(f"SELECT count(*) FROM {CHANGES.name} {where}", params)
         rows = self._rows(
-            f"SELECT * FROM {CHANGES.name} {where} ORDER BY detected_at DESC, change_id",
-            {"since": since},
+            f"SELECT * FROM {CHANGES.name} {where} ORDER BY detected_at DESC, change_id "
+            "LIMIT $limit OFFSET $offset",
+            {**params, "limit": page_size, "offset": (page - 1) * page_size},
         )
-        kept = [row for row in rows if rule.matches(Change(**row))]
-        return _page(len(kept), page, page_size, kept[(page - 1) * page_size : page * page_size])
+        return _page(total, page, page_size, rows)
 
     def _dyad_events(self, a: str, b: str) -> list[CanonicalEvent]:
         # Bounded by the dyad: the state needs all of its events, never anyone else's.

@@ -69,6 +69,30 @@ class Rule:
             and (change.confidence or 0.0) >= self.min_confidence
         )
 
+    def where(self) -> tuple[str, dict[str, Any]]:
+        """`matches` as a WHERE clause on the recorded changes, with its parameters: so the
+        explorer reads a page of what a rule keeps, not every change ever recorded."""
+        sides = "[split_part(dyad, '-', 1), substr(dyad, strpos(dyad, '-') + 1)]"
+        tests = {
+            "countries": f"list_has_any({sides}, $rule_countries)",
+            "dyads": "list_contains($rule_dyads, dyad)",
+            "kinds": "list_contains($rule_kinds, kind)",
+            "plover_types": "list_contains($rule_plover_kinds, kind)",
+            "changes": "list_contains($rule_changes, change)",
+            "sectors": "list_has_any(coalesce(sectors, []), $rule_sectors)",
+        }
+        conditions = ["coalesce(confidence, 0.0) >= $rule_min_confidence"]
+        params: dict[str, Any] = {"rule_min_confidence": self.min_confidence}
+        for name, test in tests.items():
+            chosen = getattr(self, name)
+            if chosen is None:
+                continue
+            if name == "plover_types":
+                name, chosen = "plover_kinds", [k for k in kinds() if _plover_type(k) in chosen]
+            conditions.append(test.replace(f"$rule_{name}", f"CAST($rule_{name} AS VARCHAR[])"))
+            params[f"rule_{name}"] = sorted(chosen)
+        return " AND ".join(f"coalesce({c}, false)" for c in conditions), params
+
 
 EVERYTHING = Rule("all")
 """Without a rules file, every change goes to the terminal."""
