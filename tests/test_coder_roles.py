@@ -818,3 +818,48 @@ def test_a_time_between_the_noun_and_its_of_keeps_the_object(coder: Coder, sente
     found = coded(coder, sentence)
     assert ("SANCTION", "JOR", "SYR") in found
     assert not any(kind == "COERCE" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia massed troops along its border with Ukraine.",
+        "India is moving tanks to the frontier with Pakistan.",
+        "Turkey amassed soldiers near the Syrian border.",
+        "Additional Russian troops were deployed along the border with Ukraine.",
+    ],
+)
+def test_forces_massed_at_a_border_mobilize_against_its_state(coder: Coder, sentence: str) -> None:
+    found = coded(coder, sentence)
+    assert any(kind == "MOBILIZE" for kind, _, _ in found)
+    assert {(s, t) for kind, s, t in found if kind == "MOBILIZE"} <= {
+        ("RUS", "UKR"),
+        ("IND", "PAK"),
+        ("TUR", "SYR"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia banned imports of Moldovan wine.", ("SANCTION", "RUS", "MDA")),
+        ("Canada halted arms exports to Turkey.", ("SANCTION", "CAN", "TUR")),
+        ("Japan restricted exports of chemicals to South Korea.", ("SANCTION", "JPN", "KOR")),
+        ("Serbia accepted Montenegro's demand to reopen the crossing.", ("CONCEDE", "SRB", "MNE")),
+        ("Serbia acceded to the request from Montenegro.", ("CONCEDE", "SRB", "MNE")),
+        ("Brazil voiced its support for Argentina's claim.", ("SUPPORT", "BRA", "ARG")),
+        ("Brazil expressed solidarity with Argentina after the floods.", ("SUPPORT", "BRA", "ARG")),
+        ("Azerbaijan launched an offensive against Armenian forces.", ("ASSAULT", "AZE", "ARM")),
+        ("Russia pulled its troops back from the Ukrainian border.", ("RETREAT", "RUS", "UKR")),
+        ("Russia pulled its soldiers out of Georgia.", ("RETREAT", "RUS", "GEO")),
+    ],
+)
+def test_plover_types_in_their_usual_news_wordings(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)
+
+
+def test_forces_moved_away_from_a_border_are_no_mobilization(coder: Coder) -> None:
+    found = coded(coder, "Russia moved its forces away from the Ukrainian border.")
+    assert not any(kind == "MOBILIZE" for kind, _, _ in found)

@@ -21,6 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 # Dependents through which a noun phrase's head stands for a state it names.
 _FRONTIERS = {"border", "frontier", "boundary"}
+# The first word of a two-word preposition, which the parser makes the head of the second.
+_COMPOUND_PREP_HEADS = {"out", "away", "back"}
 _FORMER_LATTER = {"former": 0, "latter": 1}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "csubj", "dobj", "pobj"}
 _NOMINAL_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nn"}
@@ -216,6 +218,11 @@ class _Reader:
                         yield from self.prepositional(prep, f"{how}<-{dep}:{child.text}")
             elif dep in {"prep", "agent"}:
                 yield from self.prepositional(child, how)
+            elif dep in {"advmod", "prt"}:
+                # "pulled its troops back from the border": the phrase hangs on the particle
+                for prep in child.children:
+                    if prep.dep_ == "prep":
+                        yield from self.prepositional(prep, f"{how}<-{child.text}")
             elif dep == "ccomp" and self.kind in self.k.clause_subject_is_target:
                 # "warned that Warsaw would pay", "alleged that France had armed the militia"
                 for subject in child.children:
@@ -254,6 +261,11 @@ class _Reader:
         word = prep.lower_
         if prep.i in self.codes:
             return  # part of a name the parser misread ("To Lam")
+        if word in _COMPOUND_PREP_HEADS:  # "out of Georgia", "away from the border"
+            for inner in prep.children:
+                if inner.dep_ == "prep":
+                    yield from self.prepositional(inner, f"{how}<-{prep.text}")
+            return
         if prep.dep_ == "agent" or word == "by":
             side = "source"
         elif word == "of" and prep.head.i == self.trigger.i and word not in self.source_preps:
