@@ -22,6 +22,8 @@ class RoleMarkers:
         unmarked = table.get("unmarked", {})
         self.unmarked_before: str = unmarked.get("before", SUBJECT)
         self.unmarked_after: str = unmarked.get("after", OBJECT)
+        self.unmarked_reach: str = unmarked.get("reach", "sentence")
+        self.phrase_tokens: int | None = table.get("phrase_tokens")
 
     @property
     def particles(self) -> set[str]:
@@ -29,10 +31,14 @@ class RoleMarkers:
 
     def role(self, start: int, end: int, tokens: list[Token], trigger: Token) -> str:
         """The role of the phrase at `start:end` for the event `trigger` makes."""
-        marker = self._marker(start, end, tokens, trigger)
+        marker, reaches_trigger = self._marker(start, end, tokens, trigger)
         if marker is not None:
             return marker
-        return self.unmarked_before if end <= trigger.start else self.unmarked_after
+        if end > trigger.start:
+            return self.unmarked_after
+        if self.unmarked_reach == "phrase" and not reaches_trigger:
+            return NONE  # "WTO 협정상 ...": a modifier of another noun, no party
+        return self.unmarked_before
 
     def within_reach(self, start: int, tokens: list[Token], trigger: Token) -> bool:
         """Whether a phrase starting at `start` is near enough the trigger to be its party."""
@@ -42,22 +48,31 @@ class RoleMarkers:
 
     def owns_trigger(self, end: int, tokens: list[Token], trigger: Token) -> bool:
         """Whether the phrase ending at `end` is written onto the trigger noun: only its
-        marker and at most one more noun stand between ("일본의 수출 규제")."""
+        marker and at most one more noun stand between ("일본의 수출 규제"). Where the marker
+        comes first, the phrase stands right before the trigger ("của Trung Quốc cắt")."""
         between = [t for t in tokens if end <= t.start < trigger.start]
+        if self.side == "before":
+            return not between
         return (
             1 <= len(between) <= 2
             and between[0].text in self.role_of
             and all(t.pos in self.skip for t in between[1:])
         )
 
-    def _marker(self, start: int, end: int, tokens: list[Token], trigger: Token) -> str | None:
+    def _marker(
+        self, start: int, end: int, tokens: list[Token], trigger: Token
+    ) -> tuple[str | None, bool]:
+        """The role the marker closing the phrase gives, and whether the phrase runs on
+        into the trigger itself ("한·베 국방장관 회담") with no marker."""
         if self.side == "after":
             ahead = [t for t in tokens if t.start >= end]
         else:
             ahead = [t for t in reversed(tokens) if t.end <= start]
-        for token in ahead:
+        for walked, token in enumerate(ahead):
             if token.text in self.role_of and token.pos not in self.skip:
-                return self.role_of[token.text]
-            if token is trigger or token.pos not in self.skip:
-                return None
-        return None
+                return self.role_of[token.text], False
+            if token.start == trigger.start:
+                return None, True
+            if token.pos not in self.skip or walked == self.phrase_tokens:
+                return None, False
+        return None, False

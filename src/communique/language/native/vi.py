@@ -6,15 +6,18 @@ word in lower case (so the data files write "hội đàm"), its offsets those of
 last syllable in the original text.
 
 The segmenter's CRF now and then glues a name to the word after it ("Hàn Quốc hội" + "đàm",
-since "Quốc hội" is a word) or leaves a word in pieces ("tập" "trận"); `mend` checks its words
-against underthesea's own dictionary (Viet74K) and cuts or joins them where it disagrees.
+since "Quốc hội" is a word; "bán pháo") or leaves a word in pieces ("tập" "trận"); `mend`
+checks its words against underthesea's own dictionary (Viet74K) and the names of states, and
+cuts or joins them where they disagree.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import underthesea
+from babel import Locale
 from underthesea import word_tokenize
 from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
 
@@ -46,13 +49,13 @@ class VietnameseAnalyzer:
     def __init__(self) -> None:
         self.punctuation = Punctuation(_ABBREVIATIONS)
         self.tagger = CRFPOSTagPredictor.Instance()
-        self.dictionary = _dictionary()
+        self.lexicon = Lexicon.load()
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
         return self.punctuation.sentences(text)
 
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
-        words = mend(word_tokenize(text[start:end], use_token_normalize=False), self.dictionary)
+        words = mend(word_tokenize(text[start:end], use_token_normalize=False), self.lexicon)
         if not words:
             return []
         tagged = self.tagger.predict(words)
@@ -63,38 +66,61 @@ class VietnameseAnalyzer:
         ]
 
 
-def _dictionary() -> frozenset[str]:
-    path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
-    return frozenset(line.strip().lower() for line in path.open(encoding="utf-8"))
+@dataclass(frozen=True)
+class Lexicon:
+    """What `mend` checks the segmenter's words against: underthesea's own dictionary and the
+    names of states in Vietnamese (CLDR, through babel), which the dictionary lacks."""
+
+    words: frozenset[str]
+    names: frozenset[str]
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
+        words = frozenset(line.strip().lower() for line in path.open(encoding="utf-8"))
+        names = frozenset(name.lower() for name in Locale.parse("vi").territories.values())
+        return cls(words, names)
+
+    def is_name(self, syllables: list[str]) -> bool:
+        """A state's name, or a foreign one (a syllable Vietnamese does not have)."""
+        lowered = [s.lower() for s in syllables]
+        return " ".join(lowered) in self.names or any(s not in self.words for s in lowered)
 
 
-def mend(words: list[str], dictionary: frozenset[str]) -> list[str]:
+def mend(words: list[str], lexicon: Lexicon) -> list[str]:
     """The segmenter's words, with glued names cut off and split dictionary words joined."""
-    pieces = [piece for word in words for piece in _cut_name(word, dictionary)]
+    pieces = [piece for word in words for piece in _cut(word, lexicon)]
     mended: list[str] = []
     for piece in pieces:
-        if mended and _joins(mended[-1], piece, dictionary):
+        if mended and _joins(mended[-1], piece, lexicon.words):
             mended[-1] = f"{mended[-1]} {piece}"
         else:
             mended.append(piece)
     return mended
 
 
-def _cut_name(word: str, dictionary: frozenset[str]) -> list[str]:
-    """'Hàn Quốc hội' -> 'Hàn Quốc', 'hội': capitalised syllables glued to a lower-case word."""
+def _cut(word: str, lexicon: Lexicon) -> list[str]:
+    """A word the dictionary does not know, cut where the segmenter glued two: a name and the
+    word after it ('Hàn Quốc hội' -> 'Hàn Quốc', 'hội'; 'Philippines tập'), or a verb and its
+    object ('bán pháo'). Titles stay whole ('Phó Thủ tướng', 'Bộ Ngoại giao')."""
     syllables = word.split()
-    if len(syllables) < 3 or word.lower() in dictionary:
+    if len(syllables) < 2 or word.lower() in lexicon.words:
         return [word]
     capitals = next((i for i, s in enumerate(syllables) if not s[:1].isupper()), len(syllables))
-    if capitals < 2 or capitals == len(syllables):
+    if capitals == len(syllables):  # a name
         return [word]
-    return [" ".join(syllables[:capitals]), " ".join(syllables[capitals:])]
+    if capitals == 0:
+        return syllables if len(syllables) == 2 else [word]
+    head, rest = syllables[:capitals], " ".join(syllables[capitals:])
+    if lexicon.is_name(head):
+        return [" ".join(head), *_cut(rest, lexicon)]
+    return [word]
 
 
-def _joins(left: str, right: str, dictionary: frozenset[str]) -> bool:
+def _joins(left: str, right: str, words: frozenset[str]) -> bool:
     """Whether a lone lower-case syllable and the next make one dictionary word."""
     single = " " not in left and " " not in right and left.islower() and right.islower()
-    return single and f"{left} {right}" in dictionary
+    return single and f"{left} {right}" in words
 
 
 def align(text: str, start: int, end: int, words: list[str]) -> list[tuple[int, int]]:
