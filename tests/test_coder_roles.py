@@ -863,3 +863,15 @@ def test_plover_types_in_their_usual_news_wordings(
 def test_forces_moved_away_from_a_border_are_no_mobilization(coder: Coder) -> None:
     found = coded(coder, "Russia moved its forces away from the Ukrainian border.")
     assert not any(kind == "MOBILIZE" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile is likely to hold talks with the Peruvian foreign minister on Friday.",
+        "The Chilean government is ready to sign a trade pact with Peru.",
+        "Chile was eager to meet Peruvian officials.",
+    ],
+)
+def test_the_subject_of_an_adjective_controls_its_complement(coder: Coder, sentence: str) -> None:
+    assert any(set(pair) == {"CHL", "PER"} for _, *pair in coded(coder, sentence))

@@ -300,7 +300,9 @@ class _Reader:
             # "sent a letter demanding that Peru withdraw": the letter's sender demands
             current = word.head
         for _ in range(4):
-            if current.dep_ not in _CONTROL_DEPS | {"prep", "dobj"} or current.head.i == current.i:
+            # "X is likely to hold talks", "Y is ready to sign": through the adjective too
+            climbs = _CONTROL_DEPS | {"prep", "dobj", "acomp"}
+            if current.dep_ not in climbs or current.head.i == current.i:
                 return
             # "he was scheduled to meet", "Japan is expected to sign": a passive controller's
             # subject is the subject of its complement too
