@@ -93,10 +93,8 @@ class NativeCoder:
         people = k.people.find(text, tokens, actors)
         mentions = _with_people(actors, people, text)
         dyad = main_dyad(mentions)
-        mentions = _resolve_dyad_words(mentions, dyad)
-        candidates = [
-            c for s in sentences for c in self._sentence(k, s, mentions, people, dyad, published)
-        ]
+        article = _Article(k, _resolve_dyad_words(mentions, dyad), people, dyad, published)
+        candidates = [c for s in sentences for c in article.code(s)]
         events = [_event(article_id, source_file, c) for c in merge(candidates)]
         in_events = {code for e in events for code in (e.source, e.target)}
         named = [p for p in people if p.new and p.country in in_events]
@@ -108,54 +106,56 @@ class NativeCoder:
             flags={},
         )
 
-    def _sentence(
-        self,
-        k: NativeKnowledge,
-        sentence: _Sentence,
-        mentions: list[Mention],
-        people: list[PersonMention],
-        dyad: tuple[str, ...],
-        published: DateValue | None,
-    ) -> list[_Candidate]:
+
+@dataclass
+class _Article:
+    """What coding one sentence needs to know of its article, and of the sentence before."""
+
+    k: NativeKnowledge
+    mentions: list[Mention]
+    people: list[PersonMention]
+    dyad: tuple[str, ...]
+    published: DateValue | None
+    # The pairs the previous sentence's events had, by kind: a sentence that names no state
+    # goes on about them ("... the third such transfer, after those of 2017 and 2018").
+    previous: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def code(self, sentence: _Sentence) -> list[_Candidate]:
+        k = self.k
         triggers = k.frames.find(sentence.tokens)
-        if not triggers:
-            return []
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        inside = [m for m in self.mentions if sentence.start <= m.start < sentence.end]
         dates = [
             replace(d, start=d.start + sentence.start, end=d.end + sentence.start)
-            for d in k.dates.find(sentence.text, published)
+            for d in k.dates.find(sentence.text, self.published)
         ]
         found = []
         for trigger in triggers:
-            actors = with_context(cast(inside, sentence.tokens, trigger, k.roles), dyad, trigger)
-            parties = pair(trigger, actors)
+            actors = cast(inside, sentence.tokens, trigger, k.roles)
+            parties = pair(trigger, with_context(actors, self.dyad, trigger))
+            if parties is None and not actors:
+                parties = self.previous.get(trigger.frame.kind)
             if parties is None:
                 continue
-            date = _date_of(trigger, triggers, dates, k)
-            found.append(self._candidate(k, sentence, trigger, parties, date))
-        for c in found:
-            c.people = [
-                p for p in people
-                if sentence.start <= p.start < sentence.end and p.country in (c.source, c.target)
-            ]  # fmt: skip
-            if c.date is None:
-                c.date = published
+            said: list[DateMention | None] = [*_dates_of(trigger, triggers, dates, sentence, k)]
+            for date in said or [None]:
+                found.append(self._candidate(sentence, trigger, parties, date))
+        self.previous = {c.kind: (c.source, c.target) for c in found}
         return found
 
     def _candidate(
         self,
-        k: NativeKnowledge,
         sentence: _Sentence,
         trigger: Trigger,
         parties: tuple[str, str],
         date: DateMention | None,
     ) -> _Candidate:
         frame, token = trigger.frame, trigger.token
-        cued = k.status.status(
+        cued = self.k.status.status(
             sentence.text, token.start - sentence.start, token.end - sentence.start
         )
         status = frame.status or cued or "occurred"
-        sectors = sorted(set(frame.sectors) | set(k.sectors.sectors(sentence.tokens)))
+        if date and status in _FUTURE and self.published and date.value.end < self.published.start:
+            status = "occurred"  # "will be the third, after those of 2017": the cue is not its
         return _Candidate(
             kind=frame.kind,
             source=parties[0],
@@ -164,10 +164,19 @@ class NativeCoder:
             trigger=trigger,
             status=status,
             explicit_status=status != "occurred" or bool(frame.status),
-            date=date.value if date else None,
+            date=date.value if date else self.published,
             explicit_date=date is not None,
-            sectors=sectors,
+            sectors=sorted(set(frame.sectors) | set(self.k.sectors.sectors(sentence.tokens))),
+            people=[
+                p
+                for p in self.people
+                if sentence.start <= p.start < sentence.end and p.country in parties
+            ],
         )
+
+
+# Statuses that speak of what has not happened yet.
+_FUTURE = ("planned", "proposed")
 
 
 def _with_people(actors: list[Mention], people: list[PersonMention], text: str) -> list[Mention]:
@@ -195,21 +204,29 @@ def _resolve_dyad_words(mentions: list[Mention], dyad: tuple[str, ...]) -> list[
     ]
 
 
-def _date_of(
-    trigger: Trigger, triggers: list[Trigger], dates: list[DateMention], k: NativeKnowledge
-) -> DateMention | None:
-    """The date said of a trigger: the nearest before it that no trigger between claims, within
-    reach; else the nearest just after it."""
-    start = trigger.token.start
+def _dates_of(
+    trigger: Trigger,
+    triggers: list[Trigger],
+    dates: list[DateMention],
+    sentence: _Sentence,
+    k: NativeKnowledge,
+) -> list[DateMention]:
+    """The dates said of a trigger: the nearest before it that no trigger between claims,
+    within reach, with the dates listed before it ("in June 2017 A, in October 2018 B");
+    else the nearest just after it; else none."""
+    start, end = trigger.token.start, trigger.token.end
     before = [d for d in dates if d.end <= start and start - d.end <= k.dates.before_chars]
     if before:
-        nearest = before[-1]
-        claimed = any(nearest.end <= t.token.start < start for t in triggers)
-        return None if claimed else nearest
-    after = [d for d in dates if d.start >= trigger.token.end]
-    if after and after[0].start - trigger.token.end <= k.dates.after_chars:
-        return after[0]
-    return None
+        if any(before[-1].end <= t.token.start < start for t in triggers):
+            return []
+        listed = [before[-1]]
+        for d in reversed(before[:-1]):
+            if "," not in sentence.text[d.end - sentence.start : listed[0].start - sentence.start]:
+                break
+            listed.insert(0, d)
+        return listed
+    after = [d for d in dates if d.start >= end and d.start - end <= k.dates.after_chars]
+    return after[:1]
 
 
 def merge(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -221,7 +238,8 @@ def merge(candidates: list[_Candidate]) -> list[_Candidate]:
         if twin is None:
             merged.append(c)
             continue
-        if c.sentence is twin.sentence and c.explicit_status and not twin.explicit_status:
+        vague = not twin.explicit_status and (c.sentence is twin.sentence or not twin.explicit_date)
+        if c.explicit_status and vague:
             twin.status, twin.explicit_status = c.status, True
         if c.explicit_date and not twin.explicit_date:
             twin.date, twin.explicit_date = c.date, True
@@ -235,13 +253,27 @@ def _same(a: _Candidate, b: _Candidate) -> bool:
         return False
     if a.status != b.status and (a.trigger.frame.status or b.trigger.frame.status):
         return False  # a contract for arms is not their delivery
+    if _apart(a, b):  # "in June 2017 one, in October 2018 another"
+        return False
     if a.sentence is b.sentence:  # one sentence's two words for one happening
         return True
     if a.status != b.status and {a.status, b.status} != _SAME_HAPPENING:
         return False  # "met on Monday" and "will meet again"
-    if a.explicit_date and b.explicit_date and a.date and b.date:
-        return a.date.intersect(b.date) is not None
-    return True
+    when_a, when_b = _when(a), _when(b)
+    return not (when_a and when_b) or when_a.intersect(when_b) is not None
+
+
+def _apart(a: _Candidate, b: _Candidate) -> bool:
+    """Whether the text gives both dates and they do not meet."""
+    if not (a.explicit_date and b.explicit_date and a.date and b.date):
+        return False
+    return a.date.intersect(b.date) is None
+
+
+def _when(c: _Candidate) -> DateValue | None:
+    """The date a candidate is known to have: one the text gives, or, for what is going on,
+    the day of writing (a transfer under way now is not the one of 2017)."""
+    return c.date if c.explicit_date or c.status == "ongoing" else None
 
 
 # A programme that began and goes on: "began deliveries" and "will deliver until 2026".
@@ -258,8 +290,10 @@ def _event(article_id: str, source_file: str, c: _Candidate) -> Event:
     info = kinds()[c.kind]
     source, target = _pair(c)
     s, token = c.sentence, c.trigger.token
+    date = c.date.iso if c.date else None
     return Event(
-        event_id=content_id("e", article_id, c.kind, source, target, s.start, token.start),
+        # The date too: one trigger can tell of several dated happenings.
+        event_id=content_id("e", article_id, c.kind, source, target, s.start, token.start, date),
         article_id=article_id,
         source_file=source_file,
         kind=c.kind,
@@ -268,7 +302,7 @@ def _event(article_id: str, source_file: str, c: _Candidate) -> Event:
         source=source,
         target=target,
         directed=info.directed,
-        date=c.date.iso if c.date else None,
+        date=date,
         date_start=c.date.start.isoformat() if c.date else None,
         date_end=c.date.end.isoformat() if c.date else None,
         status=c.status,

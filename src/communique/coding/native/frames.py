@@ -49,13 +49,27 @@ class Frames:
                 self.by_lemma.setdefault(lemma, []).append(frame)
 
     def find(self, tokens: list[Token]) -> list[Trigger]:
-        """The triggers of a sentence: each token with the first frame of its lemma that fits."""
+        """The triggers of a sentence: each token with the first frame of its lemma that fits.
+
+        A trigger word the analyzer cut in two (양도 read as 양 + 도) is found too: two
+        tokens written together whose texts make a trigger lemma are one trigger."""
         found = []
         for i, token in enumerate(tokens):
-            frame = next((f for f in self.by_lemma.get(token.lemma, []) if f.fits(tokens, i)), None)
+            word = _joined(tokens, i) if token.lemma not in self.by_lemma else token
+            frame = next((f for f in self.by_lemma.get(word.lemma, []) if f.fits(tokens, i)), None)
             if frame is not None:
-                found.append(Trigger(frame, i, token))
+                found.append(Trigger(frame, i, word))
         return found
+
+
+def _joined(tokens: list[Token], i: int) -> Token:
+    """The token and the next one as one word, when nothing stands between them."""
+    token = tokens[i]
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is None or after.start != token.end or token.pos == "PUNCT" or after.pos == "PUNCT":
+        return token
+    text = token.text + after.text
+    return Token(text, text, "NOUN", token.start, after.end)
 
 
 def _frame(entry: dict[str, Any]) -> Frame:

@@ -56,7 +56,7 @@ class PeopleFinder:
             if not glossed:  # "판 반 장(Phan Van Giang)": one person, written twice
                 found.append(PersonMention(m.start, m.end, m.text, m.value[0], m.value[1], True))
         proper = {t.start for t in tokens if t.pos == "PROPN"}
-        pronoun_at = {t.start for t in tokens if t.pos == "PRON"}
+        pronouns = {t.start: t for t in tokens if t.pos == "PRON"}
         words = [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         for i, word in enumerate(words):
             title = self._title(word.text)
@@ -64,11 +64,12 @@ class PeopleFinder:
                 person = self._before_title(words, i, title, found, actors, proper)
                 if person is not None:
                     found.append(person)
-            elif word.start in pronoun_at and self._bare(word.text, self.pronouns):
+            elif word.start in pronouns and self._bare(word.text, self.pronouns):
                 earlier = [p for p in found if p.end <= word.start]
-                if earlier:
+                if earlier:  # the pronoun alone, not its particle: that gives its role
+                    pronoun = pronouns[word.start]
                     last = max(earlier, key=lambda p: p.start)
-                    found.append(_refer(word, last))
+                    found.append(_refer(_Word(pronoun.start, pronoun.end, pronoun.text), last))
         return sorted(set(found), key=lambda p: p.start)
 
     def _title(self, word: str) -> str | None:

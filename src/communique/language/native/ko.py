@@ -11,9 +11,10 @@ from kiwipiepy import Kiwi
 from . import Token
 
 # Kiwi's (Sejong) tags to Universal Dependencies tags. Particles (J...) are ADP, endings and
-# derivational suffixes PART: the roles and status data name them by their text.
+# the suffixes that make verbs PART: the roles and status data name them by their text.
 _UPOS = {
     "NNG": "NOUN", "NNB": "NOUN", "XR": "NOUN", "NR": "NUM", "NP": "PRON", "NNP": "PROPN",
+    "XSN": "NOUN",  # a noun's suffix makes a noun: 한국산 (Korean-made), 전략적
     "VV": "VERB", "VA": "ADJ", "VX": "AUX", "VCP": "AUX", "VCN": "AUX",
     "MM": "DET", "MAG": "ADV", "MAJ": "CCONJ", "IC": "INTJ",
     "SN": "NUM", "SL": "X", "SH": "X", "SW": "SYM",
