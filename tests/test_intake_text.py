@@ -31,6 +31,12 @@ def test_date_marker_on_the_same_line_as_the_text() -> None:
     assert result.title is None
 
 
+def test_a_date_marker_of_a_month_keeps_its_precision() -> None:
+    result = extract_text(" date 2023-05\nTourists from Chile\n\nMore came in May than ever.")
+    assert result.published == "2023-05"
+    assert result.title == "Tourists from Chile"
+
+
 def test_a_first_line_that_is_only_a_date_is_the_publication_date() -> None:
     raw = "Wednesday, August 13, 2025\nDefence Ministers Meet\nThe ministers met in Seoul."
     result = extract_text(raw)

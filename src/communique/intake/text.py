@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from ..coding.dates import find_publication_date
 
-# Saved-text exports put the publication date first: " date 2026-01-23 Body text..."
-_DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
+# Saved-text exports put the publication date first: " date 2026-01-23 Body text...", or
+# " date 2023-05" where the page gave only the month.
+_DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*\n?")
 # "JAKARTA, Feb 13 (Reuters) -" or "Seoul – 12 August 2025 (MT Team) :" name the outlet.
 _DATELINE_OUTLET = re.compile(r"^[^\n(]{2,60}?\((?P<outlet>[A-Z][\w .&'-]{1,40})\)\s*[-–—:]")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
