@@ -44,7 +44,10 @@ class PeopleFinder:
         self.pronouns = set(table.get("pronouns", []))
         # A title, or a pronoun, with a particle written onto it ("장관은", "총리와의").
         self.suffixes = {""} | particles | {p + "의" for p in particles}
-        self.known: FormIndex[tuple[str, str]] = FormIndex(whole_words=False)
+        # A language that writes endings onto names after an apostrophe ("Fidan'ın") ends a
+        # name where a word ends: "Filipinler" is no King Filip.
+        whole = table.get("person_boundary", "any") == "word"
+        self.known: FormIndex[tuple[str, str]] = FormIndex(whole_words=whole)
         for name, country, title in _office_holder_names(office_holders):
             self.known.add(name, (country, title))
 

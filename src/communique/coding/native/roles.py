@@ -52,7 +52,7 @@ class RoleMarkers:
         comes first, the phrase stands right before the trigger ("của Trung Quốc cắt")."""
         between = [t for t in tokens if end <= t.start < trigger.start]
         if self.side == "before":
-            return not between
+            return end <= trigger.start and not between
         return (
             1 <= len(between) <= 2
             and between[0].text in self.role_of

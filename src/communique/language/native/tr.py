@@ -129,15 +129,16 @@ def case_after_apostrophe(suffix: str) -> str:
 def best(analyses: list, capitalised: bool) -> object | None:  # zeyrek's SingleAnalysis
     """The plainest of zeyrek's analyses of one word.
 
-    On a tie a finite verb ('verdi' is gave, not the composer), then the longest root
-    ('dışişleri', not 'dışiş' with a plural).
+    On a tie a finite verb ('verdi' is gave, not the composer), then a possessive over an
+    accusative ('Bakanlığı' in 'Dışişleri Bakanlığı', a compound's head, not an object), then
+    the longest root ('dışişleri', not 'dışiş' with a plural).
     """
     if not analyses:
         return None
     return min(analyses, key=lambda analysis: _cost(analysis, capitalised))
 
 
-def _cost(analysis, capitalised: bool) -> tuple[int, bool, int]:  # type: ignore[no-untyped-def]
+def _cost(analysis, capitalised: bool) -> tuple[int, bool, bool, int]:  # type: ignore[no-untyped-def]
     ids = [morpheme.id_ for morpheme, _ in analysis.morphemes]
     cost = len(ids) + 5 * sum(i in _UNLIKELY for i in ids)
     if _is_proper(analysis):
@@ -146,7 +147,7 @@ def _cost(analysis, capitalised: bool) -> tuple[int, bool, int]:  # type: ignore
         inflected = any(i in _INFLECTIONS for i, surface in _suffixes(analysis) if surface)
         cost += 5 * (not capitalised) + 5 * inflected
     finite = any(i in _FINITE for i in ids)
-    return cost - finite, not finite, -len(analysis.morphemes[0][1])
+    return cost - finite, not finite, "Acc" in ids, -len(analysis.morphemes[0][1])
 
 
 def _suffixes(analysis) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
