@@ -875,3 +875,17 @@ def test_forces_moved_away_from_a_border_are_no_mobilization(coder: Coder) -> No
 )
 def test_the_subject_of_an_adjective_controls_its_complement(coder: Coder, sentence: str) -> None:
     assert any(set(pair) == {"CHL", "PER"} for _, *pair in coded(coder, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("An Australian aid flight has landed in Tonga.", ("AID", "AUS", "TON")),
+        ("A Japanese aid convoy reached Myanmar on Monday.", ("AID", "JPN", "MMR")),
+        ("A Russian arms shipment arrived in Syria last week.", ("ARMS_TRANSFER", "RUS", "SYR")),
+    ],
+)
+def test_a_transfer_named_as_what_a_vehicle_carries(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)

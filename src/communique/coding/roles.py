@@ -59,6 +59,8 @@ class RoleKnowledge:
     origin_modifier_kinds: frozenset[str]
     non_state_heads: frozenset[str]
     destination_compound_kinds: frozenset[str]
+    cargo_heads: frozenset[str]
+    arrival_verbs: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> RoleKnowledge:
@@ -83,6 +85,8 @@ class RoleKnowledge:
             origin_modifier_kinds=frozenset(data["origin_modifier_kinds"]),
             non_state_heads=frozenset(data["non_state_heads"]),
             destination_compound_kinds=frozenset(data["destination_compound_kinds"]),
+            cargo_heads=frozenset(data["cargo_heads"]),
+            arrival_verbs=frozenset(data["arrival_verbs"]),
         )
 
     def preps(self, kind: str, side: str) -> frozenset[str]:
@@ -115,6 +119,9 @@ class RoleFinder:
             return []
         # The word that governs the rest of the trigger ("sale" in "sale of missiles").
         head = span.root
+        carried = kind in self.knowledge.origin_modifier_kinds and _carried_by(head)
+        if carried:
+            head = head.head  # "an Australian aid flight landed in Tonga": the flight's phrase
         if _mentioned_in_passing(head):
             return []
         codes = _codes_by_token(doc, participants)
@@ -122,6 +129,9 @@ class RoleFinder:
         if particle:
             reader.target_preps = reader.target_preps | {particle}
         found = list(reader.read())
+        if kind in self.knowledge.origin_modifier_kinds and _arrives(head, self.knowledge):
+            # "an arms shipment arrived in Syria": where the thing sent goes
+            found += reader.arguments(head.head, f"^{head.head.text}")
         # A trigger of several words ("stands ready to deepen cooperation with") takes the
         # prepositional parties of each of its words.
         inside = range(span.start, span.end)
@@ -131,6 +141,16 @@ class RoleFinder:
                     if prep.dep_ == "prep" and prep.i not in inside:
                         found += reader.prepositional(prep, f"span:{word.text}")
         return _unique(found)
+
+
+def _arrives(thing: Token, knowledge: RoleKnowledge) -> bool:
+    verb = thing.head
+    return thing.dep_ in _SUBJECT_DEPS and verb.lemma_.lower() in knowledge.arrival_verbs
+
+
+def _carried_by(trigger: Token) -> bool:
+    """Whether a transfer is named as what another noun carries: "aid flight", "arms shipment"."""
+    return trigger.dep_ == "compound" and trigger.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _codes_by_token(doc: Doc, participants: list[tuple[int, int, str]]) -> dict[int, str]:
@@ -383,6 +403,8 @@ class _Reader:
             return
         if subject and self.kind != "PROTEST" and word.lemma_.lower() in self.k.non_state_heads:
             return  # "Syrian rebels shot down ...": not Syria
+        if subject and self.kind == "VISIT" and word.lemma_.lower() in self.k.cargo_heads:
+            return  # "an Australian aid flight landed in Tonga": sent, not a visitor
         for child in word.children:
             if child.dep_ in _NOMINAL_DEPS:
                 for member in (child, *child.conjuncts):  # "Thai and US officials"
