@@ -8,6 +8,7 @@ verbs and endings, other states, negated, planned, agreed.
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -136,6 +137,22 @@ def test_korean_is_told_from_other_languages() -> None:
     assert analyzer_for("de") is None
 
 
+def test_without_the_extra_korean_is_stored_and_flagged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "kiwipiepy", None)  # as if not installed
+    monkeypatch.delitem(sys.modules, "communique.language.native.ko", raising=False)
+    assert analyzer_for("ko") is None
+    (tmp_path / "ko.txt").write_text(KOREAN_REPORT, encoding="utf-8")
+    db = tmp_path / "plain.duckdb"
+    communique.ingest([str(tmp_path / "ko.txt")], db=db)
+    with communique.open_db(db) as handle:
+        (article,) = communique.articles(handle)
+        assert communique.events(handle) == []
+    assert article.language == "ko"
+    assert "not_english" in article.quality.flags
+
+
 ENGLISH_REPORT = """ date 2024-05-15
 Chile and Korea sign defence pact
 
@@ -180,11 +197,12 @@ def test_korean_dev_articles_hold_their_floor(tmp_path: Path) -> None:
 
 
 # The Korean articles of the multilingual dev set (ko02-ko12), a little below what the engine
-# measured: event P 0.941, R 0.889, F1 0.914, date_acc 0.938, country_f1 1.0, people_f1 0.923.
+# measured: event P 1.0, R 1.0, F1 1.0, date_acc 0.944, country_f1 1.0, people_f1 1.0 (ko02,
+# ko04, ko05 built on; the others checked, and their misses fixed by general rules).
 KO_FLOORS = {
-    "event_precision": 0.90,
-    "event_f1": 0.88,
+    "event_precision": 0.95,
+    "event_f1": 0.95,
     "date_acc": 0.90,
     "country_f1": 0.95,
-    "people_f1": 0.90,
+    "people_f1": 0.95,
 }

@@ -32,6 +32,7 @@ class DateFinder:
         self.past = tuple(table.get("past", []))
         self.until = tuple(table.get("until", []))
         self.until_now = tuple(table.get("until_now", []))
+        self.follow_chars = 2 + max(map(len, self.until + self.until_now), default=0)
         self.before_chars: int = table.get("before_chars", 60)
         self.after_chars: int = table.get("after_chars", 12)
         relatives = {
@@ -72,7 +73,7 @@ class DateFinder:
             value = _literal(m.groupdict(), self.months, published.end, direction)
         except ValueError:  # "31 February": not a date
             return None
-        follows = text[m.end() : m.end() + 4].lstrip()
+        follows = text[m.end() : m.end() + self.follow_chars].lstrip()
         if value is None:
             return None
         if value.start <= published.end and follows.startswith(self.until_now):
