@@ -118,6 +118,42 @@ def test_people_by_the_office_table_and_before_a_title(coder: NativeCoder) -> No
     assert {(p.name, p.country) for p in coded.people} >= {("이재명", "KOR"), ("김하늘", "KOR")}
 
 
+def test_bought_from_a_state_under_a_contract(coder: NativeCoder) -> None:
+    text = "필리핀 국방부는 한국에서 경공격기 12대를 구매하는 계약을 맺었다고 밝혔다."
+    events = code(coder, text + " 필리핀은 FA-50 전투기를 도입한다.")
+    event = one(events, "ARMS_TRANSFER")
+    assert (event.source, event.target, event.status) == ("KOR", "PHL", "agreed")
+
+
+def test_a_rejection_negates_the_talks_it_refuses(coder: NativeCoder) -> None:
+    events = code(coder, "북한은 일본과의 대화를 거절했다.")
+    assert one(events, "MEET").status == "negated"
+    reject = one(events, "REJECT")
+    assert (reject.source, reject.target, reject.status) == ("PRK", "JPN", "occurred")
+
+
+def test_a_date_after_the_day_of_writing_is_planned(coder: NativeCoder) -> None:
+    event = one(code(coder, "한미 양국은 다음 달 연합연습을 실시한다."), "JOINT_EXERCISE")
+    assert (event.date, event.status) == ("2024-06", "planned")
+
+
+def test_humanitarian_aid(coder: NativeCoder) -> None:
+    text = "정부는 모로코 지진 피해 복구를 위해 200만 달러의 인도적 지원을 제공했다."
+    event = one(code(coder, text), "AID")
+    assert (event.source, event.target) == ("KOR", "MAR")
+
+
+def test_a_call_with_a_minister_named_by_surname_and_a_one_syllable_state(
+    coder: NativeCoder,
+) -> None:
+    text = "조태열 외교부 장관은 루비오 미 국무장관과 전화통화를 했다."
+    coded = coder.code(text, "ko", PUBLISHED, "a", "t")
+    assert coded is not None
+    event = one(coded.events, "MEET")
+    assert {event.source, event.target} == {"KOR", "USA"}
+    assert ("루비오", "USA") in {(p.name, p.country) for p in coded.people}
+
+
 def test_a_football_match_is_no_event(coder: NativeCoder) -> None:
     text = "한국 대표팀은 친선경기에서 베트남을 3-0으로 이겼다. 베트남 대표팀은 내일 귀국한다."
     assert code(coder, text) == []

@@ -154,8 +154,7 @@ class _Article:
             sentence.text, token.start - sentence.start, token.end - sentence.start
         )
         status = frame.status or cued or "occurred"
-        if date and status in _FUTURE and self.published and date.value.end < self.published.start:
-            status = "occurred"  # "will be the third, after those of 2017": the cue is not its
+        status = self._in_time(status, date)
         return _Candidate(
             kind=frame.kind,
             source=parties[0],
@@ -173,6 +172,18 @@ class _Article:
                 if sentence.start <= p.start < sentence.end and p.country in parties
             ],
         )
+
+    def _in_time(self, status: str, date: DateMention | None) -> str:
+        """The status a date the text gives allows: what is dated before the day of writing
+        happened ("the third, after those of 2017 and 2018, will be ..."), what is dated after
+        it is planned ("hold an exercise next month")."""
+        if date is None or self.published is None:
+            return status
+        if status in _FUTURE and date.value.end < self.published.start:
+            return "occurred"
+        if status == "occurred" and date.value.start > self.published.end:
+            return "planned"
+        return status
 
 
 # Statuses that speak of what has not happened yet.
@@ -238,6 +249,11 @@ def merge(candidates: list[_Candidate]) -> list[_Candidate]:
         if twin is None:
             merged.append(c)
             continue
+        if (
+            c.sentence is twin.sentence
+            and c.trigger.frame.confidence > twin.trigger.frame.confidence
+        ):
+            twin.source, twin.target = c.source, c.target  # the surer frame knows the direction
         vague = not twin.explicit_status and (c.sentence is twin.sentence or not twin.explicit_date)
         if c.explicit_status and vague:
             twin.status, twin.explicit_status = c.status, True
@@ -249,8 +265,10 @@ def merge(candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 def _same(a: _Candidate, b: _Candidate) -> bool:
-    if a.kind != b.kind or _pair(a) != _pair(b):
+    if a.kind != b.kind or {a.source, a.target} != {b.source, b.target}:
         return False
+    if a.sentence is not b.sentence and _pair(a) != _pair(b):
+        return False  # one sentence's "buys ... under a contract with" is one transfer
     if a.status != b.status and (a.trigger.frame.status or b.trigger.frame.status):
         return False  # a contract for arms is not their delivery
     if _apart(a, b):  # "in June 2017 one, in October 2018 another"

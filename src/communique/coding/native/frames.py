@@ -19,18 +19,27 @@ class Frame:
     not_near: frozenset[str] = frozenset()
     window: int = 4
     subject_is: str = "source"
+    place_is: str | None = None
     implied: str | None = None
     status: str | None = None
     sectors: tuple[str, ...] = ()
     confidence: float = 0.6
 
     def fits(self, tokens: list[Token], i: int) -> bool:
-        """Whether the trigger at `tokens[i]` has the words around it that the frame asks."""
-        around = {t.lemma for t in tokens[max(0, i - self.window) : i + self.window + 1]}
-        around.discard(tokens[i].lemma)
-        if self.near and not (around & self.near):
+        """Whether the trigger at `tokens[i]` has the words around it that the frame asks:
+        a lemma there, or a word written there that the analyzer cut up ("K9" as K + 9)."""
+        others = [
+            t for t in tokens[max(0, i - self.window) : i + self.window + 1] if t is not tokens[i]
+        ]
+        lemmas = {t.lemma for t in others}
+        text = " ".join(t.text for t in others)
+        if self.near and not _found(self.near, lemmas, text):
             return False
-        return not (around & self.not_near)
+        return not _found(self.not_near, lemmas, text)
+
+
+def _found(words: frozenset[str], lemmas: set[str], text: str) -> bool:
+    return bool(words & lemmas) or any(w in text for w in words if len(w) > 1)
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,7 @@ def _frame(entry: dict[str, Any]) -> Frame:
         not_near=frozenset(entry.get("not_near", [])),
         window=entry.get("window", 4),
         subject_is=entry.get("subject_is", "source"),
+        place_is=entry.get("place_is"),
         implied=entry.get("implied"),
         status=entry.get("status"),
         sectors=tuple(entry.get("sectors", [])),

@@ -32,6 +32,8 @@ def cast(
         role = roles.role(m.start, m.end, tokens, token)
         if role == OWNER and roles.owns_trigger(m.end, tokens, token):
             role = _NEXT_TO_TRIGGER
+        if role == PLACE and trigger.frame.place_is:  # "한국에서 구매": bought from Korea
+            role = trigger.frame.place_is
         if role not in (PLACE, NONE) and m.codes and roles.within_reach(m.start, tokens, token):
             found.append((m, role))
     return found

@@ -19,10 +19,20 @@ class StatusCues:
 
     def status(self, sentence: str, start: int, end: int) -> str | None:
         """The status cued around the trigger at `start:end` of `sentence`, or None: no cue
-        (the event occurred). Cues are looked for within the trigger's own clause."""
+        (the event occurred). Cues are looked for around the trigger, within its clause."""
         before = sentence[max(0, start - self.before_chars) : start]
         before = self.clause_break.split(before)[-1]
         after = sentence[end : end + self.after_chars]
         after = self.clause_break.split(after)[0]
         window = before + sentence[start:end] + after
-        return next((s for s in self.precedence if self.cues[s].search(window)), None)
+        # A cue that starts where the trigger does is the trigger's own word: "거부" (reject)
+        # is no negation of itself, where the "-ma-" inside "imzalamadı" negates.
+        own = len(before)
+        return next(
+            (
+                s
+                for s in self.precedence
+                if any(m.start() != own for m in self.cues[s].finditer(window))
+            ),
+            None,
+        )
