@@ -227,7 +227,9 @@ def test_korean_dev_articles_hold_their_floor(tmp_path: Path) -> None:
     gold.write_text("\n".join(x for x in lines.splitlines() if '"language": "ko"' in x) + "\n")
     with communique.open_db(db) as handle:
         metrics = communique.evaluate(gold, handle).metrics
+        languages = {a.language for a in communique.articles(handle)}
     print(metrics)
+    assert languages == {"ko"}  # the language identifier names every article Korean
     for name, floor in KO_FLOORS.items():
         assert (metrics[name] or 0) >= floor, f"{name} {metrics[name]} < {floor}"
 
