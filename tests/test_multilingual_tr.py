@@ -133,14 +133,23 @@ def test_offsets_are_into_the_document(tr):
          ("REJECT", "PRK", "KOR", "occurred", "2024-05-15")),
         ("Cumhurbaşkanı gelecek ay Vietnam'ı ziyaret edecek.",
          ("VISIT", "TUR", "VNM", "planned", "2024-06")),
+        ("Norveç, zırhlı araç tedariki için Güney Koreli bir şirketle sözleşme imzaladı.",
+         ("ARMS_TRANSFER", "KOR", "NOR", "agreed", "2024-05-15")),
     ],
 )  # fmt: skip
 def test_events_in_our_own_sentences(coder: NativeCoder, text: str, event: tuple) -> None:
     assert event in coded(coder, text)
 
 
+def test_a_sale_told_with_its_contract_is_one_agreed_transfer(coder: NativeCoder) -> None:
+    events = coded(coder, "Güney Kore, Polonya ile tank satışı için sözleşme imzaladı.")
+    assert [e for e in events if e[0] == "ARMS_TRANSFER"] == [
+        ("ARMS_TRANSFER", "KOR", "POL", "agreed", "2024-05-15")
+    ]
+
+
 @pytest.mark.slow
 def test_multilingual_dev_holds_its_floor(tmp_path) -> None:
-    # Measured when the floors were set: P 0.750, R 0.750, F1 0.750, date 1.000, countries 0.833.
-    floors = {"event_f1": 0.72, "date_acc": 0.90, "country_f1": 0.80}
+    # Measured when the floors were set: P 0.833, R 0.833, F1 0.833, date 1.000, countries 0.833.
+    floors = {"event_f1": 0.80, "date_acc": 0.90, "country_f1": 0.80}
     assert below(language_report("tr", tmp_path), floors) == {}
