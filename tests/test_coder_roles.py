@@ -618,7 +618,7 @@ def test_a_trip_in_the_phrase_of_a_visit_is_the_same_visit(coder: Coder) -> None
 
 @pytest.mark.parametrize(
     "name",
-    ["Khalid bin Ahmed Al Nuaimi", "Anna van der Berg", "Luis de la Vega"],
+    ["Rashid bin Hamad Al Nuaimi", "Anna van der Berg", "Luis de la Vega"],
 )
 def test_a_name_with_lower_case_particles_is_one_person(coder: Coder, name: str) -> None:
     text = f"{name}, Minister of Defence of Chile, signed the accord with Peru."
@@ -889,3 +889,46 @@ def test_a_transfer_named_as_what_a_vehicle_carries(
     coder: Coder, sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkey's president received a phone call from Syria's main backer, the Russian president.",
+        "The Turkish leader met Syria's closest ally, Russia, in Sochi.",
+        "Russia, a long-time patron of Syria, held talks with Turkey on Friday.",
+    ],
+)
+def test_whose_ally_or_backer_someone_is_names_no_party(coder: Coder, sentence: str) -> None:
+    pairs = {frozenset((s, t)) for kind, s, t in coded(coder, sentence) if kind == "MEET"}
+    assert frozenset(("RUS", "TUR")) in pairs
+    assert not any("SYR" in pair for pair in pairs)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile and Peru held a new round of talks on a free trade agreement.",
+        "Negotiators from Chile and Peru concluded a round of talks on the trade pact.",
+        "Chile and Peru opened negotiations over an economic partnership agreement.",
+    ],
+)
+def test_talks_about_trade_are_economic_cooperation(coder: Coder, sentence: str) -> None:
+    found = coded(coder, sentence)
+    assert any(k == "ECONOMIC_COOPERATION" and {s, t} == {"CHL", "PER"} for k, s, t in found)
+    assert not any(kind == "MEET" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile and Peru agreed to hold the next round of talks in Lima in July.",
+        "Chile and Peru agreed to hold talks in July.",
+        "Chile and Peru decided to meet again in July.",
+    ],
+)
+def test_a_meeting_agreed_for_a_month_is_the_coming_one(coder: Coder, sentence: str) -> None:
+    # written on 14 March 2025 (PUBLISHED): the July to come, agreed, not last July
+    events = coder.code("a-test", "test.txt", sentence, PUBLISHED).events
+    meetings = [e for e in events if e.kind == "MEET"]
+    assert meetings and all(e.date == "2025-07" and e.status == "agreed" for e in meetings)

@@ -41,6 +41,29 @@ def root_at(doc: Doc, start: int, end: int) -> Token | None:
     return span.root if span is not None else None
 
 
+# How a trigger hangs on the verb that controls it: "agreed to [hold] the next round [of]
+# [talks]", "is expected to [sign]". A preposition other than "of" ends the chain: "signed
+# during the visit" says nothing of the visit's status.
+_CONTROLLED_DEPS = {"xcomp", "dobj", "acomp", "pobj"}
+
+
+def controlling_words(doc: Doc, trigger: TriggerMatch) -> str:
+    """The words from the highest verb that controls the trigger down to it ("agreed to hold
+    the next round of "), where a status cue can stand that the clause window cut off."""
+    word = root_at(doc, trigger.start, trigger.end)
+    if word is None:
+        return ""
+    top = word
+    for _ in range(6):
+        if word.dep_ == "prep" and word.lower_ != "of":
+            break
+        if word.dep_ not in _CONTROLLED_DEPS | {"prep"} or word.head.i == word.i:
+            break
+        word = word.head
+        top = word if word.pos_ in {"VERB", "AUX", "ADJ"} else top
+    return doc.text[top.idx : max(top.idx, trigger.start)]
+
+
 def acted_on(doc: Doc, trigger: TriggerMatch) -> bool:
     noun = root_at(doc, trigger.start, trigger.end)
     if noun is None:

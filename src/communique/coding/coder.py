@@ -426,7 +426,16 @@ class Coder:
                     opened.append(_OpenTrigger(trigger, one_side, own_times, people))
             for source, target, anaphor in pairs:
                 candidate = self._candidate(
-                    trigger, source, target, anaphor, sentence, people, own_times, anchor, chosen
+                    trigger,
+                    source,
+                    target,
+                    anaphor,
+                    sentence,
+                    people,
+                    own_times,
+                    anchor,
+                    chosen,
+                    clauses.controlling_words(doc, trigger),
                 )
                 if clauses.negated_in_parse(doc, trigger):
                     candidate.status, candidate.explicit_status = "negated", True
@@ -592,10 +601,14 @@ class Coder:
         times: list,
         anchor: Anchor | None,
         others: list[TriggerMatch],
+        controlled_by: str = "",
     ) -> merging.Candidate:
         rule = trigger.rule
         window = clauses.clause_window(sentence.text, trigger, others)
         status, explicit_status = self.knowledge.status.status_of(window)
+        if not explicit_status and controlled_by:
+            # "agreed to hold the next round of talks": the cue is on the controlling verb
+            status, explicit_status = self.knowledge.status.status_of(controlled_by)
         if status == "agreed" and rule.kind in self.knowledge.status.agreement_is_the_act:
             status = "occurred"
         if not explicit_status:

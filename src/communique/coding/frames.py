@@ -155,7 +155,10 @@ def _object_lemmas(token: Token) -> set[str]:
     heads = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
     if token.pos_ in {"NOUN", "PROPN"}:
         heads += [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        # "the expulsion of the ambassador", "talks on a free trade agreement"
+        for prep in (
+            c for c in token.children if c.dep_ == "prep" and c.lower_ in _NOUN_OBJECT_PREPS
+        ):
             heads += [c for c in prep.children if c.dep_ == "pobj"]
         heads += _of_after_a_time(token)
     else:
@@ -177,10 +180,16 @@ def _object_lemmas(token: Token) -> set[str]:
     for head in heads:
         for word in (head, *head.conjuncts):
             lemmas.add(word.lemma_.lower())
-            lemmas.update(c.lemma_.lower() for c in word.children if c.dep_ in {"compound", "amod"})
+            # "a free trade agreement", "an economic partnership agreement": two levels deep
+            for modifier in (c for c in word.children if c.dep_ in {"compound", "amod"}):
+                lemmas.add(modifier.lemma_.lower())
+                lemmas.update(
+                    c.lemma_.lower() for c in modifier.children if c.dep_ in {"compound", "amod"}
+                )
     return lemmas
 
 
+_NOUN_OBJECT_PREPS = {"of", "on", "over", "about"}
 # "ordered the expulsion on Monday morning of the ambassador": the parse hangs the "of" on
 # the time the writer put between the noun and it.
 _TIME_WORDS = frozenset(

@@ -61,6 +61,7 @@ class RoleKnowledge:
     destination_compound_kinds: frozenset[str]
     cargo_heads: frozenset[str]
     arrival_verbs: frozenset[str]
+    relation_heads: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> RoleKnowledge:
@@ -87,6 +88,7 @@ class RoleKnowledge:
             destination_compound_kinds=frozenset(data["destination_compound_kinds"]),
             cargo_heads=frozenset(data["cargo_heads"]),
             arrival_verbs=frozenset(data["arrival_verbs"]),
+            relation_heads=frozenset(data["relation_heads"]),
         )
 
     def preps(self, kind: str, side: str) -> frozenset[str]:
@@ -405,7 +407,10 @@ class _Reader:
             return  # "Syrian rebels shot down ...": not Syria
         if subject and self.kind == "VISIT" and word.lemma_.lower() in self.k.cargo_heads:
             return  # "an Australian aid flight landed in Tonga": sent, not a visitor
+        relation = word.lemma_.lower() in self.k.relation_heads
         for child in word.children:
+            if relation and child.dep_ in {"poss", "amod", "compound"}:
+                continue  # "Assad's main backer": the other side of the relation, not him
             if child.dep_ in _NOMINAL_DEPS:
                 for member in (child, *child.conjuncts):  # "Thai and US officials"
                     for found, path in self.states(member, depth + 1, subject):
@@ -496,9 +501,9 @@ def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
 # is a topic).
 _COMPLETING_PREPS = {"in", "for", "of", "on"}
 # Nouns whose prepositional phrase is where a happening's parties stand ("participants in
-# the drills", "a member of the coalition", "a series of meetings"); an event noun in the
+# the drills", "a member of the coalition", "a round of talks"); an event noun in the
 # phrase of one of these, or of "the signing of", "the other side of", is no passing mention.
-_PARTICIPATION_HEADS = {"participant", "part", "member", "party", "host", "series", "set"}
+_PARTICIPATION_HEADS = {"participant", "part", "member", "party", "host", "series", "set", "round"}
 _NOT_IN_PASSING_HEADS = _PARTICIPATION_HEADS | {"signing", "side"}
 
 

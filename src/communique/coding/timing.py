@@ -75,6 +75,15 @@ DATED_BEFORE_TRIGGER_ONLY = {"PLEDGE_COOPERATION"}
 
 
 PAST_STATUSES = {"occurred", "agreed", "negated"}
+# Kinds whose happening is the agreeing itself; any other kind "agreed" is one agreed to.
+AGREEING_KINDS = {
+    "PLEDGE_COOPERATION",
+    "AGREE",
+    "SIGN_AGREEMENT",
+    "UPGRADE_RELATIONS",
+    "ESTABLISH_RELATIONS",
+    "JOINT_STATEMENT",
+}
 
 
 def date_for(
@@ -88,7 +97,10 @@ def date_for(
         nearest = min(dated, key=lambda t: distance(t.start, t.end, trigger))
         if distance(nearest.start, nearest.end, trigger) <= 120:
             value = within_anchor(nearest, anchor)
-            value = in_the_future(value, nearest, anchor, status)
+            # "agreed to hold talks in July": the talks are to come, the agreement is past
+            to_come = status == "planned" or (status == "agreed" and kind not in AGREEING_KINDS)
+            if to_come:
+                return in_the_future(value, nearest, anchor), True
             return in_the_past(value, nearest, anchor, status), True
     if anchor is None:
         return None, False
@@ -130,16 +142,19 @@ _WEEKDAY_ALONE = re.compile(
 )
 
 
-def in_the_future(value: DateValue, time: Any, anchor: Anchor | None, status: str) -> DateValue:
+def in_the_future(value: DateValue, time: Any, anchor: Anchor | None) -> DateValue:
     """ "will visit Qatar on Tuesday", written on a Monday: the Tuesday to come, not the one
-    past (a weekday alone names the nearest one the sentence's tense points to)."""
-    if anchor is None or status != "planned" or value.end >= anchor.earliest:
+    past (a weekday alone names the nearest one the sentence's tense points to); "will hold
+    talks in July", written in April, this July, not last."""
+    if anchor is None or value.end >= anchor.earliest:
         return value
-    if time.kind != "relative" or not _WEEKDAY_ALONE.match(time.text.strip()):
-        return value
-    return DateValue(
-        value.start + timedelta(days=7), value.end + timedelta(days=7), value.precision
-    )
+    if time.kind == "relative" and _WEEKDAY_ALONE.match(time.text.strip()):
+        return DateValue(
+            value.start + timedelta(days=7), value.end + timedelta(days=7), value.precision
+        )
+    if value.precision == "month" and not re.search(r"\d{4}", time.text):
+        return DateValue.month(value.start.year + 1, value.start.month)
+    return value
 
 
 def in_the_past(value: DateValue, time: Any, anchor: Anchor | None, status: str) -> DateValue:
