@@ -154,6 +154,34 @@ def test_a_call_with_a_minister_named_by_surname_and_a_one_syllable_state(
     assert ("루비오", "USA") in {(p.name, p.country) for p in coded.people}
 
 
+def test_a_trilateral_exercise_is_three_pairs(coder: NativeCoder) -> None:
+    text = "호주와 일본, 필리핀은 12일 남중국해에서 합동훈련을 벌였다."
+    events = [e for e in code(coder, text) if e.kind == "JOINT_EXERCISE"]
+    assert {(e.source, e.target) for e in events} == {
+        ("AUS", "JPN"),
+        ("AUS", "PHL"),
+        ("JPN", "PHL"),
+    }
+
+
+def test_lifting_restrictions_is_a_concession(coder: NativeCoder) -> None:
+    events = code(coder, "중국 정부는 호주산 와인에 대한 수입 제한을 해제했다.")
+    assert [(e.kind, e.source, e.target) for e in events] == [("CONCEDE", "CHN", "AUS")]
+
+
+def test_our_president_unnamed_and_a_visitor(coder: NativeCoder) -> None:
+    text = "칠레 대통령이 14일 방한해 대통령과 정상회담을 했다."
+    events = code(coder, text)
+    visit, meet = one(events, "VISIT"), one(events, "MEET")
+    assert (visit.source, visit.target, visit.date) == ("CHL", "KOR", "2024-05-14")
+    assert {meet.source, meet.target} == {"CHL", "KOR"}
+
+
+def test_discontent_voiced_is_an_accusation(coder: NativeCoder) -> None:
+    event = one(code(coder, "일본 외무성은 중국의 조치에 강한 불만을 표명했다."), "ACCUSE")
+    assert (event.source, event.target) == ("JPN", "CHN")
+
+
 def test_a_football_match_is_no_event(coder: NativeCoder) -> None:
     text = "한국 대표팀은 친선경기에서 베트남을 3-0으로 이겼다. 베트남 대표팀은 내일 귀국한다."
     assert code(coder, text) == []

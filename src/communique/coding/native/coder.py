@@ -18,7 +18,7 @@ from .actors import DYAD_WORD, NAME, PERSON, Mention, drop_continuations
 from .dates import DateMention
 from .frames import Trigger
 from .knowledge import NativeKnowledge
-from .parties import cast, pair, with_context
+from .parties import cast, pair, together, with_context
 from .people import PersonMention
 
 
@@ -137,8 +137,8 @@ class _Article:
             if parties is None:
                 continue
             said: list[DateMention | None] = [*_dates_of(trigger, triggers, dates, sentence, k)]
-            for date in said or [None]:
-                found.append(self._candidate(sentence, trigger, parties, date))
+            for each in together(trigger, actors) or [parties]:
+                found += [self._candidate(sentence, trigger, each, date) for date in said or [None]]
         self.previous = {c.kind: (c.source, c.target) for c in found}
         return found
 

@@ -32,7 +32,8 @@ class Frame:
             t for t in tokens[max(0, i - self.window) : i + self.window + 1] if t is not tokens[i]
         ]
         lemmas = {t.lemma for t in others}
-        text = " ".join(t.text for t in others)
+        # Spaced and unspaced: "전차" read as 전 + 차, "tàu chiến" as one word with a space.
+        text = " ".join(t.text for t in others) + "\n" + "".join(t.text for t in others)
         if self.near and not _found(self.near, lemmas, text):
             return False
         return not _found(self.not_near, lemmas, text)

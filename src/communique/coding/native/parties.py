@@ -80,6 +80,31 @@ def pair(trigger: Trigger, actors: Cast) -> tuple[str, str] | None:
     return (source, target) if source and target and source != target else None
 
 
+# The roles of states that do a symmetric thing together: "미국과 일본, 한국은 훈련을 했다".
+_TOGETHER = (TOPIC, SUBJECT, PARTNER)
+_LISTED_GAP = 3  # characters between two listed names: "과 ", ", "
+
+
+def together(trigger: Trigger, actors: Cast) -> list[tuple[str, str]]:
+    """Every pair of three or more states listed together as doing a symmetric thing (a
+    trilateral exercise is three pairs); none for fewer, or for a directed kind."""
+    frame = trigger.frame
+    if frame.implied or kinds()[frame.kind].directed:
+        return []
+    doing = sorted((m for m, r in actors if r in _TOGETHER and m.start >= 0), key=lambda m: m.start)
+    listed: list[Mention] = []
+    for m in doing:
+        if listed and m.start - listed[-1].end > _LISTED_GAP:
+            if len({c for x in listed for c in x.codes}) >= 3:
+                break
+            listed = []
+        listed.append(m)
+    codes = list(dict.fromkeys(c for m in listed for c in m.codes))
+    if len(codes) < 3:
+        return []
+    return [(a, b) for i, a in enumerate(codes) for b in codes[i + 1 :]]
+
+
 def _receivers_first(actors: Cast, receivers: list[str], token: Token) -> list[str]:
     """Codes in the order a receiver is looked for: on the side where a trigger's parties
     stand (before it), receivers (most telling role first) and then anyone nearest first;
