@@ -105,10 +105,16 @@ def test_offsets_hold_over_irregular_spacing(vi):
          ("JOINT_STATEMENT", "IND", "RUS", "occurred", "2023")),
         ("Triều Tiên bác bỏ đề nghị đối thoại của Hàn Quốc.",
          ("REJECT", "PRK", "KOR", "occurred", "2024-05-15")),
+        ("Bộ trưởng Quốc phòng Lào dẫn đầu đoàn sang Campuchia làm việc từ ngày 3-5/5.",
+         ("VISIT", "LAO", "KHM", "occurred", "2024-05-03/2024-05-05")),
     ],
 )  # fmt: skip
 def test_events_in_our_own_sentences(coder: NativeCoder, text: str, event: tuple) -> None:
     assert event in coded(coder, text)
+
+
+def test_a_sentence_without_states_codes_nothing(coder: NativeCoder) -> None:
+    assert coded(coder, "Giá vàng tăng mạnh trong tuần tới.") == []
 
 
 def test_a_ministry_before_a_states_name_is_that_states(coder: NativeCoder) -> None:

@@ -64,8 +64,8 @@ class ActorFinder:
             and (m.text not in self.needs_proper or m.start in proper)
         ]
         if self.bodies_before_names:
-            after = [*found[1:], None]
-            found = [m for m, a in zip(found, after, strict=True) if not _owned(m, a, text)]
+            after = [*found[1:], None]  # the mention after each, none after the last
+            found = [m for m, a in zip(found, after, strict=False) if not _owned(m, a, text)]
         return found
 
 
