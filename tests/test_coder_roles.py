@@ -932,3 +932,21 @@ def test_a_meeting_agreed_for_a_month_is_the_coming_one(coder: Coder, sentence: 
     events = coder.code("a-test", "test.txt", sentence, PUBLISHED).events
     meetings = [e for e in events if e.kind == "MEET"]
     assert meetings and all(e.date == "2025-07" and e.status == "agreed" for e in meetings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A Thai court ordered the release of Cambodian fishermen.", ("RETREAT", "THA", "KHM")),
+        ("Thailand announced the repatriation of Cambodian sailors.", ("RETREAT", "THA", "KHM")),
+        ("Thailand completed the withdrawal of troops from Cambodia.", ("RETREAT", "THA", "KHM")),
+        (
+            "BANGKOK — Thailand freed the Cambodian fishermen who were detained in May.",
+            ("COERCE", "THA", "KHM"),
+        ),
+    ],
+)
+def test_releases_and_those_who_were_detained(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)

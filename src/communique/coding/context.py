@@ -76,7 +76,7 @@ def host_of_visit(kind: str, parties: list[Party], home: str | None) -> str | No
 
 # Acts a state's government does to another with no agent named: "the chargé d'affaires was
 # summoned", "three diplomats were declared persona non grata".
-AGENTLESS_KINDS = {"ACCUSE", "SANCTION", "COERCE", "REQUEST", "REJECT", "PROTEST"}
+AGENTLESS_KINDS = {"ACCUSE", "SANCTION", "COERCE", "REQUEST", "REJECT", "PROTEST", "RETREAT"}
 
 
 # The kinds whose missing party the dateline's state can be (`host_of_visit`, `agent_of_passive`).

@@ -248,5 +248,7 @@ def _inflections(lemma: str) -> Iterator[str]:
     yield from (lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d")
     if lemma.endswith("y"):
         yield from (lemma[:-1] + "ies", lemma[:-1] + "ied")
+    if lemma.endswith("man"):
+        yield lemma[:-3] + "men"  # "fishermen", "seamen", "spokesmen"
     if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
         yield from (lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing")

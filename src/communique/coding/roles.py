@@ -215,9 +215,12 @@ class _Reader:
                 subject_found = True
                 antecedent = word.head
                 if word.dep_ == "relcl" and antecedent.i != self.trigger.i:
-                    # "Gorgun, who is paying a visit to": the one the clause is about
-                    for code, path in self.members(antecedent, subject=True):
-                        yield Party(code, self.subject_side, f"{how}<-who={antecedent.text}{path}")
+                    # "Gorgun, who is paying a visit to": the one the clause is about; "the
+                    # fishermen who were detained": whom it was done to
+                    passive = dep in _PASSIVE_SUBJECT_DEPS
+                    side = self.object_side if passive else self.subject_side
+                    for code, path in self.members(antecedent, subject=not passive):
+                        yield Party(code, side, f"{how}<-who={antecedent.text}{path}")
                 continue  # "drills, which are hosted by": the trigger noun itself
             if dep in _SUBJECT_DEPS:
                 subject_found = True
