@@ -105,6 +105,10 @@ def test_offsets_hold_over_irregular_spacing(vi):
          ("JOINT_STATEMENT", "IND", "RUS", "occurred", "2023")),
         ("Triều Tiên bác bỏ đề nghị đối thoại của Hàn Quốc.",
          ("REJECT", "PRK", "KOR", "occurred", "2024-05-15")),
+        ("Hải quân Thái Lan sẽ tham gia diễn tập hàng hải ASEAN - Trung Quốc vào tháng tới.",
+         ("JOINT_EXERCISE", "CHN", "THA", "planned", "2024-06")),
+        ("Lãnh đạo ASEAN và Mỹ hội đàm tại Jakarta.",
+         ("MEET", "IGO:ASEAN", "USA", "occurred", "2024-05-15")),
         ("Bộ trưởng Quốc phòng Lào dẫn đầu đoàn sang Campuchia làm việc từ ngày 3-5/5.",
          ("VISIT", "LAO", "KHM", "occurred", "2024-05-03/2024-05-05")),
     ],
@@ -124,6 +128,6 @@ def test_a_ministry_before_a_states_name_is_that_states(coder: NativeCoder) -> N
 
 @pytest.mark.slow
 def test_multilingual_dev_holds_its_floor(tmp_path) -> None:
-    # Measured when the floors were set: P 0.667, R 0.889, F1 0.762, date 0.625, countries 1.000.
-    floors = {"event_f1": 0.73, "date_acc": 0.60, "country_f1": 0.95}
+    # Measured when the floors were set: P 0.750, R 1.000, F1 0.857, date 0.667, countries 1.000.
+    floors = {"event_f1": 0.82, "date_acc": 0.62, "country_f1": 0.95}
     assert below(language_report("vi", tmp_path), floors) == {}
