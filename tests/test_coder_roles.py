@@ -950,3 +950,20 @@ def test_releases_and_those_who_were_detained(
     coder: Coder, sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded(coder, sentence)
+
+
+def test_a_visit_renaming_a_noun_takes_its_owner(coder: Coder) -> None:
+    found = coded(coder, "Chile's first stop, a visit to Peru on Monday, went smoothly.")
+    assert ("VISIT", "CHL", "PER") in found
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "As a former senator, Marco Rubio knows the committee well.",
+        "Few expected Marco Rubio to take the job.",
+    ],
+)
+def test_a_holder_named_in_passing_is_known_by_surname_later(coder: Coder, opening: str) -> None:
+    text = f"{opening} On Monday, Rubio met Peruvian officials in Lima."
+    assert any({s, t} == {"USA", "PER"} for kind, s, t in coded(coder, text) if kind == "MEET")

@@ -119,7 +119,14 @@ class Coder:
         sentences = [s for s in split_sentences(text) if s.text.strip()]
         actors = self.knowledge.gazetteer.find(text)
         by_sentence = mentions.bucket(actors, sentences)
-        candidates = [i for i, s in enumerate(sentences) if self._is_candidate(s, by_sentence[i])]
+        # A sentence naming a known holder is read for people, whatever else it says: "As a
+        # former oil executive, Rex Tillerson is ..." lets a later "Tillerson" be found.
+        holders = mentions.sentences_at(self.people_finder.holder_names_at(text), sentences)
+        candidates = [
+            i
+            for i, s in enumerate(sentences)
+            if i in holders or self._is_candidate(s, by_sentence[i])
+        ]
         # The people the lookups find without the parser, and their later short names.
         people = {
             i: self.people_finder.find(sentences[i].text, sentences[i].start, None, by_sentence[i])

@@ -3,6 +3,7 @@ of them are places, private parties or parts of other names."""
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import replace
@@ -24,6 +25,17 @@ def bucket(actors: list[ActorMention], sentences: list[Sentence]) -> list[list[A
         if i < len(sentences) and sentences[i].start <= actor.start:
             buckets[i].append(actor)
     return buckets
+
+
+def sentences_at(positions: list[int], sentences: list[Sentence]) -> set[int]:
+    """The numbers of the sentences that hold these character positions."""
+    starts = [s.start for s in sentences]
+    found = set()
+    for position in positions:
+        i = bisect.bisect_right(starts, position) - 1
+        if i >= 0 and position < sentences[i].end:
+            found.add(i)
+    return found
 
 
 def resolve_surnames(

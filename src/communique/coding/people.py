@@ -102,6 +102,10 @@ class PeopleFinder:
         taken += [(a.start - offset, a.end - offset) for a in actors]
         return people + self._leader_mentions(text, offset, taken)
 
+    def holder_names_at(self, text: str) -> list[int]:
+        """Where the full name of an office holder the table knows starts in `text`."""
+        return [start for start, _ in self._known_spans(text)]
+
     def possible(
         self, text: str, offset: int, actors: list[ActorMention]
     ) -> Iterator[PersonMention]:

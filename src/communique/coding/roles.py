@@ -192,7 +192,9 @@ class _Reader:
         # A gerund the parser takes for a verb is a noun too: "Chilean shelling in Peru killed"
         nominal = trigger.pos_ in {"NOUN", "PROPN"} or trigger.dep_ in _ARGUMENT_DEPS
         if nominal:
-            for child in trigger.children:
+            # "Tillerson's first stop, a visit to Egypt": the noun it renames speaks for it too
+            renamed = trigger.head.children if trigger.dep_ == "appos" else ()
+            for child in (*trigger.children, *renamed):
                 if child.dep_ in {"poss", "amod", "compound", "nmod"}:
                     side = self.subject_side
                     if self.kind in self.k.destination_compound_kinds and _place_name(child):
