@@ -133,12 +133,23 @@ def test_offsets_are_into_the_document(tr):
          ("REJECT", "PRK", "KOR", "occurred", "2024-05-15")),
         ("Cumhurbaşkanı gelecek ay Vietnam'ı ziyaret edecek.",
          ("VISIT", "TUR", "VNM", "planned", "2024-06")),
+        ("Şili, Bolivya'yı müzakere masasına dönmeye çağırdı.",
+         ("REQUEST", "CHL", "BOL", "occurred", "2024-05-15")),
+        ("Moskova, Varşova büyükelçisini geri çağırdı.",
+         ("SANCTION", "RUS", "POL", "occurred", "2024-05-15")),
+        ("Ermenistan ordusunun açtığı ateş iki Azerbaycan askerini şehit etti.",
+         ("ASSAULT", "ARM", "AZE", "occurred", "2024-05-15")),
         ("Norveç, zırhlı araç tedariki için Güney Koreli bir şirketle sözleşme imzaladı.",
          ("ARMS_TRANSFER", "KOR", "NOR", "agreed", "2024-05-15")),
     ],
 )  # fmt: skip
 def test_events_in_our_own_sentences(coder: NativeCoder, text: str, event: tuple) -> None:
     assert event in coded(coder, text)
+
+
+def test_a_call_to_return_to_talks_is_no_meeting(coder: NativeCoder) -> None:
+    kinds = {e[0] for e in coded(coder, "Şili, Bolivya'yı müzakere masasına dönmeye çağırdı.")}
+    assert kinds == {"REQUEST"}
 
 
 def test_a_sale_told_with_its_contract_is_one_agreed_transfer(coder: NativeCoder) -> None:
@@ -150,6 +161,6 @@ def test_a_sale_told_with_its_contract_is_one_agreed_transfer(coder: NativeCoder
 
 @pytest.mark.slow
 def test_multilingual_dev_holds_its_floor(tmp_path) -> None:
-    # Measured when the floors were set: P 0.833, R 0.833, F1 0.833, date 1.000, countries 0.833.
-    floors = {"event_f1": 0.80, "date_acc": 0.90, "country_f1": 0.80}
+    # Measured when the floors were set: P 0.846, R 0.917, F1 0.880, date 1.000, countries 0.833.
+    floors = {"event_f1": 0.85, "date_acc": 0.90, "country_f1": 0.80}
     assert below(language_report("tr", tmp_path), floors) == {}
