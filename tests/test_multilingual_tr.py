@@ -92,6 +92,14 @@ def test_the_plainest_reading_wins(tr):
     assert pieces(tr, "Türkiye")[0] == ("Türkiye", "Türkiye", "PROPN")
 
 
+def test_the_memory_of_analysed_words_is_bounded(tr, monkeypatch):
+    monkeypatch.setattr("communique.language.native.tr.KNOWN_FORMS", 2)
+    text = "Bakan dün Seul'de görüştü."
+    tokens = tr.tokens(text, 0, len(text))
+    assert len(tr.known) <= 2
+    assert tr.tokens(text, 0, len(text)) == tokens
+
+
 def test_offsets_are_into_the_document(tr):
     text = "Başlık\nABD'li yetkililer 12 Ağustos'ta Ankara'ya geldi."
     start = text.index("ABD")

@@ -59,6 +59,8 @@ _FINITE = frozenset({"Past", "Narr", "Prog1", "Prog2", "Fut"})
 # Morphemes that news text practically never uses: an analysis with one is a misreading.
 _UNLIKELY = frozenset({"A2sg", "A2pl", "P2sg", "P2pl", "Imp", "Opt", "P1sg", "A1sg"})
 
+KNOWN_FORMS = 200_000
+
 _ABBREVIATIONS = frozenset({"dr", "prof", "doç", "av", "vb", "vs", "sn", "yrd", "müh", "org"})
 
 # A stem and its suffixes: (text, lemma, pos) with offsets relative to the word.
@@ -74,8 +76,9 @@ class TurkishAnalyzer:
         lexicon = RootLexicon.default_text_dictionaries()
         self.morphology = RuleBasedAnalyzer(TurkishMorphotactics(lexicon))
         self.punctuation = Punctuation(_ABBREVIATIONS, ordinal_dots=True)
-        # News repeats its words: each form is analysed once per analyzer.
-        self.known: dict[tuple[str, bool], list[tuple[int, int, str, str]]] = {}
+        # News repeats its words: each form is analysed once per analyzer (zeyrek takes about
+        # a millisecond a word), up to KNOWN_FORMS forms, then the memory starts afresh.
+        self.known: dict[tuple[str, bool], list[Piece]] = {}
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
         return self.punctuation.sentences(text)
@@ -92,6 +95,8 @@ class TurkishAnalyzer:
     def pieces(self, word: str, named: bool) -> list[Piece]:
         key = (word, named)
         if key not in self.known:
+            if len(self.known) >= KNOWN_FORMS:
+                self.known.clear()
             self.known[key] = list(self._pieces(word, named))
         return self.known[key]
 
