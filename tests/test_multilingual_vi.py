@@ -117,6 +117,15 @@ def test_events_in_our_own_sentences(coder: NativeCoder, text: str, event: tuple
     assert event in coded(coder, text)
 
 
+def test_a_date_heading_the_sentence_dates_all_it_tells(coder: NativeCoder) -> None:
+    text = (
+        "Ngày 3/5, trong khuôn khổ chuyến thăm chính thức Lào, "
+        "Thủ tướng Campuchia đã hội kiến Chủ tịch nước Lào."
+    )
+    dates = {e[0]: e[4] for e in coded(coder, text)}
+    assert dates == {"VISIT": "2024-05-03", "MEET": "2024-05-03"}
+
+
 def test_a_sentence_without_states_codes_nothing(coder: NativeCoder) -> None:
     assert coded(coder, "Giá vàng tăng mạnh trong tuần tới.") == []
 
@@ -128,6 +137,6 @@ def test_a_ministry_before_a_states_name_is_that_states(coder: NativeCoder) -> N
 
 @pytest.mark.slow
 def test_multilingual_dev_holds_its_floor(tmp_path) -> None:
-    # Measured when the floors were set: P 0.750, R 1.000, F1 0.857, date 0.667, countries 1.000.
-    floors = {"event_f1": 0.82, "date_acc": 0.62, "country_f1": 0.95}
+    # Measured when the floors were set: P 0.750, R 1.000, F1 0.857, date 0.778, countries 1.000.
+    floors = {"event_f1": 0.82, "date_acc": 0.75, "country_f1": 0.95}
     assert below(language_report("vi", tmp_path), floors) == {}

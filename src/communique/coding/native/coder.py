@@ -228,7 +228,8 @@ def _dates_of(
     start, end = trigger.token.start, trigger.token.end
     before = [d for d in dates if d.end <= start and start - d.end <= k.dates.before_chars]
     if before:
-        if any(before[-1].end <= t.token.start < start for t in triggers):
+        claimed = any(before[-1].end <= t.token.start < start for t in triggers)
+        if claimed and not (k.dates.heads_sentence and _heads(before[-1], sentence)):
             return []
         listed = [before[-1]]
         for d in reversed(before[:-1]):
@@ -238,6 +239,12 @@ def _dates_of(
         return listed
     after = [d for d in dates if d.start >= end and d.start - end <= k.dates.after_chars]
     return after[:1]
+
+
+def _heads(date: DateMention, sentence: _Sentence) -> bool:
+    """Whether `date` stands in the sentence's first clause, which a comma closes."""
+    opening = sentence.text[: date.end - sentence.start]
+    return "," not in opening and sentence.text[date.end - sentence.start :].lstrip()[:1] == ","
 
 
 def merge(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -34,6 +34,9 @@ class DateFinder:
         self.until_now = tuple(table.get("until_now", []))
         self.follow_chars = 2 + max(map(len, self.until + self.until_now), default=0)
         self.before_chars: int = table.get("before_chars", 60)
+        # A date that opens its sentence, set off by a comma ("Ngày 29/11, ..."), dates
+        # every trigger of the sentence, not only the first after it.
+        self.heads_sentence: bool = table.get("heads_sentence", False)
         self.after_chars: int = table.get("after_chars", 12)
         relatives = {
             w.casefold(): _Relative(r["unit"], r["offset"])
