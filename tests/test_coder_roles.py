@@ -967,3 +967,37 @@ def test_a_visit_renaming_a_noun_takes_its_owner(coder: Coder) -> None:
 def test_a_holder_named_in_passing_is_known_by_surname_later(coder: Coder, opening: str) -> None:
     text = f"{opening} On Monday, Rubio met Peruvian officials in Lima."
     assert any({s, t} == {"USA", "PER"} for kind, s, t in coded(coder, text) if kind == "MEET")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile struck a deal with Peru on fishing rights.",
+        "Chile and Peru have reached an agreement on the border.",
+        "Chile clinched a deal with Peru.",
+    ],
+)
+def test_striking_a_deal_is_agreeing_not_attacking(coder: Coder, sentence: str) -> None:
+    found = coded(coder, sentence)
+    assert any(k == "PLEDGE_COOPERATION" and {s, t} == {"CHL", "PER"} for k, s, t in found)
+    assert not any(kind == "ASSAULT" for kind, _, _ in found)
+
+
+def test_a_leader_known_by_the_name_after_al_is_found_by_it(coder: Coder) -> None:
+    # Bashar al-Assad was Syria's head of state until December 2024
+    text = "Assad met Iranian officials in Damascus on Monday."
+    events = coder.code("a-test", "test.txt", text, DateValue.day(date(2018, 4, 16))).events
+    assert any({e.source, e.target} == {"SYR", "IRN"} for e in events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile sought to strike a deal with Peru.",
+        "Chile tried to clinch a deal with Peru.",
+        "Chile has attempted to reach an agreement with Peru.",
+    ],
+)
+def test_an_attempt_is_only_proposed(coder: Coder, sentence: str) -> None:
+    events = coder.code("a-test", "test.txt", sentence, PUBLISHED).events
+    assert events and all(e.status == "proposed" for e in events)

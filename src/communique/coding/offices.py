@@ -121,7 +121,8 @@ class OfficeHolders:
         when only one leader in the table carries them and they are not ordinary words."""
         found: dict[str, list[Holder]] = defaultdict(list)
         for holder in self.holders:
-            surname = holder.name.split()[-1]
+            # "Bashar al-Assad" is "Assad" alone, "Abdel Fattah el-Sisi" "Sisi"
+            surname = _ARABIC_ARTICLE.sub("", holder.name.split()[-1])
             if len(holder.name.split()) > 1 and len(surname) >= 4 and surname[0].isupper():
                 found[surname].append(holder)
         return {
@@ -162,6 +163,9 @@ class OfficeHolders:
             if holding:
                 return holding
         return found if " " in key else []
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ul)-")
 
 
 # A title that names the holder's deputy or stand-in, not the holder: "Vice President",
