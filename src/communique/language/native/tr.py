@@ -63,7 +63,7 @@ KNOWN_FORMS = 200_000
 
 _ABBREVIATIONS = frozenset({"dr", "prof", "doç", "av", "vb", "vs", "sn", "yrd", "müh", "org"})
 
-# A stem and its suffixes: (text, lemma, pos) with offsets relative to the word.
+# A stem or a suffix: (start, end, lemma, pos), the offsets relative to its word.
 Piece = tuple[int, int, str, str]
 
 
