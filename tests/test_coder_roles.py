@@ -1001,3 +1001,20 @@ def test_a_leader_known_by_the_name_after_al_is_found_by_it(coder: Coder) -> Non
 def test_an_attempt_is_only_proposed(coder: Coder, sentence: str) -> None:
     events = coder.code("a-test", "test.txt", sentence, PUBLISHED).events
     assert events and all(e.status == "proposed" for e in events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Direct clashes between Chilean and Peruvian troops are now a distinct possibility.",
+        "The risk of an attack by Chile on Peru is growing.",
+        "A confrontation between Chile and Peru looks likely.",
+    ],
+)
+def test_a_prospect_is_no_event(coder: Coder, sentence: str) -> None:
+    assert not coded(coder, sentence)
+
+
+def test_what_happened_beside_a_prospect_is_still_an_event(coder: Coder) -> None:
+    found = coded(coder, "Chilean troops attacked Peruvian positions, and more clashes are likely.")
+    assert ("ASSAULT", "CHL", "PER") in found

@@ -130,7 +130,39 @@ def conditional(doc: Doc, trigger: TriggerMatch) -> bool:
         c.dep_ == "mark" and c.lower_ in CONDITIONS
         for clause in (word, *word.ancestors)
         for c in clause.children
-    )
+    ) or _speculated(word)
+
+
+# Words that make what they are said of a prospect, not a happening: "clashes are now a
+# distinct possibility", "the risk of a war", "a confrontation looks likely".
+SPECULATION = {
+    "possibility",
+    "possible",
+    "prospect",
+    "risk",
+    "danger",
+    "likely",
+    "unlikely",
+    "spectre",
+    "specter",
+    "likelihood",
+    "chance",
+    "fear",
+    "conceivable",
+    "inevitable",
+    "looming",
+}
+
+
+def _speculated(word: Token) -> bool:
+    head = word.head
+    if word.dep_ in {"nsubj", "nsubjpass"}:  # "clashes are a possibility", "... look likely"
+        return any(
+            c.dep_ in {"attr", "acomp", "oprd"} and c.lemma_.lower() in SPECULATION
+            for c in head.children
+        )
+    # "the risk of a war", "the prospect of talks"
+    return word.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SPECULATION
 
 
 def negated_in_parse(doc: Doc, trigger: TriggerMatch) -> bool:
