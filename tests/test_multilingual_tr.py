@@ -147,12 +147,21 @@ def test_offsets_are_into_the_document(tr):
          ("SANCTION", "RUS", "POL", "occurred", "2024-05-15")),
         ("Ermenistan ordusunun açtığı ateş iki Azerbaycan askerini şehit etti.",
          ("ASSAULT", "ARM", "AZE", "occurred", "2024-05-15")),
+        ("Suriye'den atılan top mermisi Türkiye topraklarına düştü.",
+         ("ASSAULT", "SYR", "TUR", "occurred", "2024-05-15")),
+        ("İsrail, Lübnan'a yönelik top atışıyla karşılık verdi.",
+         ("ASSAULT", "ISR", "LBN", "occurred", "2024-05-15")),
         ("Norveç, zırhlı araç tedariki için Güney Koreli bir şirketle sözleşme imzaladı.",
          ("ARMS_TRANSFER", "KOR", "NOR", "agreed", "2024-05-15")),
     ],
 )  # fmt: skip
 def test_events_in_our_own_sentences(coder: NativeCoder, text: str, event: tuple) -> None:
     assert event in coded(coder, text)
+
+
+def test_a_football_match_is_no_assault(coder: NativeCoder) -> None:
+    text = "Türkiye'nin genç oyuncusu 32. dakikada topu ağlara attı ve Güney Kore'yi 2-1 yendi."
+    assert coded(coder, text) == []
 
 
 def test_a_call_to_return_to_talks_is_no_meeting(coder: NativeCoder) -> None:

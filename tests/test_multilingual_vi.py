@@ -126,6 +126,11 @@ def test_a_date_heading_the_sentence_dates_all_it_tells(coder: NativeCoder) -> N
     assert dates == {"VISIT": "2024-05-03", "MEET": "2024-05-03"}
 
 
+def test_a_football_match_is_no_assault(coder: NativeCoder) -> None:
+    text = "Đội tuyển Thái Lan tấn công liên tục nhưng Việt Nam ghi bàn ở hiệp hai."
+    assert coded(coder, text) == []
+
+
 def test_a_sentence_without_states_codes_nothing(coder: NativeCoder) -> None:
     assert coded(coder, "Giá vàng tăng mạnh trong tuần tới.") == []
 
