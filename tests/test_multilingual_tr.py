@@ -159,6 +159,29 @@ def test_events_in_our_own_sentences(coder: NativeCoder, text: str, event: tuple
     assert event in coded(coder, text)
 
 
+ARTICLE = """Singapur ve Endonezya
+
+Singapur Başbakanı 2-4 Mayıs tarihlerinde Endonezya'ya resmi ziyaret gerçekleştirdi.
+Endonezya Cumhurbaşkanı, Singapur Başbakanı ile Cakarta'da görüştü.
+İki ülke enerji ve dijital ekonomi alanlarında 5 anlaşma imzaladı.
+İki taraf gelecek yıl ortak tatbikat düzenlemeyi kararlaştırdı.
+Singapur, iki ülkenin ilişkilerini stratejik ortaklık düzeyine yükseltmeyi umuyor.
+"""
+
+
+def test_an_article_about_a_pair_codes_each_status(coder: NativeCoder) -> None:
+    article = coder.code(ARTICLE, LANGUAGE, PUBLISHED, "a-test", "test.txt")
+    assert article is not None
+    assert {(e.kind, e.status, e.date) for e in article.events} == {
+        ("VISIT", "occurred", "2024-05-02/2024-05-04"),
+        ("MEET", "occurred", "2024-05-15"),
+        ("SIGN_AGREEMENT", "occurred", "2024-05-15"),
+        ("JOINT_EXERCISE", "agreed", "2025"),
+        ("UPGRADE_RELATIONS", "proposed", "2024-05-15"),
+    }
+    assert {(e.source, e.target) for e in article.events} == {("SGP", "IDN"), ("IDN", "SGP")}
+
+
 def test_a_football_match_is_no_assault(coder: NativeCoder) -> None:
     text = "Türkiye'nin genç oyuncusu 32. dakikada topu ağlara attı ve Güney Kore'yi 2-1 yendi."
     assert coded(coder, text) == []

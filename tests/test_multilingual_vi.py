@@ -126,6 +126,31 @@ def test_a_date_heading_the_sentence_dates_all_it_tells(coder: NativeCoder) -> N
     assert dates == {"VISIT": "2024-05-03", "MEET": "2024-05-03"}
 
 
+ARTICLE = """Singapore và Indonesia
+
+Thủ tướng Singapore thăm chính thức Indonesia từ ngày 2 đến 4/5.
+Tổng thống Indonesia đã tiếp Thủ tướng Singapore tại Jakarta.
+Hai nước đã ký kết 5 văn kiện hợp tác về năng lượng và kinh tế số.
+Hai bên nhất trí sẽ tổ chức tập trận chung vào năm tới.
+Singapore hy vọng hai nước sẽ nâng cấp quan hệ lên Đối tác chiến lược toàn diện.
+Hai nước đang tiếp tục hợp tác quốc phòng thông qua các dự án chung.
+"""
+
+
+def test_an_article_about_a_pair_codes_each_status(coder: NativeCoder) -> None:
+    article = coder.code(ARTICLE, LANGUAGE, PUBLISHED, "a-test", "test.txt")
+    assert article is not None
+    assert {(e.kind, e.status, e.date) for e in article.events} == {
+        ("VISIT", "occurred", "2024-05-02/2024-05-04"),
+        ("MEET", "occurred", "2024-05-15"),
+        ("SIGN_AGREEMENT", "occurred", "2024-05-15"),
+        ("JOINT_EXERCISE", "agreed", "2025"),
+        ("UPGRADE_RELATIONS", "proposed", "2024-05-15"),
+        ("DEFENSE_COOPERATION", "ongoing", "2024-05-15"),
+    }
+    assert {(e.source, e.target) for e in article.events} == {("SGP", "IDN"), ("IDN", "SGP")}
+
+
 def test_a_football_match_is_no_assault(coder: NativeCoder) -> None:
     text = "Đội tuyển Thái Lan tấn công liên tục nhưng Việt Nam ghi bàn ở hiệp hai."
     assert coded(coder, text) == []
