@@ -187,6 +187,10 @@ def test_a_football_match_is_no_assault(coder: NativeCoder) -> None:
     assert coded(coder, text) == []
 
 
+def test_accepting_an_offer_is_no_meeting(coder: NativeCoder) -> None:
+    assert coded(coder, "Japonya, Filipinler'in teklifini kabul etti.") == []
+
+
 def test_a_call_to_return_to_talks_is_no_meeting(coder: NativeCoder) -> None:
     kinds = {e[0] for e in coded(coder, "Şili, Bolivya'yı müzakere masasına dönmeye çağırdı.")}
     assert kinds == {"REQUEST"}

@@ -156,6 +156,10 @@ def test_a_football_match_is_no_assault(coder: NativeCoder) -> None:
     assert coded(coder, text) == []
 
 
+def test_a_fishing_boat_is_no_weapon(coder: NativeCoder) -> None:
+    assert coded(coder, "Ngư dân Việt Nam bán cá cho tàu Trung Quốc.") == []
+
+
 def test_a_sentence_without_states_codes_nothing(coder: NativeCoder) -> None:
     assert coded(coder, "Giá vàng tăng mạnh trong tuần tới.") == []
 
