@@ -50,6 +50,14 @@ def test_sentences_end_at_full_stops_and_line_breaks_but_not_at_initials(vi):
     ]
 
 
+def test_titles_abbreviated_with_a_stop_do_not_end_the_sentence(vi):
+    text = "Bộ trưởng cảm ơn ông. Sau đó TP. Hồ Chí Minh đón PGS. TS. Lê Văn Hùng."
+    assert [text[s:e] for s, e in vi.sentences(text)] == [
+        "Bộ trưởng cảm ơn ông.",
+        "Sau đó TP. Hồ Chí Minh đón PGS. TS. Lê Văn Hùng.",
+    ]
+
+
 def test_tokens_are_segmented_words_with_document_offsets(vi):
     text = "Tin mới. Bộ trưởng Quốc phòng Hàn Quốc hội đàm với người đồng cấp Việt Nam."
     start = text.index("Bộ")

@@ -32,8 +32,9 @@ _UPOS = {
     "Z": "X", "X": "X", "CH": "PUNCT",
 }  # fmt: skip
 
-# Abbreviations written with a full stop that does not end the sentence.
-_ABBREVIATIONS = frozenset({"tp", "th.s", "ts", "pgs", "gs", "ths", "bs", "ông", "bà", "st"})
+# Abbreviations written with a full stop that does not end the sentence (TP. Hồ Chí Minh,
+# PGS. TS. Nguyễn ...).
+_ABBREVIATIONS = frozenset({"tp", "ts", "pgs", "gs", "ths", "bs", "ncs", "lhq"})
 
 # How far past the cursor a syllable the tokenizer normalised may still be found.
 _SLACK = 8
