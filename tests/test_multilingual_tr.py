@@ -151,6 +151,16 @@ def test_offsets_are_into_the_document(tr):
          ("ASSAULT", "SYR", "TUR", "occurred", "2024-05-15")),
         ("İsrail, Lübnan'a yönelik top atışıyla karşılık verdi.",
          ("ASSAULT", "ISR", "LBN", "occurred", "2024-05-15")),
+        ("Endonezya, 20 Malezyalı balıkçıyı serbest bıraktı.",
+         ("RETREAT", "IDN", "MYS", "occurred", "2024-05-15")),
+        ("Rusya, Ukrayna sınırındaki birliklerini geri çekti.",
+         ("RETREAT", "RUS", "UKR", "occurred", "2024-05-15")),
+        ("Çin, Filipinler yakınlarına savaş gemileri konuşlandırdı.",
+         ("MOBILIZE", "CHN", "PHL", "occurred", "2024-05-15")),
+        ("Nikaragua, Hollanda ile diplomatik ilişkilerini kesti.",
+         ("SANCTION", "NIC", "NLD", "occurred", "2024-05-15")),
+        ("Çin, Filipinler'in ikmal gemisini ablukaya aldı.",
+         ("COERCE", "CHN", "PHL", "occurred", "2024-05-15")),
         ("Norveç, zırhlı araç tedariki için Güney Koreli bir şirketle sözleşme imzaladı.",
          ("ARMS_TRANSFER", "KOR", "NOR", "agreed", "2024-05-15")),
     ],
@@ -185,6 +195,10 @@ def test_an_article_about_a_pair_codes_each_status(coder: NativeCoder) -> None:
 def test_a_football_match_is_no_assault(coder: NativeCoder) -> None:
     text = "Türkiye'nin genç oyuncusu 32. dakikada topu ağlara attı ve Güney Kore'yi 2-1 yendi."
     assert coded(coder, text) == []
+
+
+def test_drawing_attention_is_no_withdrawal(coder: NativeCoder) -> None:
+    assert coded(coder, "Japonya'nın açıklaması Çin'in dikkatini çekti.") == []
 
 
 def test_accepting_an_offer_is_no_meeting(coder: NativeCoder) -> None:

@@ -115,6 +115,16 @@ def test_offsets_hold_over_irregular_spacing(vi):
          ("REJECT", "PRK", "KOR", "occurred", "2024-05-15")),
         ("Hải quân Thái Lan sẽ tham gia diễn tập hàng hải ASEAN - Trung Quốc vào tháng tới.",
          ("JOINT_EXERCISE", "CHN", "THA", "planned", "2024-06")),
+        ("Indonesia trả tự do cho 20 ngư dân Malaysia.",
+         ("RETREAT", "IDN", "MYS", "occurred", "2024-05-15")),
+        ("Nga tuyên bố rút quân khỏi biên giới Ukraine.",
+         ("RETREAT", "RUS", "UKR", "occurred", "2024-05-15")),
+        ("Trung Quốc điều động tàu chiến tới gần Philippines.",
+         ("MOBILIZE", "CHN", "PHL", "occurred", "2024-05-15")),
+        ("Nicaragua cắt đứt quan hệ ngoại giao với Hà Lan.",
+         ("SANCTION", "NIC", "NLD", "occurred", "2024-05-15")),
+        ("Trung Quốc phong tỏa tàu tiếp tế của Philippines.",
+         ("COERCE", "CHN", "PHL", "occurred", "2024-05-15")),
         ("Lãnh đạo ASEAN và Mỹ hội đàm tại Jakarta.",
          ("MEET", "IGO:ASEAN", "USA", "occurred", "2024-05-15")),
         ("Bộ trưởng Quốc phòng Lào dẫn đầu đoàn sang Campuchia làm việc từ ngày 3-5/5.",
@@ -162,6 +172,10 @@ def test_an_article_about_a_pair_codes_each_status(coder: NativeCoder) -> None:
 def test_a_football_match_is_no_assault(coder: NativeCoder) -> None:
     text = "Đội tuyển Thái Lan tấn công liên tục nhưng Việt Nam ghi bàn ở hiệp hai."
     assert coded(coder, text) == []
+
+
+def test_a_lesson_drawn_is_no_withdrawal(coder: NativeCoder) -> None:
+    assert coded(coder, "Việt Nam rút ra bài học từ Nhật Bản.") == []
 
 
 def test_a_fishing_boat_is_no_weapon(coder: NativeCoder) -> None:
