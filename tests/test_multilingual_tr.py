@@ -161,6 +161,8 @@ def test_offsets_are_into_the_document(tr):
          ("SANCTION", "NIC", "NLD", "occurred", "2024-05-15")),
         ("Çin, Filipinler'in ikmal gemisini ablukaya aldı.",
          ("COERCE", "CHN", "PHL", "occurred", "2024-05-15")),
+        ("Endonezya, ABD'den savaş uçağı satın almayı planlıyor.",
+         ("ARMS_TRANSFER", "USA", "IDN", "planned", "2024-05-15")),
         ("Norveç, zırhlı araç tedariki için Güney Koreli bir şirketle sözleşme imzaladı.",
          ("ARMS_TRANSFER", "KOR", "NOR", "agreed", "2024-05-15")),
     ],
