@@ -1018,3 +1018,14 @@ def test_a_prospect_is_no_event(coder: Coder, sentence: str) -> None:
 def test_what_happened_beside_a_prospect_is_still_an_event(coder: Coder) -> None:
     found = coded(coder, "Chilean troops attacked Peruvian positions, and more clashes are likely.")
     assert ("ASSAULT", "CHL", "PER") in found
+
+
+def test_a_sentence_about_a_third_state_is_not_completed_by_the_main_pair(coder: Coder) -> None:
+    text = (
+        "Turkey and Russia signed a gas deal on Monday. Turkish officials met Russian envoys "
+        "in Ankara, and Russia praised Turkey. Back in 2003, Turkey refused to back the "
+        "US-led invasion of Iraq."
+    )
+    found = coded(coder, text)
+    assert ("SIGN_AGREEMENT", "RUS", "TUR") in found or ("SIGN_AGREEMENT", "TUR", "RUS") in found
+    assert not any(kind == "REJECT" and "RUS" in (s, t) for kind, s, t in found)

@@ -594,7 +594,8 @@ class Coder:
             # act is bilateral by nature and the sentence names exactly two states.
             first, second = sorted(codes)
             return [(first, second, True)]
-        cues = context.ContextCues(anaphor, bool(tied & officials), strong, False)
+        others_named = bool(codes - tied - in_context)
+        cues = context.ContextCues(anaphor, bool(tied & officials), strong, False, others_named)
         return context.context_pairs(rule.kind, tied, cues, main_dyad)
 
     def _candidate(

@@ -117,6 +117,7 @@ class ContextCues:
     official: bool  # a titled official of the one state named
     strong: bool  # both states of the main dyad are named more than once in the article
     both_sides_named: bool  # actors stand before and after the trigger
+    others_named: bool = False  # the sentence names a state outside the article's main pair
 
 
 def context_pairs(
@@ -124,6 +125,8 @@ def context_pairs(
 ) -> list[tuple[str, str, bool]]:
     """Pairs completed from the article's main dyad when the sentence names one side only."""
     if len(codes) == 1:
+        if cues.others_named:
+            return []  # "Turkey refused to back the US-led invasion of Iraq": not the main pair's
         (only,) = codes
         partners = [(a, b) for a, b in main_dyad if only in (a, b)]
         if kind in ANSWERING_KINDS and cues.strong:
