@@ -12,6 +12,7 @@ import pytest
 
 from communique import Article, Database, Event, Evidence, Location, Person, Quality
 from communique.errors import StoreError
+from communique.store.snapshot import Following, open_snapshot, snapshot_path, write_snapshot
 
 TEXT = "Iceland and Estonia signed a fisheries agreement in Reykjavik on Monday."
 
@@ -293,3 +294,29 @@ def test_a_database_another_process_holds_is_refused_in_one_line_naming_watch_se
             assert "communique watch --serve" in message
     finally:
         holder.communicate("")
+
+
+def test_a_snapshot_follower_reads_each_new_copy_and_not_the_writers_own_tables(
+    tmp_path: Path,
+) -> None:
+    """DuckDB hands out a database already open under a path again, even once another file
+    was renamed to it: the follower must really read each new copy."""
+    db = Database(tmp_path / "news.duckdb")
+    db.write_batch([make_article("a-1")], [])
+    write_snapshot(db)
+    following = Following(snapshot_path(db.path), open_snapshot, Database.close)
+
+    def articles() -> int:
+        return following.current().con.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    assert articles() == 1
+    db.write_batch([make_article("a-2", "in/two.txt")], [])
+    write_snapshot(db)
+    assert articles() == 2
+    tables = following.current().con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+    assert {"articles", "events"} <= {t[0] for t in tables}
+    assert "raw_inputs" not in {t[0] for t in tables}
+    assert following.current().path == f"{db.path}.snapshot"
+    following.close()
+    db.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news.duckdb", "news.duckdb.snapshot"]

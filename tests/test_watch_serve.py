@@ -3,7 +3,11 @@ pages and API requests while a round writes, and shows the round's events once i
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -12,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 from conftest import Ingested
+from fastapi.testclient import TestClient
 from intake_server import LocalServer
 from test_kill import reuters_stories
 from test_watch import OCCURRED, PLANNED, SETTINGS, atom, entry, runner, watcher
@@ -20,6 +25,7 @@ from test_watch_kill import feed
 import communique
 from communique import Database, Pipeline
 from communique.cli import app
+from communique.serve import create_app
 from communique.watch.serving import serving
 
 pytestmark = pytest.mark.slow  # a round of a few hundred stories through the pipeline
@@ -154,3 +160,46 @@ def test_whats_new_in_a_database_never_watched_is_empty(tiny: Ingested) -> None:
     with serving(tiny.db.path, port=port), httpx.Client(base_url=f"http://127.0.0.1:{port}") as web:
         assert web.get("/api/changes").json()["total"] == 0
         assert "No change recorded" in web.get("/changes").text
+
+
+def rounds_done(watching: subprocess.Popen[str]) -> Iterator[str]:
+    """The watcher's round lines (on standard error) as each round ends."""
+    assert watching.stderr is not None
+    for line in watching.stderr:
+        if line.startswith("round "):
+            yield line
+
+
+def test_serve_in_another_process_reads_the_snapshot_the_watcher_renews_each_round(
+    tmp_path: Path,
+) -> None:
+    """Two processes on one database: DuckDB lets no one open the file the watcher writes,
+    so the explorer reads the copy `watch --snapshot` renews after each round, and shows a
+    round's news once that round is done."""
+    db = tmp_path / "news.duckdb"
+    with LocalServer({"/korea.xml": atom(entry("planned", PLANNED))}) as feeds:
+        command = ["watch", feeds.url("/korea.xml"), "--every", "1s", "--snapshot"]
+        command += ["--rounds", "30"]  # ends by itself should the test stop reading
+        watching = subprocess.Popen(
+            [sys.executable, "-m", "communique.cli", *command, "--db", str(db)],
+            stdout=subprocess.DEVNULL,  # the alerts
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "500"},
+        )
+        try:
+            rounds = rounds_done(watching)
+            assert ", 1 stored," in next(rounds)
+            with TestClient(create_app(db)) as client:  # the watcher holds the database
+                before = client.get("/api/meta").json()
+                statuses = {e["status"] for e in client.get("/api/events").json()["rows"]}
+                feeds.routes["/korea.xml"] = atom(entry("planned", PLANNED), entry("now", OCCURRED))
+                assert any(", 1 stored," in line for line in rounds)  # the next round read it
+                after = client.get("/api/meta").json()
+                now = {e["status"] for e in client.get("/api/events").json()["rows"]}
+        finally:
+            watching.send_signal(signal.SIGINT)
+            watching.wait(timeout=60)
+    assert before["database"] == f"{db}.snapshot"
+    assert (before["articles"], after["articles"]) == (1, 2)
+    assert "planned" in statuses and "occurred" in now

@@ -24,6 +24,7 @@ from .pipeline import recode as _recode
 from .schema import Article, Event
 from .settings import Settings
 from .store.database import Database
+from .store.snapshot import write_snapshot
 
 
 def open_db(
@@ -45,23 +46,38 @@ def ingest(
     engine: str = "local",
     scheduler: str | None = None,
     workers: int | None = None,
+    snapshot: bool = False,
 ) -> IngestReport:
     """Ingest files, folders, globs, URLs, feeds, JSON Lines or WARC files into the database.
 
     URLs are fetched through `fetcher` (give one with your own httpx transport to reroute).
     `engine="dask"` codes on a Dask cluster: the one at `scheduler`, or else a local cluster of
-    `workers` processes; this process still writes everything (see `open_engine`).
+    `workers` processes; this process still writes everything (see `open_engine`). With
+    `snapshot`, the copy `communique serve` reads from another process meanwhile is written
+    before and after (see `store.snapshot`).
     Example: `communique.ingest("corpus/", db="news.duckdb", engine="dask", workers=4)`
     """
     settings = settings or Settings.load()
     paths = [inputs] if isinstance(inputs, str) else list(inputs)
-    with open_engine(engine, settings, pipeline, scheduler, workers) as runner:
-        if isinstance(db, Database):
-            return _ingest(paths, db, settings, progress=progress, fetcher=fetcher, engine=runner)
-        with open_db(db, settings) as handle:
+
+    def run(handle: Database, runner: Engine) -> IngestReport:
+        if not snapshot:
             return _ingest(
                 paths, handle, settings, progress=progress, fetcher=fetcher, engine=runner
             )
+        write_snapshot(handle)
+        try:
+            return _ingest(
+                paths, handle, settings, progress=progress, fetcher=fetcher, engine=runner
+            )
+        finally:
+            write_snapshot(handle)
+
+    with open_engine(engine, settings, pipeline, scheduler, workers) as runner:
+        if isinstance(db, Database):
+            return run(db, runner)
+        with open_db(db, settings) as handle:
+            return run(handle, runner)
 
 
 def open_engine(

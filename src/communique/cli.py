@@ -102,13 +102,18 @@ def ingest(
         int | None,
         typer.Option("--workers", help="Processes of a local Dask cluster (default: one a core)."),
     ] = None,
+    snapshot: Annotated[
+        bool,
+        typer.Option("--snapshot", help="Write DB.snapshot before and after, for `serve`."),
+    ] = False,
 ) -> None:
     """Read, clean and code articles into the database.
 
     Example: communique ingest corpus/ news/*.html https://example.org/rss.xml --db news.duckdb
     Example: communique ingest corpus/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    report = _ingest_and_report(inputs, _settings(settings, db), engine, scheduler, workers)
+    config = _settings(settings, db)
+    report = _ingest_and_report(inputs, config, engine, scheduler, workers, snapshot)
     raise typer.Exit(_exit_status(report))
 
 
@@ -118,6 +123,7 @@ def _ingest_and_report(
     engine: str = "local",
     scheduler: str | None = None,
     workers: int | None = None,
+    snapshot: bool = False,
 ) -> IngestReport:
     from . import api
     from .intake.sources import count_inputs
@@ -133,6 +139,7 @@ def _ingest_and_report(
                 engine=engine,
                 scheduler=scheduler,
                 workers=workers,
+                snapshot=snapshot,
             )
         )
     _print_errors(report)
@@ -508,19 +515,27 @@ def serve(
 ) -> None:
     """Explore the database in a browser: network, countries, dyads, event search, articles.
 
-    The database is opened read-only. Needs the serve extra: pip install 'communique[serve]'.
+    The database is opened read-only. While another process writes it (an ingest or watch
+    run with --snapshot), the copy that writer renews each round is served instead.
+    Needs the serve extra: pip install 'communique[serve]'.
     Example: communique serve --db news.duckdb --port 8000
     """
     config = _settings(settings, db)
     try:
-        from .serve import Explorer, run
+        from .serve import run
+        from .serve.explorer import open_explorer
+        from .store.snapshot import Following
     except ImportError as error:
         _error_line(f"serve needs the serve extra: pip install 'communique[serve]' ({error})")
         raise typer.Exit(EXIT_FAILED) from error
-    # Opened before saying it is served: a database locked by an ingest fails here.
-    explorer = _run(lambda: Explorer.open(config.db_path))
-    console.print(f"serving {config.db_path} (read-only) at http://{host}:{port}/", highlight=False)
-    _run(lambda: run(explorer, host, port))
+    # Opened before saying it is served: a database another process writes, with no
+    # snapshot of it, fails here.
+    source = _run(lambda: open_explorer(config.db_path))
+    what = f"{config.db_path} (read-only)"
+    if isinstance(source, Following):
+        what = f"{source.path}, the copy of {config.db_path} its writer renews each round"
+    console.print(f"serving {what} at http://{host}:{port}/", highlight=False, soft_wrap=True)
+    _run(lambda: run(source, host, port))
 
 
 @app.command()
@@ -538,6 +553,10 @@ def watch(
     serve: Annotated[
         bool, typer.Option("--serve", help="Serve the explorer from this process meanwhile.")
     ] = False,
+    snapshot: Annotated[
+        bool,
+        typer.Option("--snapshot", help="Renew DB.snapshot each round, for `serve` elsewhere."),
+    ] = False,
     host: Annotated[str, typer.Option("--host", help="With --serve: address to listen on.")] = (
         "127.0.0.1"
     ),
@@ -549,7 +568,8 @@ def watch(
 
     Without --rules every change is printed. Feed state lives in the database: a watcher
     started again goes on where it stopped. With --serve the explorer answers from the
-    watcher's process while it writes (another process cannot open the database meanwhile).
+    watcher's process while it writes (another process cannot open the database meanwhile);
+    with --snapshot, `communique serve` in another process reads a copy renewed each round.
     Example: communique watch https://example.org/rss.xml --every 15m --rules watch.toml
     --serve --db news.duckdb
     """
@@ -578,7 +598,9 @@ def watch(
     with stop_on_interrupt() as stop:
         try:
             _run(
-                lambda: watch_feeds(feeds, config, rounds, seconds, chosen, serve_at, report, stop)
+                lambda: watch_feeds(
+                    feeds, config, rounds, seconds, chosen, serve_at, report, stop, snapshot
+                )
             )
         except KeyboardInterrupt:
             stop.set()

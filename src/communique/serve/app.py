@@ -25,8 +25,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import RequestResponseEndpoint
 
 from ..errors import CommuniqueError
+from ..store.snapshot import Following
 from . import api_routes, pages
-from .explorer import Explorer, actor_name, date_precision
+from .explorer import Explorer, actor_name, date_precision, open_explorer
 from .params import BadParameter
 
 HERE = Path(__file__).parent
@@ -43,17 +44,20 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(db: str | Path | Explorer) -> FastAPI:
-    """The explorer of one database (a path, opened read-only, or an open Explorer).
+def create_app(db: str | Path | Explorer | Following[Explorer]) -> FastAPI:
+    """The explorer of one database (a path, opened read-only, or an open Explorer), or of
+    the snapshot another process writes it to (see `open_explorer`), each new copy read as
+    it appears.
 
     Example: `uvicorn.run(create_app("news.duckdb"), host="127.0.0.1", port=8000)`
     """
-    explorer = db if isinstance(db, Explorer) else Explorer.open(db)
+    source = open_explorer(db) if isinstance(db, str | Path) else db
+    explorer = source.current() if isinstance(source, Following) else source
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        explorer.close()
+        source.close()
 
     app = FastAPI(
         title="communique explorer",
@@ -71,6 +75,14 @@ def create_app(db: str | Path | Explorer) -> FastAPI:
     app.include_router(pages.router)
     _add_error_handlers(app)
     app.middleware("http")(_security_headers)
+    if isinstance(source, Following):
+        following = source
+
+        async def newest_copy(request: Request, call_next: RequestResponseEndpoint) -> Response:
+            request.app.state.explorer = following.current()
+            return await call_next(request)
+
+        app.middleware("http")(newest_copy)
     return app
 
 
@@ -162,7 +174,9 @@ def _validation_message(error: RequestValidationError) -> str:
     return "; ".join(parts)
 
 
-def run(db: str | Path | Explorer, host: str = "127.0.0.1", port: int = 8000) -> None:
+def run(
+    db: str | Path | Explorer | Following[Explorer], host: str = "127.0.0.1", port: int = 8000
+) -> None:
     """Serve the explorer of `db` (a path or an open Explorer) until interrupted; binds to
     the loopback address unless told.
 

@@ -24,7 +24,8 @@ from ..relations.fusion import CanonicalEvent
 from ..relations.store import CANONICAL, MENTIONS
 from ..schema import SECTORS, STATUSES, TIERS, kinds
 from ..settings import DATA_DIR
-from ..store.database import Database
+from ..store.database import Database, HeldByAnotherProcess
+from ..store.snapshot import Following, open_snapshot, snapshot_path
 from ..store.watch import CHANGES
 from ..watch.rules import Rule
 from .params import SORTS, EventQuery, plover_types
@@ -136,6 +137,19 @@ def _tier_name(index: int | None) -> str | None:
 def _balance(cooperative: int, conflictual: int) -> float | None:
     total = cooperative + conflictual
     return round((cooperative - conflictual) / total, 3) if total else None
+
+
+def open_explorer(path: str | Path) -> Explorer | Following[Explorer]:
+    """The explorer of the database at `path`, opened read-only; when another process writes
+    it (which DuckDB lets no one share), the snapshot that writer keeps with --snapshot,
+    followed from copy to copy. Without a snapshot, the error says what works."""
+    try:
+        return Explorer.open(path)
+    except HeldByAnotherProcess:
+        snapshot = snapshot_path(path)
+        if not snapshot.is_file():
+            raise
+        return Following(snapshot, lambda copy: Explorer(open_snapshot(copy)), Explorer.close)
 
 
 class Explorer:

@@ -192,7 +192,7 @@ class Database:
         except duckdb.Error as exc:
             first_line = str(exc).split("\n", 1)[0]
             if held := _HELD.search(first_line):
-                raise StoreError(f"{self.path}: {_held_by_another(held['pid'])}") from exc
+                raise HeldByAnotherProcess(f"{self.path}: {_held_by_another(held['pid'])}") from exc
             raise StoreError(f"{self.path}: cannot open the database ({first_line})") from exc
         self._bound_memory()
         if read_only:
@@ -446,5 +446,10 @@ def _held_by_another(pid: str) -> str:
     return (
         f"in use by another process (PID {pid}); DuckDB lets no other process open a database "
         "while one writes it. To explore it while news arrives, run `communique watch --serve` "
-        "(one process that watches and serves); to ingest into it, stop the other process first"
+        "(one process that watches and serves), or give the writer --snapshot for `serve` to "
+        "read its copy; to ingest into it, stop the other process first"
     )
+
+
+class HeldByAnotherProcess(StoreError):
+    """The database file is open in another process, which DuckDB lets no one share."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import CommuniqueError
 from ..settings import Settings
 from ..store.database import Database
+from ..store.snapshot import write_snapshot
 from .rules import EVERYTHING, Rule
 from .watcher import RoundReport, Watcher
 
@@ -73,20 +74,29 @@ def watch_feeds(
     serve_at: tuple[str, int] | None = None,
     on_round: Callable[[RoundReport], None] | None = None,
     stop: threading.Event | None = None,
+    snapshot: bool = False,
 ) -> list[RoundReport]:
     """`communique watch`: rounds over `feeds` into the settings' database, and with
     `serve_at` (host, port) the explorer served meanwhile and refreshed after each round;
-    `stop` ends it after the round in hand (see `stopping`)."""
+    with `snapshot`, the copy `serve` in another process reads written at the start and after
+    each round (see `store.snapshot`); `stop` ends it after the round in hand."""
     from ..api import open_db
 
     with open_db(settings.db_path, settings) as db, Watcher(feeds, db, settings, rules=rules) as w:
+        after_round: list[Callable[[RoundReport], object]] = [on_round] if on_round else []
+        if snapshot:
+            write_snapshot(db)
+            after_round.insert(0, lambda _: write_snapshot(db))
         if serve_at is None:
-            return w.run(rounds, every, on_round, stop)
+            return w.run(rounds, every, _each(after_round), stop)
         with serving(db.path, *serve_at) as explorer:
+            after_round.insert(0, lambda _: explorer.refresh())
+            return w.run(rounds, every, _each(after_round), stop)
 
-            def refreshed(done: RoundReport) -> None:
-                explorer.refresh()
-                if on_round:
-                    on_round(done)
 
-            return w.run(rounds, every, refreshed, stop)
+def _each(calls: list[Callable[[RoundReport], object]]) -> Callable[[RoundReport], None]:
+    def after(done: RoundReport) -> None:
+        for call in calls:
+            call(done)
+
+    return after
