@@ -167,6 +167,19 @@ def test_ingest_into_a_path_twice_adds_nothing(
 
 
 @pytest.mark.slow
+def test_ingest_with_a_snapshot_leaves_the_copy_serve_reads_beside_a_writer(
+    tmp_path: Path, tiny_folder: Path, settings: Settings, pipeline: Pipeline
+) -> None:
+    db_path = tmp_path / "news.duckdb"
+    report = communique.ingest(
+        [str(tiny_folder)], db=db_path, settings=settings, pipeline=pipeline, snapshot=True
+    )
+    with communique.open_db(db_path.with_name("news.duckdb.snapshot"), read_only=True) as copy:
+        assert len(communique.articles(copy)) == report.stored == 2
+        assert len(communique.events(copy)) == report.events
+
+
+@pytest.mark.slow
 def test_a_bad_input_is_reported_not_raised(
     tmp_path: Path, settings: Settings, pipeline: Pipeline
 ) -> None:

@@ -61,17 +61,15 @@ def ingest(
     paths = [inputs] if isinstance(inputs, str) else list(inputs)
 
     def run(handle: Database, runner: Engine) -> IngestReport:
-        if not snapshot:
-            return _ingest(
-                paths, handle, settings, progress=progress, fetcher=fetcher, engine=runner
-            )
-        write_snapshot(handle)
+        if snapshot:
+            write_snapshot(handle)
         try:
             return _ingest(
                 paths, handle, settings, progress=progress, fetcher=fetcher, engine=runner
             )
         finally:
-            write_snapshot(handle)
+            if snapshot:
+                write_snapshot(handle)
 
     with open_engine(engine, settings, pipeline, scheduler, workers) as runner:
         if isinstance(db, Database):
