@@ -81,6 +81,7 @@ class PeopleFinder:
         self.offices = offices
         # Full names are matched on folded text, so "Pham Minh Chinh" finds "Phạm Minh Chính".
         self._known: PhraseIndex[str] = PhraseIndex()
+        self._known_seen: dict[str, list[tuple[int, int]]] = {}
         for name in offices.names():
             if " " in name:
                 self._known.add(name, name)
@@ -141,7 +142,14 @@ class PeopleFinder:
         return sorted(spans)
 
     def _known_spans(self, text: str) -> list[tuple[int, int]]:
-        return [(m.start, m.end) for m in self._known.find(fold_in_place(text))]
+        # `possible` and `find` ask about the same sentence in turn: looked up once.
+        spans = self._known_seen.get(text)
+        if spans is None:
+            if len(self._known_seen) > 512:
+                self._known_seen.clear()
+            spans = [(m.start, m.end) for m in self._known.find(fold_in_place(text))]
+            self._known_seen[text] = spans
+        return spans
 
     def _leader_mentions(
         self, text: str, offset: int, taken: list[tuple[int, int]]

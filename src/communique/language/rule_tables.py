@@ -126,6 +126,7 @@ class CachedLemmatizer:
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
         self.lemmas: dict[tuple[int, int, int], int] = {}
+        _index_as_sets(lemmatizer)
 
     def __call__(self, doc: Doc) -> Doc:
         overwrite = self.lemmatizer.overwrite
@@ -144,3 +145,15 @@ class CachedLemmatizer:
         if len(self.lemmas) >= self._MOST:
             self.lemmas.clear()
         self.lemmas[key] = lemma
+
+
+def _index_as_sets(lemmatizer: Lemmatizer) -> None:
+    """The model ships its table of known words per word class as lists, which the rule
+    lemmatizer searches one by one for every form it tries (57,000 nouns): made sets, each
+    search is one step, and every lemma stays the same."""
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)
