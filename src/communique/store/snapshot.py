@@ -14,6 +14,7 @@ signatures): it costs a write of the articles, events and relations, every round
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import threading
 from collections.abc import Callable
@@ -38,8 +39,10 @@ def snapshot_path(db_path: str | Path) -> Path:
 def write_snapshot(db: Database) -> Path:
     """Copy what the explorer reads to the database's snapshot, replacing the last one whole."""
     target = snapshot_path(db.path)
+    # One writer holds the database at a time: a partial copy left is a killed writer's.
+    for left in target.parent.glob(f"{glob.escape(target.name)}.*.partial"):
+        left.unlink(missing_ok=True)
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
-    partial.unlink(missing_ok=True)
     tables = [
         row[0]
         for row in db.con.execute(
