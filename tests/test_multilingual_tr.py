@@ -194,6 +194,18 @@ def test_an_article_about_a_pair_codes_each_status(coder: NativeCoder) -> None:
     assert {(e.source, e.target) for e in article.events} == {("SGP", "IDN"), ("IDN", "SGP")}
 
 
+def test_people_named_after_their_titles(coder: NativeCoder) -> None:
+    text = (
+        "Savunma\n\n"
+        "Mısır Dışişleri Bakanı Sameh Şükri, Ankara'da Türkiye Dışişleri Bakanı ile görüştü.\n"
+        "Savunma Sanayii Başkanı Haluk Görgün, Mısır heyetini kabul etti.\n"
+    )
+    article = coder.code(text, LANGUAGE, PUBLISHED, "a-test", "test.txt")
+    assert article is not None
+    people = {(p.name, p.country) for p in article.people}
+    assert people == {("Sameh Şükri", "EGY"), ("Haluk Görgün", "TUR")}
+
+
 def test_a_football_match_is_no_assault(coder: NativeCoder) -> None:
     text = "Türkiye'nin genç oyuncusu 32. dakikada topu ağlara attı ve Güney Kore'yi 2-1 yendi."
     assert coded(coder, text) == []

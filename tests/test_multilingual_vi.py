@@ -182,6 +182,23 @@ def test_a_fishing_boat_is_no_weapon(coder: NativeCoder) -> None:
     assert coded(coder, "Ngư dân Việt Nam bán cá cho tàu Trung Quốc.") == []
 
 
+def test_people_named_after_their_titles(coder: NativeCoder) -> None:
+    text = (
+        "Hợp tác quốc phòng\n\n"
+        "Thượng tướng Hoàng Xuân Chiến tiếp Ngài Kim Jong-ho, Thứ trưởng Bộ Quốc phòng Hàn Quốc.\n"
+        "Thứ trưởng Bộ Quốc phòng Lào Khamliang Outhakaysone hội đàm với Đại tá Lê Văn Bình.\n"
+    )
+    article = coder.code(text, LANGUAGE, PUBLISHED, "a-test", "test.txt")
+    assert article is not None
+    people = {(p.name, p.country) for p in article.people}
+    assert people == {
+        ("Hoàng Xuân Chiến", "VNM"),
+        ("Kim Jong-ho", "KOR"),
+        ("Khamliang Outhakaysone", "LAO"),
+        ("Lê Văn Bình", "VNM"),
+    }
+
+
 def test_a_sentence_without_states_codes_nothing(coder: NativeCoder) -> None:
     assert coded(coder, "Giá vàng tăng mạnh trong tuần tới.") == []
 
