@@ -12,6 +12,11 @@ percentile and slowest time of each, with the size of the answer.
 
     .venv/bin/python bench/explorer.py [--articles 2000] [--repeat 20] [--db news.duckdb]
     .venv/bin/python bench/explorer.py --events-per-article 4
+    .venv/bin/python bench/explorer.py --while-ingesting
+
+With `--while-ingesting`, `communique ingest --snapshot` stores the articles in another process
+while this one serves the explorer from the snapshot and asks for pages throughout: their
+latency while the writer runs, any error, and the counts it shows before and after.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import date, timedelta
@@ -207,8 +214,47 @@ def measure(client: TestClient, urls: list[str], repeat: int) -> tuple[list[floa
     return times, size
 
 
+def while_ingesting(folder: Path, articles: int) -> None:
+    inputs, db_path = folder / "inputs", folder / "written.duckdb"
+    write_inputs(load_stories(DEFAULT_CORPUS), inputs, articles, vary=True)
+    command = ["ingest", str(inputs), "--db", str(db_path), "--snapshot"]
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "communique.cli", *command],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    snapshot = Path(f"{db_path}.snapshot")
+    while not snapshot.exists() and writer.poll() is None:
+        time.sleep(0.05)  # the writer's first copy, made before it stores anything
+    urls = ["/", "/api/meta", "/api/graph", "/api/events", "/search", "/articles", "/changes"]
+    times: list[float] = []
+    statuses: dict[int, int] = {}
+    with TestClient(create_app(db_path)) as client:
+        before = client.get("/api/meta").json()["articles"]
+        started = time.perf_counter()
+        while writer.poll() is None:
+            for url in urls:
+                asked = time.perf_counter()
+                status = client.get(url).status_code
+                times.append((time.perf_counter() - asked) * 1000)
+                statuses[status] = statuses.get(status, 0) + 1
+        took = time.perf_counter() - started
+        after = client.get("/api/meta").json()
+    p95 = statistics.quantiles(times, n=20)[-1]
+    print(
+        f"another process ingested {after['articles'] - before:,} articles in {took:.0f} s "
+        f"(exit {writer.returncode}); meanwhile {len(times):,} requests answered "
+        f"{statuses}, median {statistics.median(times):.1f} ms, 95% under {p95:.1f} ms, "
+        f"slowest {max(times):.1f} ms; the explorer then showed {after['articles']:,} articles "
+        f"and {after['events']:,} events (read from {after['database']})"
+    )
+
+
 def run(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as work:
+        if args.while_ingesting:
+            while_ingesting(Path(work), args.articles)
+            return
         db_path = Path(args.db or Path(work) / "explorer.duckdb")
         if not db_path.exists() and args.events_per_article:
             build_synthetic(db_path, args.articles, args.events_per_article)
@@ -233,6 +279,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--events-per-article", type=int, default=0)
+    parser.add_argument("--while-ingesting", action="store_true")
     parser.add_argument("--db", help="the database to ask; made from the corpus if missing")
     run(parser.parse_args())
 
