@@ -1029,3 +1029,30 @@ def test_a_sentence_about_a_third_state_is_not_completed_by_the_main_pair(coder:
     found = coded(coder, text)
     assert ("SIGN_AGREEMENT", "RUS", "TUR") in found or ("SIGN_AGREEMENT", "TUR", "RUS") in found
     assert not any(kind == "REJECT" and "RUS" in (s, t) for kind, s, t in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Iran threatened to attack Israel.", ("THREATEN", "IRN", "ISR")),
+        ("Russia has threatened to impose sanctions on Moldova.", ("THREATEN", "RUS", "MDA")),
+        ("Iran threatened to close the strait to American ships.", ("THREATEN", "IRN", "USA")),
+    ],
+)
+def test_what_is_threatened_is_no_happening(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    found = coded(coder, sentence)
+    assert expected in found
+    assert not any(kind in {"ASSAULT", "SANCTION"} for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hundreds of protesters rallied outside the Chinese embassy in Manila.",
+        "Crowds demonstrated in Manila against China's claims.",
+    ],
+)
+def test_protesters_are_of_where_they_protest(coder: Coder, sentence: str) -> None:
+    assert ("PROTEST", "PHL", "CHN") in coded(coder, sentence)

@@ -100,6 +100,25 @@ def without_pledged_content(triggers: list[TriggerMatch], text: str) -> list[Tri
     return [t for t in triggers if not pledged(t)]
 
 
+def without_threatened_content(triggers: list[TriggerMatch], doc: Doc) -> list[TriggerMatch]:
+    """ "Iran threatened to attack Israel": the attack is what was threatened, not a happening;
+    the threat is the event (its parties come from what it threatens)."""
+    threats = [root_at(doc, t.start, t.end) for t in triggers if t.rule.kind == "THREATEN"]
+    threat_words = {w.i for w in threats if w is not None}
+
+    def threatened(trigger: TriggerMatch) -> bool:
+        word = root_at(doc, trigger.start, trigger.end)
+        if word is None or trigger.rule.kind == "THREATEN":
+            return False
+        while word.dep_ in {"xcomp", "dobj", "pobj", "prep"} and word.head.i != word.i:
+            word = word.head
+            if word.i in threat_words:
+                return True
+        return False
+
+    return [t for t in triggers if not threatened(t)]
+
+
 CONDITIONS = {"if", "unless", "whether"}
 
 

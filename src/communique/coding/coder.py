@@ -370,6 +370,7 @@ class Coder:
         ]
         triggers = clauses.main_verbs_govern(usable, doc)
         chosen = clauses.without_pledged_content(clauses.prefer_specific(triggers), sentence.text)
+        chosen = clauses.without_threatened_content(chosen, doc)
         if self.trace is not None:
             self._trace_dropped(self.trace, sentence, doc, every_match, usable, triggers, chosen)
         if not chosen:
@@ -408,10 +409,12 @@ class Coder:
             pairs = self._pairs(
                 trigger, present, sentence, main_dyad, officials, strong, doc, protagonist, home
             )
-            if not pairs and trigger.rule.kind == "PROTEST" and home:
-                # Protesters with no nationality named are of the dateline's state.
+            local = next((a.code for a in places), None) or home
+            if not pairs and trigger.rule.kind == "PROTEST" and local:
+                # Protesters with no nationality named are of where they protest ("outside
+                # the Chinese embassy in Manila"), or of the dateline's state.
                 objects = {code for start, _, code in present if start >= trigger.start}
-                pairs = [(home, target, False) for target in sorted(objects - {home})]
+                pairs = [(local, target, False) for target in sorted(objects - {local})]
             paired.append((trigger, present, pairs))
             if self.trace is not None:
                 parties = self._parties(trigger, present, doc, protagonist)

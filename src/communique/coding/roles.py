@@ -62,6 +62,7 @@ class RoleKnowledge:
     cargo_heads: frozenset[str]
     arrival_verbs: frozenset[str]
     relation_heads: frozenset[str]
+    content_object_is_target: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> RoleKnowledge:
@@ -89,6 +90,7 @@ class RoleKnowledge:
             cargo_heads=frozenset(data["cargo_heads"]),
             arrival_verbs=frozenset(data["arrival_verbs"]),
             relation_heads=frozenset(data["relation_heads"]),
+            content_object_is_target=frozenset(data["content_object_is_target"]),
         )
 
     def preps(self, kind: str, side: str) -> frozenset[str]:
@@ -250,6 +252,14 @@ class _Reader:
                 for prep in child.children:
                     if prep.dep_ == "prep":
                         yield from self.prepositional(prep, f"{how}<-{child.text}")
+            elif dep == "xcomp" and self.kind in self.k.content_object_is_target:
+                # "threatened to attack Israel", "threatened to close the strait to US ships"
+                for obj in child.children:
+                    if obj.dep_ in _OBJECT_DEPS:
+                        for code, path in self.members(obj):
+                            yield Party(code, "target", f"{how}<-to:{child.text}<-{path}")
+                    elif obj.dep_ == "prep":
+                        yield from self.prepositional(obj, f"{how}<-to:{child.text}")
             elif dep == "ccomp" and self.kind in self.k.clause_subject_is_target:
                 # "warned that Warsaw would pay", "alleged that France had armed the militia"
                 for subject in child.children:
