@@ -1056,3 +1056,26 @@ def test_what_is_threatened_is_no_happening(
 )
 def test_protesters_are_of_where_they_protest(coder: Coder, sentence: str) -> None:
     assert ("PROTEST", "PHL", "CHN") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ghana said it had taken up the arrests with the Nigerian authorities.",
+        "Ghana raised the detentions with Nigerian officials.",
+        "Ghana discussed the seizure with Nigeria's envoy.",
+    ],
+)
+def test_who_raises_an_act_did_not_do_it(coder: Coder, sentence: str) -> None:
+    assert not any(kind == "COERCE" and s == "GHA" for kind, s, _ in coded(coder, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ghana said it would expel two Nigerian diplomats.",
+        "Ghana announced on Monday that it had expelled two Nigerian diplomats.",
+    ],
+)
+def test_a_state_said_to_act_is_the_it_that_acts(coder: Coder, sentence: str) -> None:
+    assert ("SANCTION", "GHA", "NGA") in coded(coder, sentence)

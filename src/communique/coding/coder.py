@@ -647,8 +647,11 @@ class Coder:
         tier = find_tier(sentence.text) if rule.kind == "UPGRADE_RELATIONS" else None
         if rule.kind == "ESTABLISH_RELATIONS":
             tier = ("diplomatic_relations", "diplomatic relations")
+        kind = rule.kind
+        if status in {"planned", "proposed", "agreed"}:
+            kind = self.knowledge.status.announced_is.get(kind, kind)
         return merging.Candidate(
-            kind=rule.kind,
+            kind=kind,
             source=source,
             target=target,
             sentence=sentence,

@@ -63,6 +63,7 @@ class RoleKnowledge:
     arrival_verbs: frozenset[str]
     relation_heads: frozenset[str]
     content_object_is_target: frozenset[str]
+    topic_verbs: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> RoleKnowledge:
@@ -91,6 +92,7 @@ class RoleKnowledge:
             arrival_verbs=frozenset(data["arrival_verbs"]),
             relation_heads=frozenset(data["relation_heads"]),
             content_object_is_target=frozenset(data["content_object_is_target"]),
+            topic_verbs=frozenset(data["topic_verbs"]),
         )
 
     def preps(self, kind: str, side: str) -> frozenset[str]:
@@ -152,6 +154,12 @@ def _arrives(thing: Token, knowledge: RoleKnowledge) -> bool:
     return thing.dep_ in _SUBJECT_DEPS and verb.lemma_.lower() in knowledge.arrival_verbs
 
 
+def _phrasal(verb: Token) -> str:
+    """A verb's lemma with its particle: "take up", "raise"."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles[:1]])
+
+
 def _carried_by(trigger: Token) -> bool:
     """Whether a transfer is named as what another noun carries: "aid flight", "arms shipment"."""
     return trigger.dep_ == "compound" and trigger.head.pos_ in {"NOUN", "PROPN"}
@@ -209,7 +217,8 @@ class _Reader:
         # A noun trigger takes the parties of the verb that governs it: "held talks with",
         # "signed an agreement", "took part in drills", "during the visit" does not.
         for verb, how in _governing_verbs(trigger):
-            yield from self.arguments(verb, how)
+            if _phrasal(verb) not in self.k.topic_verbs:
+                yield from self.arguments(verb, how)
 
     def arguments(self, word: Token, how: str) -> Iterator[Party]:
         subject_found = False
@@ -344,6 +353,9 @@ class _Reader:
             # "he was scheduled to meet", "Japan is expected to sign": a passive controller's
             # subject is the subject of its complement too
             subjects = _SUBJECT_DEPS | (_PASSIVE_SUBJECT_DEPS if current.dep_ == "xcomp" else set())
+            as_topic = current.dep_ == "dobj" and _phrasal(current.head) in self.k.topic_verbs
+            if as_topic:
+                return  # "had taken up the arrests with Colombo": not who arrested
             current = current.head
             if current.dep_ == "prep" and current.pos_ == "ADP":
                 continue  # "after accusing", "by expelling": on to the verb it modifies
@@ -364,7 +376,7 @@ class _Reader:
                     for apposed in (child, *child.conjuncts):  # "the US, Russia, and Swiss"
                         yield from self.states(apposed)
 
-    def referent(self, pronoun: Token) -> Iterator[tuple[str, str]]:
+    def referent(self, pronoun: Token, protagonist: bool = True) -> Iterator[tuple[str, str]]:
         """Whom a subject pronoun stands for: the subject of the sentence's main clause when
         that comes first ("The minister flew to Lima, where she met ..."), else the article's
         protagonist ("He met ..." opening a sentence)."""
@@ -378,7 +390,7 @@ class _Reader:
                         (code, f">{pronoun.text}={child.text}{path}") for code, path in found
                     )
                     return
-        if self.protagonist:
+        if protagonist and self.protagonist:
             yield self.protagonist, f">{pronoun.text}=protagonist"
 
     def hyphenated(self, word: Token, code: str) -> Iterator[tuple[str, str]]:
@@ -404,6 +416,10 @@ class _Reader:
             return
         if subject and word.lower_ in _PERSONAL_PRONOUNS:
             yield from self.referent(word)
+            return
+        if subject and word.lower_ in {"it", "its"}:
+            # "Israel said it would strike": the state named before it, never the protagonist
+            yield from self.referent(word, protagonist=False)
             return
         if word.lower_ in _FORMER_LATTER:
             # "the former's state visit to the latter": the first or second party named before
