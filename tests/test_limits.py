@@ -10,6 +10,7 @@ import pytest
 
 from communique.errors import InputError
 from communique.intake import RawDocument, extract
+from communique.intake.limits import time_budget
 
 ARTICLE = (
     "<p>The foreign ministers of Chile and Ghana met in Accra on Monday and agreed to open "
@@ -90,3 +91,28 @@ def test_a_budget_running_out_as_its_block_ends_never_stops_later_code() -> None
     with ThreadPoolExecutor(1) as pool:
         stopped, read = pool.submit(read_many).result(timeout=120)
     assert (stopped + read, min(stopped, read) > 0) == (300, True)
+
+
+def _stubborn_work() -> None:
+    """Work that swallows the first stop, as a library's bare `except:` does, then goes on."""
+    with time_budget(0.2, "stubborn.html"):
+        ends = time.monotonic() + 5
+        try:
+            while time.monotonic() < ends:
+                pass
+        except BaseException:  # noqa: S110 - the careless library this stands for
+            pass
+        while time.monotonic() < ends:
+            pass
+
+
+@pytest.mark.parametrize("where", ["main thread", "other thread"])
+def test_a_stop_swallowed_by_the_work_is_raised_again(where: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(InputError, match=r"^stubborn.html: took over 0.2 s to read; stopped$"):
+        if where == "main thread":
+            _stubborn_work()
+        else:
+            with ThreadPoolExecutor(1) as pool:
+                pool.submit(_stubborn_work).result(timeout=60)
+    assert time.monotonic() - started < 2.0

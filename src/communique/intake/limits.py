@@ -49,6 +49,12 @@ def check_html_shape(content: bytes, source: str) -> None:
             )
 
 
+# Once a document's time is up, the stop is raised again this often until its work ends: a
+# library's bare `except:` can swallow one stop, and the document then ran on unbounded (a Dask
+# worker read a minute-long page to its end).
+_AGAIN = 0.1
+
+
 class _OverBudget(BaseException):
     """Raised into the document's work when its time is up; not an Exception, so that no
     library's catch-all handler swallows it."""
@@ -76,7 +82,7 @@ def _signal_timer(seconds: float) -> Iterator[None]:
         raise _OverBudget
 
     previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, _AGAIN)  # again till disarmed: see _AGAIN
     try:
         yield
     finally:
@@ -85,7 +91,8 @@ def _signal_timer(seconds: float) -> Iterator[None]:
 
 
 class _Watchdog:
-    """Raises _OverBudget in the thread that entered it once `seconds` have passed.
+    """Raises _OverBudget in the thread that entered it once `seconds` have passed, and again
+    every `_AGAIN` seconds until the block ends (a library's bare `except:` may swallow one).
 
     CPython's PyThreadState_SetAsyncExc delivers an exception to another thread at its next
     bytecode, as a signal handler's would be. A stop still pending when the block ends in time
@@ -93,25 +100,30 @@ class _Watchdog:
     """
 
     def __init__(self, seconds: float) -> None:
+        self._seconds = seconds
         self._thread = ctypes.c_ulong(threading.get_ident())
         self._lock = threading.Lock()
+        self._ended = threading.Event()
         self._over = False
         self._fired = False
-        self._timer = threading.Timer(seconds, self._fire)
-        self._timer.daemon = True
+        self._watcher = threading.Thread(target=self._watch, name="time-budget", daemon=True)
 
-    def _fire(self) -> None:
-        with self._lock:
-            if not self._over:
+    def _watch(self) -> None:
+        wait = self._seconds
+        while not self._ended.wait(wait):
+            with self._lock:
+                if self._over:
+                    return
                 self._fired = True
                 _async_raise(self._thread, _OverBudget)
+            wait = _AGAIN
 
     def __enter__(self) -> None:
-        self._timer.start()
+        self._watcher.start()
 
     def __exit__(self, *exc_info: object) -> None:
         try:
-            self._timer.cancel()
+            self._ended.set()
             with self._lock:
                 self._over = True
                 if self._fired:
