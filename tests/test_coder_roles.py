@@ -1079,3 +1079,15 @@ def test_who_raises_an_act_did_not_do_it(coder: Coder, sentence: str) -> None:
 )
 def test_a_state_said_to_act_is_the_it_that_acts(coder: Coder, sentence: str) -> None:
     assert ("SANCTION", "GHA", "NGA") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aid arrived in Tonga, the Australian Defence Department statement said.",
+        "Aid arrived in Tonga, the ADF statement said.",
+    ],
+)
+def test_one_states_statement_is_no_joint_statement(coder: Coder, sentence: str) -> None:
+    text = f"Australia sent aid to Tonga. Australia and Tonga signed a pact. {sentence}"
+    assert not any(kind == "JOINT_STATEMENT" for kind, _, _ in coded(coder, text))

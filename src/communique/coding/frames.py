@@ -35,6 +35,7 @@ class Frame:
     objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
+    named: bool = False  # a name before the noun counts as one of its modifiers
     adverbs: frozenset[str] = frozenset()
     subject_is_target: bool = False
     generic_plural: bool = False
@@ -80,6 +81,7 @@ class Frames:
                     objects=frozenset(entry.get("objects", [])),
                     not_objects=frozenset(entry.get("not_objects", [])),
                     modifiers=frozenset(entry.get("modifiers", [])),
+                    named=bool(entry.get("named", False)),
                     adverbs=frozenset(entry.get("adverbs", [])),
                     subject_is_target=entry.get("subject_is", "source") == "target",
                     generic_plural=bool(entry.get("generic_plural", False)),
@@ -143,7 +145,7 @@ def _fits(frame: Frame, token: Token) -> bool:
         return False
     if frame.not_objects and objects & frame.not_objects:
         return False
-    if frame.modifiers and not _modified(token, frame.modifiers):
+    if frame.modifiers and not _modified(token, frame.modifiers, frame.named):
         return False
     return not frame.adverbs or any(
         c.dep_ in {"advmod", "prep"} and c.lower_ in frame.adverbs for c in token.children
@@ -213,7 +215,7 @@ def _of_after_a_time(noun: Token) -> list[Token]:
     ]
 
 
-def _modified(token: Token, modifiers: frozenset[str]) -> bool:
+def _modified(token: Token, modifiers: frozenset[str], named: bool) -> bool:
     """ "joint drills", "Cobra Gold exercises": a listed modifier or a name of its own."""
     for child in token.children:
         if child.dep_ not in {"amod", "compound", "nmod"}:
@@ -221,8 +223,8 @@ def _modified(token: Token, modifiers: frozenset[str]) -> bool:
         for word in (child, *child.conjuncts):  # "planning and field exercises"
             if word.lower_ in modifiers or word.lemma_.lower() in modifiers:
                 return True
-        if child.dep_ == "compound" and child.pos_ == "PROPN":
-            return True
+        if named and child.dep_ == "compound" and child.pos_ == "PROPN":
+            return True  # "Cobra Gold exercises" (but "the CSNS statement" is no joint one)
     return False
 
 
