@@ -1091,3 +1091,16 @@ def test_a_state_said_to_act_is_the_it_that_acts(coder: Coder, sentence: str) ->
 def test_one_states_statement_is_no_joint_statement(coder: Coder, sentence: str) -> None:
     text = f"Australia sent aid to Tonga. Australia and Tonga signed a pact. {sentence}"
     assert not any(kind == "JOINT_STATEMENT" for kind, _, _ in coded(coder, text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The EU adopted its 15th package of sanctions against Russia.",
+        "Russia launched a wave of airstrikes on Ukraine.",
+        "Russia fired a barrage of missiles at Ukraine.",
+    ],
+)
+def test_a_quantity_of_a_happening_is_governed_by_its_verb(coder: Coder, sentence: str) -> None:
+    found = coded(coder, sentence)
+    assert ("SANCTION", "IGO:EU", "RUS") in found or ("ASSAULT", "RUS", "UKR") in found

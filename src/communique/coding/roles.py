@@ -534,7 +534,11 @@ _COMPLETING_PREPS = {"in", "for", "of", "on"}
 # Nouns whose prepositional phrase is where a happening's parties stand ("participants in
 # the drills", "a member of the coalition", "a round of talks"); an event noun in the
 # phrase of one of these, or of "the signing of", "the other side of", is no passing mention.
-_PARTICIPATION_HEADS = {"participant", "part", "member", "party", "host", "series", "set", "round"}
+_PARTICIPATION_HEADS = {
+    "participant", "part", "member", "party", "host", "series", "set", "round",
+    # quantities of a happening: "its 15th package of sanctions", "a wave of airstrikes"
+    "package", "wave", "raft", "batch", "slate", "string", "spate", "barrage", "volley",
+}  # fmt: skip
 _NOT_IN_PASSING_HEADS = _PARTICIPATION_HEADS | {"signing", "side"}
 
 
