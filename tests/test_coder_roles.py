@@ -1104,3 +1104,23 @@ def test_one_states_statement_is_no_joint_statement(coder: Coder, sentence: str)
 def test_a_quantity_of_a_happening_is_governed_by_its_verb(coder: Coder, sentence: str) -> None:
     found = coded(coder, sentence)
     assert ("SANCTION", "IGO:EU", "RUS") in found or ("ASSAULT", "RUS", "UKR") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Kremlin accused Finland of provocations.", ("ACCUSE", "RUS", "FIN")),
+        ("The White House imposed tariffs on Mexico.", ("SANCTION", "USA", "MEX")),
+        ("Saudi Arabia and Iran agreed to restore diplomatic relations.", ("ESTABLISH_RELATIONS",)),
+        ("China lodged stern representations with the Philippines.", ("ACCUSE", "CHN", "PHL")),
+        ("Indonesia welcomed Malaysia's decision to join the pact.", ("ENDORSE", "IDN", "MYS")),
+    ],
+)
+def test_news_wordings_of_states_and_acts(coder: Coder, sentence: str, expected: tuple) -> None:
+    found = coded(coder, sentence)
+    assert any((kind, s, t)[: len(expected)] == expected for kind, s, t in found)
+
+
+def test_welcoming_a_visitor_is_no_endorsement(coder: Coder) -> None:
+    found = coded(coder, "Indonesia welcomed the Malaysian prime minister at the airport.")
+    assert not any(kind == "ENDORSE" for kind, _, _ in found)

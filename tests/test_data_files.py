@@ -158,6 +158,7 @@ def test_every_country_and_igo_entry_is_well_formed() -> None:
             assert entry["name"], entry["code"]
             assert entry["names"], entry["code"]
             forms = entry["names"] + entry.get("demonyms", []) + entry.get("capitals", [])
+            forms += entry.get("seats", [])  # "the Kremlin", "the White House"
             assert set(entry.get("case_sensitive", [])) <= set(forms), entry["code"]
 
 

@@ -51,7 +51,9 @@ class Gazetteer:
         code = str(entry["code"])
         self.actors[code] = ActorInfo(code, str(entry["name"]))
         case_sensitive = set(entry.get("case_sensitive", []))
-        for via, key in (("name", "names"), ("demonym", "demonyms"), ("capital", "capitals")):
+        # A seat of government ("the Kremlin said") stands for its state as a capital does.
+        forms = (("name", "names"), ("demonym", "demonyms"), ("capital", "capitals"))
+        for via, key in (*forms, ("capital", "seats")):
             for form in entry.get(key, []):
                 self.index.add(form, (code, via), case_sensitive=form in case_sensitive)
 
