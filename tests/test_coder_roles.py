@@ -1124,3 +1124,17 @@ def test_news_wordings_of_states_and_acts(coder: Coder, sentence: str, expected:
 def test_welcoming_a_visitor_is_no_endorsement(coder: Coder) -> None:
     found = coded(coder, "Indonesia welcomed the Malaysian prime minister at the airport.")
     assert not any(kind == "ENDORSE" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chilean foreign minister signed three agreements during a visit to Peru.",
+        "During his visit to Peru, the Chilean president laid a wreath.",
+        "After a state visit to Peru, Chile's president spoke to reporters.",
+    ],
+)
+def test_a_visit_in_a_phrase_of_time_is_made_by_the_clause_subject(
+    coder: Coder, sentence: str
+) -> None:
+    assert ("VISIT", "CHL", "PER") in coded(coder, sentence)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 # Dependents through which a noun phrase's head stands for a state it names.
 _FRONTIERS = {"border", "frontier", "boundary"}
+_TIME_PREPS = {"during", "after", "before", "following", "throughout"}
 # The first word of a two-word preposition, which the parser makes the head of the second.
 _COMPOUND_PREP_HEADS = {"out", "away", "back"}
 _FORMER_LATTER = {"former": 0, "latter": 1}
@@ -201,6 +202,8 @@ class _Reader:
         # The trigger itself may name a party: "Turkish airstrikes", "Japan's visit".
         # A gerund the parser takes for a verb is a noun too: "Chilean shelling in Peru killed"
         nominal = trigger.pos_ in {"NOUN", "PROPN"} or trigger.dep_ in _ARGUMENT_DEPS
+        travellers = list(self.travellers())
+        yield from travellers
         if nominal:
             # "Tillerson's first stop, a visit to Egypt": the noun it renames speaks for it too
             renamed = trigger.head.children if trigger.dep_ == "appos" else ()
@@ -211,6 +214,8 @@ class _Reader:
                         side = self.object_side  # "his first New Zealand visit"
                     # "his visit": the one the pronoun stands for
                     subject = child.dep_ == "poss" and child.lower_ in _PERSONAL_PRONOUNS
+                    if subject and travellers:
+                        continue  # "During his visit to Peru, the Chilean president ..."
                     for code, path in self.states(child, subject=subject):
                         yield Party(code, side, f"{child.dep_}:{child.text}{path}")
         yield from self.arguments(trigger, "trigger")
@@ -219,6 +224,20 @@ class _Reader:
         for verb, how in _governing_verbs(trigger):
             if _phrasal(verb) not in self.k.topic_verbs:
                 yield from self.arguments(verb, how)
+
+    def travellers(self) -> Iterator[Party]:
+        """ "signed three agreements during a visit to Peru": who made a visit named in a
+        phrase of time is the subject of the clause it dates."""
+        trigger = self.trigger
+        if self.kind not in self.k.destination_compound_kinds or trigger.dep_ != "pobj":
+            return
+        prep = trigger.head
+        if prep.lower_ not in _TIME_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:
+            return
+        for child in prep.head.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                for code, path in self.members(child, subject=True):
+                    yield Party(code, "source", f"^{prep.text}:{prep.head.text}<-nsubj{path}")
 
     def arguments(self, word: Token, how: str) -> Iterator[Party]:
         subject_found = False
