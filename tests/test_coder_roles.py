@@ -1131,7 +1131,7 @@ def test_welcoming_a_visitor_is_no_endorsement(coder: Coder) -> None:
     [
         "The Chilean foreign minister signed three agreements during a visit to Peru.",
         "During his visit to Peru, the Chilean president laid a wreath.",
-        "After a state visit to Peru, Chile's president spoke to reporters.",
+        "After a state visit to Peru, Chile's president flew home.",
     ],
 )
 def test_a_visit_in_a_phrase_of_time_is_made_by_the_clause_subject(

@@ -200,6 +200,10 @@ def is_negation(word: Token) -> bool:
     return word.dep_ == "neg" and not (following is not None and following.lower_ == "only")
 
 
+# Prepositions that put a happening in time rather than in the verb's own phrase.
+TIME_PREPS = {"during", "after", "before", "following", "throughout"}
+
+
 def main_verbs_govern(triggers: list[TriggerMatch], doc: Doc) -> list[TriggerMatch]:
     """A trigger noun that is the object of another trigger's verb takes that verb's kind:
     "agreed to lift the sanctions" is easing them, not imposing them; and one in the verb's
@@ -220,7 +224,12 @@ def main_verbs_govern(triggers: list[TriggerMatch], doc: Doc) -> list[TriggerMat
             None,
             kind,
         )
-        restated = root.dep_ == "pobj" and verbs.get(root.head.head.i) == kind
+        # ("after a state visit to Peru, the president flew home": a time, not a restatement)
+        restated = (
+            root.dep_ == "pobj"
+            and root.head.lower_ not in TIME_PREPS
+            and verbs.get(root.head.head.i) == kind
+        )
         if not (governed or restated):
             kept.append(trigger)
     return kept

@@ -19,9 +19,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from .clauses import TIME_PREPS
+
 # Dependents through which a noun phrase's head stands for a state it names.
 _FRONTIERS = {"border", "frontier", "boundary"}
-_TIME_PREPS = {"during", "after", "before", "following", "throughout"}
 # The first word of a two-word preposition, which the parser makes the head of the second.
 _COMPOUND_PREP_HEADS = {"out", "away", "back"}
 _FORMER_LATTER = {"former": 0, "latter": 1}
@@ -232,7 +233,7 @@ class _Reader:
         if self.kind not in self.k.destination_compound_kinds or trigger.dep_ != "pobj":
             return
         prep = trigger.head
-        if prep.lower_ not in _TIME_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:
+        if prep.lower_ not in TIME_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:
             return
         for child in prep.head.children:
             if child.dep_ in _SUBJECT_DEPS:
