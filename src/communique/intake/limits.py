@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import ctypes
 import re
-import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from types import FrameType
 
 from ..errors import InputError
 
@@ -64,30 +62,16 @@ class _OverBudget(BaseException):
 def time_budget(seconds: float, source: str) -> Iterator[None]:
     """Stop the work in the block with an InputError naming `source` after `seconds`.
 
-    On the main thread a timer signal interrupts the Python work; signals reach only the main
-    thread, so on any other (a Dask worker's task thread, a server's) a watchdog thread raises
-    the stop into the working thread instead. Either way a C call such as a parse ends first.
+    A watchdog thread raises the stop into the thread doing the work, whichever it is (the
+    main thread, a Dask worker's task thread, a server's), as a signal handler would: between
+    two steps of Python, so a C call such as a parse ends first. Signals, which reach only the
+    main thread, left documents on other threads unbounded.
     """
-    stopping = _signal_timer if threading.current_thread() is threading.main_thread() else _Watchdog
     try:
-        with stopping(seconds):
+        with _Watchdog(seconds):
             yield
     except _OverBudget:
         raise InputError(source, f"took over {seconds:g} s to read; stopped") from None
-
-
-@contextmanager
-def _signal_timer(seconds: float) -> Iterator[None]:
-    def stop(signum: int, frame: FrameType | None) -> None:
-        raise _OverBudget
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds, _AGAIN)  # again till disarmed: see _AGAIN
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 class _Watchdog:
@@ -95,8 +79,9 @@ class _Watchdog:
     every `_AGAIN` seconds until the block ends (a library's bare `except:` may swallow one).
 
     CPython's PyThreadState_SetAsyncExc delivers an exception to another thread at its next
-    bytecode, as a signal handler's would be. A stop still pending when the block ends in time
-    is taken back, so it never lands in the code after the block.
+    bytecode. The watchdog raises only holding its lock and only while the block runs; the
+    block ends by marking itself over under that lock (again if a stop lands meanwhile) and
+    taking back a stop not yet delivered, so none lands in the code after the block.
     """
 
     def __init__(self, seconds: float) -> None:
@@ -105,7 +90,6 @@ class _Watchdog:
         self._lock = threading.Lock()
         self._ended = threading.Event()
         self._over = False
-        self._fired = False
         self._watcher = threading.Thread(target=self._watch, name="time-budget", daemon=True)
 
     def _watch(self) -> None:
@@ -114,7 +98,6 @@ class _Watchdog:
             with self._lock:
                 if self._over:
                     return
-                self._fired = True
                 _async_raise(self._thread, _OverBudget)
             wait = _AGAIN
 
@@ -122,14 +105,14 @@ class _Watchdog:
         self._watcher.start()
 
     def __exit__(self, *exc_info: object) -> None:
-        try:
-            self._ended.set()
-            with self._lock:
-                self._over = True
-                if self._fired:
+        while not self._over:
+            try:
+                with self._lock:
+                    self._over = True
                     _async_raise(self._thread, None)  # takes back a stop not yet delivered
-        except _OverBudget:  # delivered while the block was ending: it ended in time
-            pass
+            except _OverBudget:  # delivered while the block was ending: mark it over again
+                pass
+        self._ended.set()
 
 
 def _async_raise(thread: ctypes.c_ulong, exception: type[BaseException] | None) -> None:
