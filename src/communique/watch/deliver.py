@@ -59,17 +59,52 @@ class Terminal:
 
 
 class JsonLines:
-    """Appends one JSON object a line to a file."""
+    """Appends one JSON object a line to a file, each alert once.
+
+    A watcher killed between writing an alert and recording it as sent sends it again when it
+    comes back: an alert the file already holds (the same rule and change) is not written a
+    second time, and a line the kill cut short is ended before the next.
+    """
 
     def __init__(self, path: str) -> None:
         self.path = Path(path)
+        self._written: set[tuple[str, str]] | None = None
+        self._cut_short = False
 
     def send(self, alert: Alert) -> None:
+        written = self._already_written()
+        key = (alert.rule, alert.change.change_id)
+        if key in written:
+            return
+        line = json.dumps(alert.to_dict(), ensure_ascii=False) + "\n"
         try:
             with self.path.open("a", encoding="utf-8") as handle:
-                handle.write(json.dumps(alert.to_dict(), ensure_ascii=False) + "\n")
+                handle.write("\n" + line if self._cut_short else line)
         except OSError as error:
             raise DeliveryError(f"{self.path}: cannot write ({error.strerror or error})") from error
+        self._cut_short = False
+        written.add(key)
+
+    def _already_written(self) -> set[tuple[str, str]]:
+        """The (rule, change) of each alert in the file, read once."""
+        if self._written is not None:
+            return self._written
+        try:
+            text = self.path.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            text = ""
+        except OSError as error:
+            raise DeliveryError(f"{self.path}: cannot read ({error.strerror or error})") from error
+        self._cut_short = bool(text) and not text.endswith("\n")
+        self._written = set()
+        for line in text.splitlines():
+            try:
+                item = json.loads(line)
+            except ValueError:
+                continue  # a line the kill cut short
+            if isinstance(item, dict):
+                self._written.add((str(item.get("rule")), str(item.get("change_id"))))
+        return self._written
 
 
 class Webhook:
