@@ -1138,3 +1138,21 @@ def test_a_visit_in_a_phrase_of_time_is_made_by_the_clause_subject(
     coder: Coder, sentence: str
 ) -> None:
     assert ("VISIT", "CHL", "PER") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        (
+            "Minister of Foreign Affairs of Tonga, Ratu Sione Vakalahi accompanied by officials "
+            "met the Japanese foreign minister.",
+            "Ratu Sione Vakalahi",
+            "TON",
+        ),
+    ],
+)
+def test_a_titled_name_the_recognizer_takes_for_an_organisation_is_a_person(
+    coder: Coder, sentence: str, name: str, country: str
+) -> None:
+    found = people(coder, sentence)
+    assert (name, country) in found

@@ -65,6 +65,10 @@ _TITLED_SURNAME = re.compile(
 )
 
 
+# Labels the entity recognizer gives people it does not know as such.
+_MISREAD_LABELS = {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"}
+
+
 @dataclass(frozen=True)
 class PersonMention:
     start: int
@@ -124,7 +128,11 @@ class PeopleFinder:
         known = self._known_spans(text)
         if doc is not None:
             for ent in doc.ents:
-                if ent.label_ == "PERSON" and _NAME_CHARS.match(ent.text):
+                # "Minister of Defence of Fiji, Ratu Inoke Kubuabola": the recognizer may call a
+                # name it does not know an organisation; a title beside it says who it is.
+                titled = _title_before(text, ent.start_char) or _title_after(text, ent.end_char)
+                person = ent.label_ == "PERSON" or (ent.label_ in _MISREAD_LABELS and titled)
+                if person and _NAME_CHARS.match(ent.text):
                     name = ent.text.rstrip()
                     for suffix in ("’s", "'s"):
                         name = name.removesuffix(suffix)
