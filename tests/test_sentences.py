@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from communique.language.sentences import Sentence, split_sentences
 
 TEXT = (
@@ -77,3 +79,21 @@ def test_a_long_line_without_final_punctuation_is_prose() -> None:
 def test_empty_text_has_no_sentences() -> None:
     assert split_sentences("") == []
     assert split_sentences("\n\n  \n") == []
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["BRUSSELS (AP) —", "NEW DELHI (Reuters) -", "CAIRO, March 17 (KUNA) —"],
+)
+def test_a_dateline_run_into_a_headline_starts_the_lead(dateline: str) -> None:
+    text = f"Chile and Peru sign a fisheries pact {dateline} The two states signed it on Monday."
+    texts = [s.text for s in split_sentences(text)]
+    assert texts == [
+        "Chile and Peru sign a fisheries pact",
+        f"{dateline} The two states signed it on Monday.",
+    ]
+
+
+def test_capitals_in_running_text_are_no_dateline() -> None:
+    text = "The NATO (North Atlantic Treaty Organization) summit opened in Vilnius."
+    assert [s.text for s in split_sentences(text)] == [text]

@@ -18,6 +18,12 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*[\"”’')\]]*\s*$")
+# A headline run into its story's dateline with no stop between: "... war on Ukraine BRUSSELS
+# (AP) — The European Union ...". The dateline starts a sentence.
+_RUN_IN_DATELINE = re.compile(
+    r"(?<=[a-z0-9’'”\"])\s+(?=[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*\([A-Z][\w .&-]{0,30}\)\s*[-–—])"
+)
 
 
 @dataclass(frozen=True)
@@ -49,8 +55,11 @@ def split_sentences(text: str) -> list[Sentence]:
 def _spans(line: str) -> list[tuple[int, int]]:
     spans = []
     start = len(line) - len(line.lstrip())
-    for match in _BOUNDARY.finditer(line):
-        if _ends_with_abbreviation(line[start : match.start() + 1]):
+    breaks = sorted([*_BOUNDARY.finditer(line), *_RUN_IN_DATELINE.finditer(line)], key=_at)
+    for match in breaks:
+        if match.start() < start:
+            continue
+        if match.re is _BOUNDARY and _ends_with_abbreviation(line[start : match.start() + 1]):
             continue
         end = match.end() - len(match.group()) + len(match.group().rstrip())
         spans.append((start, end))
@@ -59,6 +68,10 @@ def _spans(line: str) -> list[tuple[int, int]]:
     if end > start:
         spans.append((start, end))
     return spans
+
+
+def _at(match: re.Match[str]) -> int:
+    return match.start()
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
