@@ -1156,3 +1156,17 @@ def test_a_titled_name_the_recognizer_takes_for_an_organisation_is_a_person(
 ) -> None:
     found = people(coder, sentence)
     assert (name, country) in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Canada imposed sanctions on officials linked to Iran's drone programme.", "IRN"),
+        ("Canada sanctioned ten firms tied to the Russian military.", "RUS"),
+        ("Canada imposed sanctions on six people, including two Iranian generals.", "IRN"),
+    ],
+)
+def test_sanctions_reach_whom_their_targets_are_linked_to(
+    coder: Coder, sentence: str, target: str
+) -> None:
+    assert ("SANCTION", "CAN", target) in coded(coder, sentence)

@@ -23,6 +23,7 @@ from .clauses import TIME_PREPS
 
 # Dependents through which a noun phrase's head stands for a state it names.
 _FRONTIERS = {"border", "frontier", "boundary"}
+_LINKED = {"link", "tie", "connect", "affiliate", "associate", "loyal", "close"}
 # The first word of a two-word preposition, which the parser makes the head of the second.
 _COMPOUND_PREP_HEADS = {"out", "away", "back"}
 _FORMER_LATTER = {"former": 0, "latter": 1}
@@ -396,6 +397,15 @@ class _Reader:
                     for apposed in (child, *child.conjuncts):  # "the US, Russia, and Swiss"
                         yield from self.states(apposed)
 
+    def phrase_speaks_for(self, word: Token, prep: str) -> bool:
+        """Whether the states in a word's "of", "from", "with" or "including" phrase are the
+        word's own."""
+        if prep == "including":
+            return True
+        if prep == "with":
+            return word.lemma_.lower() in _FRONTIERS
+        return word.lemma_.lower() in self.k.of_heads or _is_name(word)
+
     def referent(self, pronoun: Token, protagonist: bool = True) -> Iterator[tuple[str, str]]:
         """Whom a subject pronoun stands for: the subject of the sentence's main clause when
         that comes first ("The minister flew to Lima, where she met ..."), else the article's
@@ -460,19 +470,25 @@ class _Reader:
             return  # "an Australian aid flight landed in Tonga": sent, not a visitor
         relation = word.lemma_.lower() in self.k.relation_heads
         for child in word.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in _LINKED:
+                # "officials linked to Russia's war": whose they are
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}:
+                        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                            for found, path in self.states(obj, depth + 1):
+                                yield found, f">{child.text}:{obj.text}{path}"
+                continue
             if relation and child.dep_ in {"poss", "amod", "compound"}:
                 continue  # "Assad's main backer": the other side of the relation, not him
             if child.dep_ in _NOMINAL_DEPS:
                 for member in (child, *child.conjuncts):  # "Thai and US officials"
                     for found, path in self.states(member, depth + 1, subject):
                         yield found, f">{member.text}{path}"
-            elif child.dep_ == "prep" and child.lower_ in {"of", "from", "with"}:
+            elif child.dep_ == "prep" and child.lower_ in {"of", "from", "with", "including"}:
                 # A name stands for the state it is "of" too: "Jane Roe of Peru's navy"; a
-                # border for the state it is "with": "troops on the border with Azerbaijan".
-                if child.lower_ == "with":
-                    if word.lemma_.lower() not in _FRONTIERS:
-                        continue
-                elif word.lemma_.lower() not in self.k.of_heads and not _is_name(word):
+                # border for the state it is "with": "troops on the border with Azerbaijan";
+                # a group for its members: "six people, including two Iranian generals".
+                if not self.phrase_speaks_for(word, child.lower_):
                     continue
                 for obj in child.children:
                     if obj.dep_ == "pobj":
