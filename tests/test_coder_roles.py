@@ -1170,3 +1170,22 @@ def test_sanctions_reach_whom_their_targets_are_linked_to(
     coder: Coder, sentence: str, target: str
 ) -> None:
     assert ("SANCTION", "CAN", target) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Germany has handed over more tanks to Ukraine.", ("ARMS_TRANSFER", "DEU", "UKR")),
+        ("Germany gave over two air defence systems to Ukraine.", ("ARMS_TRANSFER", "DEU", "UKR")),
+        ("Iran freed a British tanker it had seized in July.", ("RETREAT", "IRN", "GBR")),
+        ("Chinese and Russian warships staged joint patrols.", ("JOINT_EXERCISE",)),
+        ("Kenyan and Tanzanian officials discussed the dispute at a meeting.", ("MEET",)),
+    ],
+)
+def test_more_everyday_wordings(coder: Coder, sentence: str, expected: tuple) -> None:
+    assert any((kind, s, t)[: len(expected)] == expected for kind, s, t in coded(coder, sentence))
+
+
+def test_naval_patrols_of_one_state_are_no_joint_exercise(coder: Coder) -> None:
+    found = coded(coder, "Chinese warships staged naval patrols near Taiwan.")
+    assert not any(kind == "JOINT_EXERCISE" for kind, _, _ in found)

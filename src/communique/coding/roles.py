@@ -223,8 +223,9 @@ class _Reader:
         yield from self.arguments(trigger, "trigger")
         # A noun trigger takes the parties of the verb that governs it: "held talks with",
         # "signed an agreement", "took part in drills", "during the visit" does not.
+        as_object = trigger.dep_ in {"dobj", "nsubjpass"}
         for verb, how in _governing_verbs(trigger):
-            if _phrasal(verb) not in self.k.topic_verbs:
+            if not (as_object and _phrasal(verb) in self.k.topic_verbs):  # "raised the arrests"
                 yield from self.arguments(verb, how)
 
     def travellers(self) -> Iterator[Party]:
@@ -566,7 +567,7 @@ def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
 # Prepositions whose event noun completes the phrase of a verb: "took part in drills", "is on
 # a visit to", "signed up for talks", "the hosting of the summit" ("an inquiry into attacks"
 # is a topic).
-_COMPLETING_PREPS = {"in", "for", "of", "on"}
+_COMPLETING_PREPS = {"in", "for", "of", "on", "at"}  # "discussed the dispute at a meeting"
 # Nouns whose prepositional phrase is where a happening's parties stand ("participants in
 # the drills", "a member of the coalition", "a round of talks"); an event noun in the
 # phrase of one of these, or of "the signing of", "the other side of", is no passing mention.
