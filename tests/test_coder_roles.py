@@ -1189,3 +1189,17 @@ def test_more_everyday_wordings(coder: Coder, sentence: str, expected: tuple) ->
 def test_naval_patrols_of_one_state_are_no_joint_exercise(coder: Coder) -> None:
     found = coded(coder, "Chinese warships staged naval patrols near Taiwan.")
     assert not any(kind == "JOINT_EXERCISE" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The EU pledged 50 billion euros in aid to Ukraine.", ("AID", "IGO:EU", "UKR")),
+        ("Japan announced $20 million in assistance for Nepal.", ("AID", "JPN", "NPL")),
+        ("The IMF approved a $3 billion loan for Pakistan.", ("AID", "IGO:IMF", "PAK")),
+    ],
+)
+def test_aid_pledged_or_approved_in_amounts(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)

@@ -357,6 +357,11 @@ class _Reader:
                     # "the sale of French jets": what changes hands comes from France
                     own_side = self.side_of_object(obj, path) if patient else side
                     yield Party(code, own_side, f"{how}<-{word}:{obj.text}{path}")
+                if self.kind in self.k.origin_modifier_kinds and word == "in":
+                    # "pledged 50 billion euros in aid to Ukraine": where the aid goes
+                    for inner in obj.children:
+                        if inner.dep_ == "prep" and inner.lower_ != "of":
+                            yield from self.prepositional(inner, f"{how}<-in:{obj.text}")
 
     def inherited_subject(self, word: Token, how: str) -> Iterator[Party]:
         """ "agreed to hold talks", "arrived in Hanoi and met", "answered by expelling": the
