@@ -55,7 +55,9 @@ def split_sentences(text: str) -> list[Sentence]:
 def _spans(line: str) -> list[tuple[int, int]]:
     spans = []
     start = len(line) - len(line.lstrip())
-    breaks = sorted([*_BOUNDARY.finditer(line), *_RUN_IN_DATELINE.finditer(line)], key=_at)
+    breaks = list(_BOUNDARY.finditer(line))
+    if "(" in line:  # every run-in dateline names its agency in parentheses
+        breaks = sorted([*breaks, *_RUN_IN_DATELINE.finditer(line)], key=_at)
     for match in breaks:
         if match.start() < start:
             continue
