@@ -1176,7 +1176,10 @@ def test_sanctions_reach_whom_their_targets_are_linked_to(
     ("sentence", "expected"),
     [
         ("Germany has handed over more tanks to Ukraine.", ("ARMS_TRANSFER", "DEU", "UKR")),
-        ("Two air defence systems were handed over to Ukraine by Germany.", ("ARMS_TRANSFER", "DEU", "UKR")),
+        (
+            "Two air defence systems were handed over to Ukraine by Germany.",
+            ("ARMS_TRANSFER", "DEU", "UKR"),
+        ),
         ("Iran freed a British tanker it had seized in July.", ("RETREAT", "IRN", "GBR")),
         ("Chinese and Russian warships staged joint patrols.", ("JOINT_EXERCISE",)),
         ("Kenyan and Tanzanian officials discussed the dispute at a meeting.", ("MEET",)),
