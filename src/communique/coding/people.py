@@ -216,11 +216,13 @@ class PeopleFinder:
         return PersonMention(offset + start, offset + end, name, country, role, holder, titled)
 
 
+_TITLE_REACH = 240
 # `possible` tries every span a name could have, so many spans share a start or an end: the
 # title searches are done once per position (they scan the whole text before the name).
 @functools.lru_cache(maxsize=4096)
 def _title_before(text: str, start: int) -> re.Match[str] | None:
-    return _TITLE_BEFORE.search(text[:start])
+    # A title and its "of <state>" fit in far fewer characters: the search needs no more.
+    return _TITLE_BEFORE.search(text[max(0, start - _TITLE_REACH) : start])
 
 
 @functools.lru_cache(maxsize=4096)
