@@ -43,6 +43,9 @@ class TableAttributeRuler:
         self.longer = Matcher(ruler.vocab)
         # The rules a token meets depend on its four attributes only: found once for each.
         self.rules_by_token: dict[tuple[int, ...], tuple[int, ...]] = {}
+        # Most words are tested by no rule at all: all of them share one key ("" for LOWER).
+        self.lower_tests: list[Callable[[Any], bool]] = []
+        self.lower_kept: dict[int, int] = {}
         rules: list[dict[str, Any]] = ruler.patterns
         for number, rule in enumerate(rules):
             for pattern in rule["patterns"]:
@@ -52,7 +55,18 @@ class TableAttributeRuler:
                 else:
                     self._index(number, pattern[0], tests)
 
+    def _lower_key(self, lower: int, strings: Any) -> int:
+        """The word itself where some rule tests it, else 0: one key for every other word."""
+        kept = self.lower_kept.get(lower)
+        if kept is None:
+            text = strings[lower]
+            kept = lower if any(test(text) for test in self.lower_tests) else 0
+            self.lower_kept[lower] = kept
+        return kept
+
     def _index(self, number: int, pattern: dict[int | str, Any], tests: _Tests) -> None:
+        if "LOWER" in tests:
+            self.lower_tests.append(tests["LOWER"])
         if isinstance(pattern.get("TAG"), str):
             self.by_tag[pattern["TAG"]].append((number, tests))
         elif isinstance(pattern.get("LOWER"), str):
@@ -64,10 +78,11 @@ class TableAttributeRuler:
         strings = doc.vocab.strings
         matches = []
         for i, row in enumerate(doc.to_array(_TOKEN_ATTRS).tolist()):
-            key = tuple(row)
+            tag, lower, dep, space = row
+            key = (tag, self._lower_key(lower, strings), dep, space)
             numbers = self.rules_by_token.get(key)
             if numbers is None:
-                values = [strings[value] for value in row[:-1]] + [bool(row[-1])]
+                values = [strings[tag], strings[lower], strings[dep], bool(space)]
                 numbers = self._rules_for(dict(zip(_TOKEN_ATTRS, values, strict=True)))
                 self.rules_by_token[key] = numbers
             matches += [(number, i) for number in numbers]
