@@ -217,6 +217,8 @@ class PeopleFinder:
 
 
 _TITLE_REACH = 240
+
+
 # `possible` tries every span a name could have, so many spans share a start or an end: the
 # title searches are done once per position (they scan the whole text before the name).
 @functools.lru_cache(maxsize=4096)
