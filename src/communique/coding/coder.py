@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -669,24 +670,14 @@ class Coder:
         )
 
     def _event(self, article_id: str, source_file: str, c: merging.Candidate) -> Event:
-        info = kinds()[c.kind]
-        source, target = (
-            (c.source, c.target) if info.directed else tuple(sorted((c.source, c.target)))
-        )
         s = c.sentence
-        return Event(
-            event_id=content_id("e", article_id, c.kind, source, target, s.start, c.trigger.start),
-            article_id=article_id,
-            source_file=source_file,
-            kind=c.kind,
-            plover_type=info.plover_type,
-            cameo=info.cameo,
-            source=source,
-            target=target,
-            directed=info.directed,
-            date=c.date.iso if c.date else None,
-            date_start=c.date.start.isoformat() if c.date else None,
-            date_end=c.date.end.isoformat() if c.date else None,
+        return coded_event(
+            article_id,
+            source_file,
+            c.kind,
+            (c.source, c.target),
+            c.date,
+            (s.start, c.trigger.start),
             status=c.status,
             sectors=c.sectors,
             instrument=c.instrument,
@@ -696,10 +687,49 @@ class Coder:
             evidence=Evidence(s.text, s.start, s.end),
             location=c.location,
             confidence=c.confidence,
-            plover_mode=info.plover_mode,
             rule=f"{c.trigger.rule.name}({c.trigger.text!r})"
             + (" +context-dyad" if c.via_anaphor else ""),
         )
+
+
+def ordered_pair(kind: str, source: str, target: str) -> tuple[str, str]:
+    """An undirected kind's pair in one order, so reports from either side are one event."""
+    if kinds()[kind].directed:
+        return source, target
+    return min(source, target), max(source, target)
+
+
+def coded_event(
+    article_id: str,
+    source_file: str,
+    kind: str,
+    pair: tuple[str, str],
+    when: DateValue | None,
+    id_parts: tuple[object, ...],
+    **details: Any,
+) -> Event:
+    """An event of a kind, with what kinds.csv says of the kind (PLOVER type and mode, CAMEO
+    code, direction) and its date at each precision; its id from the article, the kind, the
+    ordered pair and `id_parts` (where in the article it was told). Both coders build theirs
+    here."""
+    info = kinds()[kind]
+    source, target = ordered_pair(kind, *pair)
+    return Event(
+        event_id=content_id("e", article_id, kind, source, target, *id_parts),
+        article_id=article_id,
+        source_file=source_file,
+        kind=kind,
+        plover_type=info.plover_type,
+        cameo=info.cameo,
+        source=source,
+        target=target,
+        directed=info.directed,
+        date=when.iso if when else None,
+        date_start=when.start.isoformat() if when else None,
+        date_end=when.end.isoformat() if when else None,
+        plover_mode=info.plover_mode,
+        **details,
+    )
 
 
 def _has_names(doc: Doc | None) -> bool:

@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ...language.native import Analyzer, Analyzers, Token
-from ...schema import Event, Evidence, Person, content_id, kinds
-from ..coder import CodedArticle
+from ...schema import Event, Evidence, Person
+from ..coder import CodedArticle, coded_event, ordered_pair
 from ..dates import DateValue
 from .actors import DYAD_WORD, NAME, PERSON, Mention, drop_continuations
 from .dates import DateMention
@@ -306,35 +306,23 @@ _SAME_HAPPENING = {"occurred", "ongoing"}
 
 
 def _pair(c: _Candidate) -> tuple[str, str]:
-    if kinds()[c.kind].directed:
-        return (c.source, c.target)
-    return (min(c.source, c.target), max(c.source, c.target))
+    return ordered_pair(c.kind, c.source, c.target)
 
 
 def _event(article_id: str, source_file: str, c: _Candidate) -> Event:
-    info = kinds()[c.kind]
-    source, target = _pair(c)
     s, token = c.sentence, c.trigger.token
-    date = c.date.iso if c.date else None
-    return Event(
+    return coded_event(
+        article_id,
+        source_file,
+        c.kind,
+        (c.source, c.target),
+        c.date,
         # The date too: one trigger can tell of several dated happenings.
-        event_id=content_id("e", article_id, c.kind, source, target, s.start, token.start, date),
-        article_id=article_id,
-        source_file=source_file,
-        kind=c.kind,
-        plover_type=info.plover_type,
-        cameo=info.cameo,
-        source=source,
-        target=target,
-        directed=info.directed,
-        date=date,
-        date_start=c.date.start.isoformat() if c.date else None,
-        date_end=c.date.end.isoformat() if c.date else None,
+        (s.start, token.start, c.date.iso if c.date else None),
         status=c.status,
         sectors=c.sectors,
         people=[Person(p.name, p.country, p.role) for p in c.people if p.new],
         evidence=Evidence(s.text, s.start, s.end),
         confidence=c.trigger.frame.confidence,
-        plover_mode=info.plover_mode,
         rule=f"{c.trigger.frame.name}({token.text!r})",
     )
