@@ -213,6 +213,7 @@ class Coder:
         found: list[merging.Candidate] = []
         previous: list[merging.Candidate] = []
         open_before: list[_OpenTrigger] = []
+        recent = context.RecentPair()
         for i, sentence in enumerate(sentences):
             coded: list[merging.Candidate] = []
             opened: list[_OpenTrigger] = []
@@ -232,12 +233,17 @@ class Coder:
                     people_by_sentence[i],
                     doc,
                     anchor,
-                    (main_dyad, strong),
+                    self._dyad_meant(sentence, recent, (main_dyad, strong)),
                     home,
                     protagonist,
                     opened,
                 )
             open_before = opened
+            recent.after(
+                {frozenset((c.source, c.target)) for c in coded},
+                {a.code for a in by_sentence[i] if not a.is_igo}
+                | {p.country for p in people_by_sentence.get(i, []) if p.country},
+            )
             if coded or by_sentence[i] or people_by_sentence.get(i):
                 previous = coded
             elif previous and not self.knowledge.triggers.may_match(sentence.text):
@@ -251,6 +257,16 @@ class Coder:
             {a.code for a in actors if not a.is_igo} | {p.country for p in all_people if p.country}
         )
         return CodedArticle(events, mentions.unique_people(all_people), countries, anchor, flags)
+
+    @staticmethod
+    def _dyad_meant(
+        sentence: Sentence, recent: context.RecentPair, main: tuple[list[tuple[str, str]], bool]
+    ) -> tuple[list[tuple[str, str]], bool]:
+        """The pair "the two" or "both sides" stand for: the one just named, else the
+        article's main pair."""
+        if recent.pair and context.PAIR_ANAPHOR.search(sentence.text):
+            return [recent.pair], True
+        return main
 
     def _is_candidate(self, sentence: Sentence, actors: list[ActorMention]) -> bool:
         """Cheap checks first: only sentences that name someone go to the parser."""

@@ -21,6 +21,48 @@ DYAD_ANAPHOR = re.compile(
 )
 
 
+# Phrases that stand for a pair just named: "the two ministers", "both sides", "each other".
+PAIR_ANAPHOR = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:countries|nations|sides|leaders|governments|ministers|states|"
+    r"presidents|premiers|militaries|ministries|parties|delegations|heads\s+of\s+state|"
+    r"diplomats|officials|men|women|allies|neighbou?rs)\b|\beach\s+other\b|^The\s+two\b",
+    re.IGNORECASE,
+)
+
+
+class RecentPair:
+    """The pair of states the last sentences were about, for "the two" in the next one.
+
+    "Pompeo will hold talks with Lavrov on May 14. The two met in Finland on Monday": the
+    two are the pair just named, not the article's main pair (Pompeo had cancelled a visit
+    to Germany). A sentence that names other states ends the pair; so do a few sentences
+    that name none."""
+
+    REACH = 2  # sentences without states after which the pair is forgotten
+
+    def __init__(self) -> None:
+        self.pair: tuple[str, str] | None = None
+        self._quiet = 0
+
+    def after(self, coded_pairs: set[frozenset[str]], states: set[str]) -> None:
+        """Update with one sentence: the pairs of its events and the states it names."""
+        if len(coded_pairs) == 1:
+            (pair,) = coded_pairs
+            self._remember(pair)
+        elif len(states) == 2:
+            self._remember(frozenset(states))
+        elif states or coded_pairs:
+            self.pair = None
+        else:
+            self._quiet += 1
+            if self._quiet > self.REACH:
+                self.pair = None
+
+    def _remember(self, pair: frozenset[str]) -> None:
+        first, second = sorted(pair)
+        self.pair, self._quiet = (first, second), 0
+
+
 ANSWERING_KINDS = {"REJECT", "THREATEN"}
 
 

