@@ -71,3 +71,21 @@ def test_the_two_after_sentences_about_others_fall_back_to_the_main_pair(coder: 
     )
     # Chile, Peru and Bolivia name no pair: "the two countries" is the article's main pair.
     assert ("MEET", "ARG", "BRA") in coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenyan President William Ruto held talks with Ugandan President Yoweri Museveni "
+        "who arrived in Nairobi for a state visit.",
+        "Kenyan President William Ruto held talks with Ugandan President Yoweri Museveni, "
+        "who arrived in Nairobi for a state visit.",
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni who is on a "
+        "state visit to Kenya.",
+        "Kenyan President William Ruto welcomed Ugandan President Yoweri Museveni who came "
+        "to Nairobi on a two-day visit.",
+    ],
+)
+def test_who_arrived_is_the_person_named_before_it(coder: Coder, sentence: str) -> None:
+    # Without a comma the parse can hang "who arrived" on "talks"; "who" is still the person.
+    assert ("VISIT", "UGA", "KEN") in coded(coder, sentence)

@@ -248,7 +248,7 @@ class _Reader:
             dep = child.dep_
             if dep in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS and child.tag_ in {"WDT", "WP"}:
                 subject_found = True
-                antecedent = word.head
+                antecedent = _antecedent(word, child)
                 if word.dep_ == "relcl" and antecedent.i != self.trigger.i:
                     # "Gorgun, who is paying a visit to": the one the clause is about; "the
                     # fishermen who were detained": whom it was done to
@@ -567,6 +567,18 @@ def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
             continue
         break
     return found
+
+
+def _antecedent(clause: Token, relative: Token) -> Token:
+    """Whom a relative clause is about. "who" stands for a person: "talks with Uzbek
+    President Mirziyoyev who arrived in ..." is about the name before it, even where the
+    parse hangs the clause on "talks"."""
+    head = clause.head
+    before = relative.nbor(-1) if relative.i > 0 else None
+    person = relative.lower_ in {"who", "whom"}
+    if person and head.pos_ != "PROPN" and before is not None and before.pos_ == "PROPN":
+        return before
+    return head
 
 
 # Prepositions whose event noun completes the phrase of a verb: "took part in drills", "is on
