@@ -89,3 +89,47 @@ def test_the_two_after_sentences_about_others_fall_back_to_the_main_pair(coder: 
 def test_who_arrived_is_the_person_named_before_it(coder: Coder, sentence: str) -> None:
     # Without a comma the parse can hang "who arrived" on "talks"; "who" is still the person.
     assert ("VISIT", "UGA", "KEN") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya demanded that Uganda withdraw its troops from the island. Ugandan President "
+            "Yoweri Museveni rejected the demand on Friday.",
+            ("REJECT", "UGA", "KEN"),
+        ),
+        (
+            "Chile asked Peru to reopen the border crossing. Peru's foreign minister turned "
+            "down the request.",
+            ("REJECT", "PER", "CHL"),
+        ),
+        (
+            "Ghana shot down a Togolese drone in March. Lomé retaliated by imposing sanctions.",
+            ("SANCTION", "TGO", "GHA"),
+        ),
+        (
+            "Norway expelled two Russian diplomats on Monday. In response, Moscow expelled "
+            "three diplomats.",
+            ("SANCTION", "RUS", "NOR"),
+        ),
+    ],
+)
+def test_an_answer_takes_its_other_party_from_the_sentence_before(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not an answer: sanctions with no word of response, on someone the text leaves out
+        "Ghana shot down a Togolese drone in March. Lomé imposed sanctions on smugglers.",
+        # the sentence before names two other states: whose demand is rejected is unclear
+        "Kenya and Tanzania asked Uganda to withdraw its troops. Ethiopia rejected the demand.",
+    ],
+)
+def test_no_answer_without_a_response_or_a_single_other_state(coder: Coder, text: str) -> None:
+    events = coded(coder, text)
+    assert not {e for e in events if e[0] in {"REJECT", "SANCTION"} and e[1] in {"TGO", "ETH"}}

@@ -155,8 +155,14 @@ class Coder:
             # "X met several leaders. These included A and B.": the list names the other side
             listed = i + 1 < len(sentences) and _lists(sentences[i + 1])
             if i in people or named:
+                before = frozenset(
+                    {a.code for a in by_sentence[i - 1] if not a.is_igo}
+                    | {p.country for p in people.get(i - 1, []) if p.country}
+                    if i
+                    else ()
+                )
                 request = self._parse_request(
-                    sentence, by_sentence[i], named, implicit, listed, possible.get(i)
+                    sentence, by_sentence[i], named, implicit, listed, possible.get(i), before
                 )
                 if i - 1 in to_parse and to_parse[i - 1].roles and _lists(sentence):
                     names = request is not None and request.names
@@ -214,9 +220,11 @@ class Coder:
         previous: list[merging.Candidate] = []
         open_before: list[_OpenTrigger] = []
         recent = context.RecentPair()
+        before: set[str] = set()
         for i, sentence in enumerate(sentences):
             coded: list[merging.Candidate] = []
             opened: list[_OpenTrigger] = []
+            answering: list[_OpenTrigger] = []
             doc = docs.get(i)
             if doc is not None and doc.has_annotation("DEP") and not sentence.is_heading:
                 if open_before and clauses.continues_a_list(doc):
@@ -237,13 +245,14 @@ class Coder:
                     home,
                     protagonist,
                     opened,
+                    answering,
                 )
+                coded += self._answered(answering, before, sentence, anchor)
             open_before = opened
-            recent.after(
-                {frozenset((c.source, c.target)) for c in coded},
-                {a.code for a in by_sentence[i] if not a.is_igo}
-                | {p.country for p in people_by_sentence.get(i, []) if p.country},
-            )
+            before = {a.code for a in by_sentence[i] if not a.is_igo} | {
+                p.country for p in people_by_sentence.get(i, []) if p.country
+            }
+            recent.after({frozenset((c.source, c.target)) for c in coded}, before)
             if coded or by_sentence[i] or people_by_sentence.get(i):
                 previous = coded
             elif previous and not self.knowledge.triggers.may_match(sentence.text):
@@ -284,13 +293,14 @@ class Coder:
         implicit: _ImplicitParties,
         listed: bool = False,
         could_be: list[PersonMention] | None = None,
+        before: frozenset[str] = frozenset(),
     ) -> ParseRequest | None:
         """What the parser must read in this sentence: its roles where it can hold an event,
         its names where the NER model could find someone the lookups cannot (`could_be`:
         everyone it could find, when the caller already knows)."""
         text = sentence.text
         roles = self.parse_all_sentences or self._may_hold_event(
-            text, actors, people, implicit, listed
+            text, actors, people, implicit, listed, before
         )
         # The entity recognizer costs as much again as the parse: it reads sentences where
         # the lookups leave a name it could resolve, and a title word or the parse says so.
@@ -309,9 +319,10 @@ class Coder:
         people: list[PersonMention],
         implicit: _ImplicitParties,
         listed: bool = False,
+        before: frozenset[str] = frozenset(),
     ) -> bool:
         """A trigger word, and two parties the sentence names or implies (or one, when the
-        next sentence lists the others)."""
+        next sentence lists the others, or the sentence before names the other: `before`)."""
         found = self.knowledge.triggers.kinds_in(text) | self.knowledge.frames.kinds_in(text)
         if not found:
             return False
@@ -325,6 +336,12 @@ class Coder:
             parties.add(implicit.home)
         if implicit.protagonist and _PRONOUN.search(text):
             parties.add(implicit.protagonist)
+        if (
+            parties
+            and context.answered_party(parties, set(before))
+            and context.may_answer(found, text)
+        ):
+            return True  # "Turkey downed a Russian jet. Moscow retaliated with sanctions."
         return len(parties) >= 2 or (listed and bool(parties))
 
     def _anchor(
@@ -375,9 +392,11 @@ class Coder:
         home: str | None = None,
         protagonist: str | None = None,
         opened: list[_OpenTrigger] | None = None,
+        answered: list[_OpenTrigger] | None = None,
     ) -> list[merging.Candidate]:
         """The sentence's events; triggers whose parties stand on one side only go to
-        `opened`, for a next sentence that lists the others ("These included ...")."""
+        `opened`, for a next sentence that lists the others ("These included ..."), and
+        answers with the acting side only to `answered`, for the sentence before's state."""
         every_match = self.knowledge.triggers.matches(sentence.text)
         every_match += self.knowledge.frames.matches(doc)
         usable = [
@@ -451,6 +470,15 @@ class Coder:
                 one_side = self._one_side(trigger, present, doc, protagonist)
                 if one_side:
                     opened.append(_OpenTrigger(trigger, one_side, own_times, people))
+            if (
+                not pairs
+                and answered is not None
+                and context.may_answer({trigger.rule.kind}, sentence.text)
+            ):
+                acting = self._acting_side(trigger, present, doc, protagonist)
+                named = {code for _, _, code in present}
+                if acting and named <= acting:
+                    answered.append(_OpenTrigger(trigger, acting, own_times, people))
             for source, target, anaphor in pairs:
                 candidate = self._candidate(
                     trigger,
@@ -481,6 +509,19 @@ class Coder:
         meetings with several leaders": Singapore, and no one named opposite)."""
         parties = self._parties(trigger, participants, doc, protagonist)
         if len({p.side for p in parties}) != 1 or parties[0].side == "both":
+            return set()
+        return {p.code for p in parties}
+
+    def _acting_side(
+        self,
+        trigger: TriggerMatch,
+        participants: list[tuple[int, int, str]],
+        doc: Doc,
+        protagonist: str | None,
+    ) -> set[str]:
+        """The states of a trigger whose parties are all on the acting side."""
+        parties = self._parties(trigger, participants, doc, protagonist)
+        if not parties or any(p.side != "source" for p in parties):
             return set()
         return {p.code for p in parties}
 
@@ -551,6 +592,36 @@ class Coder:
                             [opened.trigger],
                         )
                     )
+        return found
+
+    def _answered(
+        self,
+        answering: list[_OpenTrigger],
+        before: set[str],
+        sentence: Sentence,
+        anchor: Anchor | None,
+    ) -> list[merging.Candidate]:
+        """ "Moscow demanded that Ankara hand over the town. Erdogan rejected the demand.":
+        an answer whose other party only the sentence before names (`context.may_answer`)."""
+        found = []
+        for opened in answering:
+            other = context.answered_party(opened.side, before)
+            if other is None:
+                continue
+            for own in sorted(opened.side):
+                found.append(
+                    self._candidate(
+                        opened.trigger,
+                        own,
+                        other,
+                        True,
+                        sentence,
+                        opened.people,
+                        opened.times,
+                        anchor,
+                        [opened.trigger],
+                    )
+                )
         return found
 
     def _state_bodies(

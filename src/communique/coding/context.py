@@ -66,6 +66,33 @@ class RecentPair:
 ANSWERING_KINDS = {"REJECT", "THREATEN"}
 
 
+# A rejection answers what the sentence before reported ("Moscow demanded that Turkey hand
+# over the town. Erdogan rejected the demand."), and so does any act done in response
+# ("Turkey downed a Russian jet. Moscow retaliated by imposing sanctions."): the one other
+# state the sentence before names is its other party.
+ANSWER_KINDS = {"REJECT"}
+RESPONSE = re.compile(
+    r"\b(?:retaliat\w*|respond(?:s|ed|ing)?|in\s+response|in\s+reply|in\s+return|"
+    r"repl(?:y|ied|ies)|reciprocat\w*|in\s+kind|hit(?:s|ting)?\s+back|revenge)\b",
+    re.IGNORECASE,
+)
+RESPONSE_KINDS = {"ASSAULT", "THREATEN", "ACCUSE", "REJECT", "SANCTION", "COERCE", "PROTEST"}
+
+
+def may_answer(kinds_found: set[str], text: str) -> bool:
+    """Whether a trigger of these kinds in this sentence can answer the sentence before."""
+    return bool(kinds_found & ANSWER_KINDS) or bool(
+        kinds_found & RESPONSE_KINDS and RESPONSE.search(text)
+    )
+
+
+def answered_party(acting: set[str], before: set[str]) -> str | None:
+    """The other party of an answer: the one state the sentence before names besides the
+    answering side, if there is exactly one."""
+    others = before - acting
+    return next(iter(others)) if len(others) == 1 else None
+
+
 COOPERATIVE_KINDS = {
     "ESTABLISH_RELATIONS", "UPGRADE_RELATIONS", "MEET", "JOINT_STATEMENT", "SIGN_AGREEMENT",
     "PLEDGE_COOPERATION", "DEFENSE_COOPERATION", "JOINT_EXERCISE", "ECONOMIC_COOPERATION",
