@@ -133,3 +133,35 @@ def test_an_answer_takes_its_other_party_from_the_sentence_before(
 def test_no_answer_without_a_response_or_a_single_other_state(coder: Coder, text: str) -> None:
     events = coded(coder, text)
     assert not {e for e in events if e[0] in {"REJECT", "SANCTION"} and e[1] in {"TGO", "ETH"}}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Japan's foreign minister held talks in Seoul on Monday.", ("JPN", "KOR")),
+        ("The Japanese prime minister will hold a summit in Canberra next week.", ("AUS", "JPN")),
+        (
+            "US Secretary of State Antony Blinken will have a difficult conversation in Ankara.",
+            ("TUR", "USA"),
+        ),
+        ("Talks were held by the Indian defence minister in Hanoi.", ("IND", "VNM")),
+    ],
+)
+def test_talks_one_side_holds_in_another_capital_are_with_its_hosts(
+    coder: Coder, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert ("MEET", *pair) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Japan's foreign minister held talks with the opposition in Seoul on Monday.",
+        "Japan's foreign minister met opposition leaders in Seoul on Monday.",
+        "Australian officials met in Canberra.",
+    ],
+)
+def test_a_capital_is_no_counterpart_when_the_meeting_names_one(
+    coder: Coder, sentence: str
+) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "MEET"}

@@ -41,6 +41,22 @@ def root_at(doc: Doc, start: int, end: int) -> Token | None:
     return span.root if span is not None else None
 
 
+def has_counterpart(doc: Doc, trigger: TriggerMatch) -> bool:
+    """Whether a meeting names whom it is with, state or not: "talks with the opposition",
+    "met the rebels' leaders", "a conversation with him"."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    verb = word.head if word.dep_ in {"dobj", "pobj"} else word
+    for child in [c for token in [*span, verb] for c in token.children]:
+        if child.dep_ == "prep" and child.lower_ in {"with", "between", "among"}:
+            return True
+        if child.dep_ == "dobj" and child not in span:
+            return True
+    return False
+
+
 # How a trigger hangs on the verb that controls it: "agreed to [hold] the next round [of]
 # [talks]", "is expected to [sign]". A preposition other than "of" ends the chain: "signed
 # during the visit" says nothing of the visit's status.

@@ -424,6 +424,12 @@ class Coder:
             )
             if p[0] >= dateline
         ]
+        # "in Ankara": a capital after a locative, where a meeting can be hosted
+        capitals = [
+            (a.start - sentence.start, a.end - sentence.start, a.code)
+            for a in places
+            if a.via == "capital" and not a.is_igo
+        ]
         participants_and_places = sorted(
             participants
             + [(a.start - sentence.start, a.end - sentence.start, a.code) for a in places]
@@ -443,7 +449,16 @@ class Coder:
             at_place = trigger.rule.kind in _PLACE_IS_PARTY_KINDS
             present = participants_and_places if at_place else participants
             pairs = self._pairs(
-                trigger, present, sentence, main_dyad, officials, strong, doc, protagonist, home
+                trigger,
+                present,
+                sentence,
+                main_dyad,
+                officials,
+                strong,
+                doc,
+                protagonist,
+                home,
+                capitals,
             )
             local = next((a.code for a in places), None) or home
             if not pairs and trigger.rule.kind == "PROTEST" and local:
@@ -660,6 +675,7 @@ class Coder:
         doc: Doc,
         protagonist: str | None = None,
         home: str | None = None,
+        places: list[tuple[int, int, str]] | None = None,
     ) -> list[tuple[str, str, bool]]:
         """(source, target, via anaphor) pairs the sentence supports for this trigger."""
         rule = trigger.rule
@@ -675,6 +691,11 @@ class Coder:
             return [(s, t, False) for s, t in pairs]
         tied = {p.code for p in parties}
         host = context.host_of_visit(rule.kind, parties, home)
+        if host:
+            return [(source, host, False) for source in context.visitors(parties)]
+        capitals = {code for _, _, code in places or []}
+        named = clauses.has_counterpart(doc, trigger)
+        host = context.host_of_meeting(rule.kind, parties, capitals, named)
         if host:
             return [(source, host, False) for source in context.visitors(parties)]
         agent = context.agent_of_passive(rule.kind, parties, home)

@@ -161,6 +161,20 @@ def agent_of_passive(kind: str, parties: list[Party], home: str | None) -> str |
     return home
 
 
+def host_of_meeting(
+    kind: str, parties: list[Party], capitals: set[str], counterpart_named: bool
+) -> str | None:
+    """ "The secretary will have a difficult conversation in Ankara": talks that one side
+    holds in another state's capital, with no one named across the table, are held with
+    that state."""
+    if kind != "MEET" or counterpart_named or not parties:
+        return None
+    if any(p.side != "source" for p in parties):
+        return None
+    hosts = capitals - {p.code for p in parties}
+    return next(iter(hosts)) if len(hosts) == 1 else None
+
+
 def visitors(parties: list[Party]) -> list[str]:
     return list(dict.fromkeys(p.code for p in parties if p.side == "source"))
 
