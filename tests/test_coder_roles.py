@@ -1206,3 +1206,22 @@ def test_aid_pledged_or_approved_in_amounts(
     coder: Coder, sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "France urged Turkey on Monday to limit its military operation.",
+        "France called on Turkey to limit its military operation.",
+        "Turkey was urged by France to limit its military operation.",
+        "The French president demanded that Turkey limit its military operation.",
+    ],
+)
+def test_a_request_made_is_a_request_that_occurred(coder: Coder, sentence: str) -> None:
+    # Urging or calling on is the request itself (CAMEO 10), not a proposal still to happen.
+    assert ("REQUEST", "FRA", "TUR", "occurred") in coded_with_status(coder, sentence)
+
+
+def test_a_request_still_to_be_made_keeps_its_status(coder: Coder) -> None:
+    sentence = "France plans to urge Turkey next week to limit its military operation."
+    assert ("REQUEST", "FRA", "TUR", "planned") in coded_with_status(coder, sentence)

@@ -731,6 +731,8 @@ class Coder:
             status, explicit_status = self.knowledge.status.status_of(controlled_by)
         if status == "agreed" and rule.kind in self.knowledge.status.agreement_is_the_act:
             status = "occurred"
+        if status == "proposed" and rule.kind in self.knowledge.status.asking_is_the_act:
+            status = "occurred"
         if not explicit_status:
             # "a project ..., which is set to commence", "the visit was postponed"
             trailing = self.knowledge.status.status_after(
