@@ -165,3 +165,33 @@ def test_a_capital_is_no_counterpart_when_the_meeting_names_one(
     coder: Coder, sentence: str
 ) -> None:
     assert not {e for e in coded(coder, sentence) if e[0] == "MEET"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ghanaian President John Mahama and his Togolese counterpart, Faure Gnassingbe, "
+            "issued a joint communique on the former's state visit to the latter.",
+            ("VISIT", "GHA", "TGO"),
+        ),
+        (
+            "The leaders of Chile and Peru released a statement about the latter's official "
+            "visit to the former.",
+            ("VISIT", "PER", "CHL"),
+        ),
+        (
+            "Officials praised the results of Japan's state visit to Brazil.",
+            ("VISIT", "JPN", "BRA"),
+        ),
+    ],
+)
+def test_an_event_noun_with_its_own_possessor_is_a_happening_not_a_topic(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)
+
+
+def test_an_event_noun_in_anothers_phrase_without_possessor_stays_a_topic(coder: Coder) -> None:
+    sentence = "Thailand stressed its adherence to UN sanctions on North Korea."
+    assert not {e for e in coded(coder, sentence) if e[0] == "SANCTION"}

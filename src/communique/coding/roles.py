@@ -601,6 +601,8 @@ def _mentioned_in_passing(trigger: Token) -> bool:
     adherence to UN sanctions on X", "the right to self-defence against attacks"."""
     if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ != "pobj":
         return False
+    if any(child.dep_ == "poss" for child in trigger.children):
+        return False  # "a communique on the former's state visit to the latter": that visit
     holder = trigger.head.head
     if holder.pos_ not in {"NOUN", "PROPN"} or holder.lemma_.lower() in _NOT_IN_PASSING_HEADS:
         return False
