@@ -195,3 +195,24 @@ def test_an_event_noun_with_its_own_possessor_is_a_happening_not_a_topic(
 def test_an_event_noun_in_anothers_phrase_without_possessor_stays_a_topic(coder: Coder) -> None:
     sentence = "Thailand stressed its adherence to UN sanctions on North Korea."
     assert not {e for e in coded(coder, sentence) if e[0] == "SANCTION"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mozambican President Armando Tito da Costa arrived in Luanda on Monday. Tito met "
+            "the Angolan president on Tuesday.",
+            ("MEET", "AGO", "MOZ"),
+        ),
+        (
+            "Brazil's president, Carlos Alberto Neves dos Santos, flew to Lima. Later, Neves "
+            "held talks with Peru's president.",
+            ("MEET", "BRA", "PER"),
+        ),
+    ],
+)
+def test_a_person_is_called_alone_by_the_name_before_a_surname_particle(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, text)

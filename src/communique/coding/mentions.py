@@ -73,17 +73,27 @@ def resolve_surnames(
 def short_name_pattern(
     people: dict[int, list[PersonMention]],
 ) -> tuple[re.Pattern[str], dict[str, PersonMention]] | None:
-    """First and last parts of every full name met, as a pattern ("Cho", "Giang", "Kim")."""
+    """First and last parts of every full name met, as a pattern ("Cho", "Giang", "Kim"),
+    and the name before a surname's particle ("Lula" of "Luiz Inácio Lula da Silva")."""
     parts: dict[str, PersonMention] = {}
     for person in (p for ps in people.values() for p in ps if " " in p.name and p.country):
         words = person.name.replace("-", " ").split()
-        for part in (words[0], words[-1]):
+        before_particle = [
+            words[i - 1] for i, word in enumerate(words) if i > 1 and word in _NAME_PARTICLES
+        ]
+        for part in (words[0], words[-1], *before_particle):
             if len(part) >= 3 and part[0].isupper():
                 parts.setdefault(part, person)
     if not parts:
         return None
     alternation = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), parts
+
+
+# Lower-case particles that open a surname: the name before one is what a person is called
+# alone ("Lula da Silva", "Ruud van Nistelrooy" is "van Nistelrooy", so only from the third
+# word: a first name stays a first name).
+_NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "van", "von", "bin", "ibn"}
 
 
 def short_name_mentions(
