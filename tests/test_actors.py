@@ -101,3 +101,19 @@ def test_names_of_codes(gazetteer: Gazetteer) -> None:
     assert gazetteer.name("VNM") == "Vietnam"
     assert gazetteer.name("IGO:UN") == "United Nations"
     assert gazetteer.name("ZZZ") == "ZZZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Food and Agriculture Organization of the United Nations (FAO)", "IGO:FAO"),
+        ("a loan from the European Bank for Reconstruction and Development", "IGO:EBRD"),
+        ("the International Organization for Migration said", "IGO:IOM"),
+        ("a summit of the Organization of Turkic States", "IGO:OTS"),
+    ],
+)
+def test_a_un_agency_or_other_body_is_itself_not_the_un(
+    gazetteer: Gazetteer, text: str, code: str
+) -> None:
+    assert codes(gazetteer, text)[0] == code
+    assert "IGO:UN" not in codes(gazetteer, text)
