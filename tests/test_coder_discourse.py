@@ -216,3 +216,31 @@ def test_a_person_is_called_alone_by_the_name_before_a_surname_particle(
     coder: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in coded(coder, text)
+
+
+KENYA_TOUR = (
+    "Kenyan President William Ruto flew to the AU summit on Sunday. Kenya wants a seat on "
+    "the Security Council, Ruto said. "
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "guest"),
+    [
+        ("His first bilateral meeting was with the Prime Minister of Ethiopia.", "ETH"),
+        ("Another bilateral meeting took place with the President of Ghana.", "GHA"),
+        ("The longest meeting of the day was with Senegal's foreign minister.", "SEN"),
+        ("A meeting with the Nigerian vice-president also took place.", "NGA"),
+    ],
+)
+def test_a_meeting_naming_only_its_guest_is_the_protagonists(
+    coder: Coder, sentence: str, guest: str
+) -> None:
+    events = coded(coder, KENYA_TOUR + sentence)
+    assert ("MEET", *sorted(("KEN", guest))) in events
+
+
+def test_a_meeting_in_a_sentence_naming_a_third_state_is_not_completed(coder: Coder) -> None:
+    sentence = "Uganda's president said a meeting with the Ethiopian prime minister took place."
+    events = coded(coder, KENYA_TOUR + sentence)
+    assert not {e for e in events if e[0] == "MEET" and "KEN" in e[1:]}

@@ -701,6 +701,9 @@ class Coder:
         agent = context.agent_of_passive(rule.kind, parties, home)
         if agent:
             return [(agent, target, True) for target in sorted(tied)]
+        host = context.protagonist_met(rule.kind, parties, codes, protagonist)
+        if host:
+            return [(host, guest, True) for guest in sorted(tied)]
         if rule.kind in context.BILATERAL_BY_NATURE and len(codes) == 2 and tied <= codes:
             # "concluded with a joint statement", "ties were established in 1992": the
             # act is bilateral by nature and the sentence names exactly two states.

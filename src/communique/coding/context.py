@@ -175,6 +175,20 @@ def host_of_meeting(
     return next(iter(hosts)) if len(hosts) == 1 else None
 
 
+def protagonist_met(
+    kind: str, parties: list[Party], named: set[str], protagonist: str | None
+) -> str | None:
+    """ "The first bilateral meeting of the day was with the Prime Minister of Barbados":
+    a meeting that names only whom it was with, in a sentence naming no one else, is the
+    article's protagonist's."""
+    if kind != "MEET" or protagonist is None or not parties:
+        return None
+    tied = {p.code for p in parties}
+    if any(p.side != "target" for p in parties) or protagonist in tied or named - tied:
+        return None
+    return protagonist
+
+
 def visitors(parties: list[Party]) -> list[str]:
     return list(dict.fromkeys(p.code for p in parties if p.side == "source"))
 

@@ -138,6 +138,11 @@ class RoleFinder:
         if particle:
             reader.target_preps = reader.target_preps | {particle}
         found = list(reader.read())
+        if _happens(head):
+            # "the first meeting was with the Prime Minister of Barbados", "took place with"
+            for prep in head.head.children:
+                if prep.dep_ == "prep":
+                    found += reader.prepositional(prep, f"^{head.head.text}")
         if kind in self.knowledge.origin_modifier_kinds and _arrives(head, self.knowledge):
             # "an arms shipment arrived in Syria": where the thing sent goes
             found += reader.arguments(head.head, f"^{head.head.text}")
@@ -155,6 +160,17 @@ class RoleFinder:
 def _arrives(thing: Token, knowledge: RoleKnowledge) -> bool:
     verb = thing.head
     return thing.dep_ in _SUBJECT_DEPS and verb.lemma_.lower() in knowledge.arrival_verbs
+
+
+def _happens(event: Token) -> bool:
+    """Whether an event noun is the subject of a verb that only says it happened ("was",
+    "took place", "occurred"), whose phrases are then the event's own."""
+    verb = event.head
+    if event.dep_ not in _SUBJECT_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = verb.lemma_.lower()
+    took_place = lemma == "take" and any(c.lemma_.lower() == "place" for c in verb.children)
+    return lemma in {"be", "happen", "occur"} or took_place
 
 
 def _phrasal(verb: Token) -> str:
