@@ -270,3 +270,31 @@ def test_a_head_of_government_called_president_is_flagged(pipeline: Pipeline, bo
 def test_a_head_called_by_his_own_title_is_not_flagged(pipeline: Pipeline) -> None:
     body = "Dutch Prime Minister Mark Rutte met Japanese officials on Monday."
     assert "office_holder_conflict" not in code(pipeline, "2022-03-01", body).quality.flags
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "expected"),
+    [
+        ("Rajanth Singh", "Defence Minister", {("IND", "defence_minister", "Rajnath Singh")}),
+        ("Sergie Lavrov", "Foreign Minister", {("RUS", "foreign_minister", "Sergei Lavrov")}),
+        ("Tony Blinken", "Secretary of State", {("USA", "foreign_minister", "Antony Blinken")}),
+    ],
+)
+def test_a_first_name_spelled_otherwise_finds_the_holder_by_surname_and_office(
+    offices: OfficeHolders, name: str, title: str, expected: set
+) -> None:
+    assert {(h.country, h.office, h.name) for h in offices.lookup(name, title)} == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("Tom Lavrov", "Foreign Minister"),  # another initial: another person
+        ("Sergie Lavrov", None),  # no office to check the surname against
+        ("Sergie Lavrov", "Defence Minister"),  # not the office the table gives him
+    ],
+)
+def test_a_surname_alone_does_not_make_a_holder(
+    offices: OfficeHolders, name: str, title: str | None
+) -> None:
+    assert offices.lookup(name, title) == []

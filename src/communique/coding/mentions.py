@@ -91,9 +91,10 @@ def short_name_pattern(
 
 
 # Lower-case particles that open a surname: the name before one is what a person is called
-# alone ("Lula da Silva", "Ruud van Nistelrooy" is "van Nistelrooy", so only from the third
-# word: a first name stays a first name).
-_NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "van", "von", "bin", "ibn"}
+# alone ("Lula da Silva"; "Ruud van Nistelrooy" is "van Nistelrooy", so only from the third
+# word: a first name stays a first name). Not "bin": "Hamdan bin Mohammed bin Rashid" names
+# his father, not what he is called.
+_NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "van", "von"}
 
 
 def short_name_mentions(

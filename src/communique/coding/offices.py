@@ -151,18 +151,38 @@ class OfficeHolders:
         key = fold(name)
         # A holder listed under a name and its ASCII alias is still one holder.
         found = list(dict.fromkeys(self.by_name.get(key, [])))
+        spelled_otherwise = False
         if not found and title and " " not in key:
             found = list(dict.fromkeys(self.by_surname.get(key, [])))
+        elif not found and title:
+            # "Defence Minister Rajanth Singh", "Foreign Minister Sergey Lavrov": a first name
+            # spelled otherwise, with the surname and the office the table gives
+            found = self._same_surname_and_initial(key)
+            spelled_otherwise = True
         offices = self.offices_named(title)
         if not offices:
-            return found
+            return [] if spelled_otherwise else found
         # "President" is first the head of state, and the head of government only where
         # the head of state is someone else: try the offices in the title's order.
         for office in offices:
             holding = [h for h in found if h.office == office]
             if holding:
                 return holding
-        return found if " " in key else []
+        return found if " " in key and not spelled_otherwise else []
+
+    def _same_surname_and_initial(self, key: str) -> list[Holder]:
+        """Holders whose name has as many words, the same surname and a first name that
+        begins the same ("Rajanth Singh": "Rajnath Singh"; not "Armando Tito da Costa")."""
+        parts = key.split()
+        return [
+            holder
+            for holder, theirs in (
+                (h, fold(h.name).split()) for h in dict.fromkeys(self.by_surname.get(parts[-1], []))
+            )
+            if len(theirs) == len(parts)
+            and theirs[-1] == parts[-1]
+            and theirs[0][:3] == parts[0][:3]
+        ]
 
 
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ul)-")
