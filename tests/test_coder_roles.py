@@ -1225,3 +1225,20 @@ def test_a_request_made_is_a_request_that_occurred(coder: Coder, sentence: str) 
 def test_a_request_still_to_be_made_keeps_its_status(coder: Coder) -> None:
     sentence = "France plans to urge Turkey next week to limit its military operation."
     assert ("REQUEST", "FRA", "TUR", "planned") in coded_with_status(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The State Department has approved the possible sale of tanks to Morocco.",
+        "Washington cleared a potential sale of missiles to Morocco.",
+        "Officials discussed the prospective sale of fighter jets to Morocco by the US.",
+    ],
+)
+def test_a_possible_sale_is_proposed(coder: Coder, sentence: str) -> None:
+    assert ("ARMS_TRANSFER", "USA", "MAR", "proposed") in coded_with_status(coder, sentence)
+
+
+def test_as_soon_as_possible_proposes_nothing(coder: Coder) -> None:
+    sentence = "The United States sold tanks to Morocco, to be delivered as soon as possible."
+    assert ("ARMS_TRANSFER", "USA", "MAR", "occurred") in coded_with_status(coder, sentence)
