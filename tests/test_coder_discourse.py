@@ -244,3 +244,39 @@ def test_a_meeting_in_a_sentence_naming_a_third_state_is_not_completed(coder: Co
     sentence = "Uganda's president said a meeting with the Ethiopian prime minister took place."
     events = coded(coder, KENYA_TOUR + sentence)
     assert not {e for e in events if e[0] == "MEET" and "KEN" in e[1:]}
+
+
+# A story about Kenya and Uganda, each named often enough to be the article's main pair.
+KENYA_UGANDA = (
+    "Kenya and Uganda are at odds over an island in Lake Victoria. Kenyan officials said "
+    "Uganda had moved police onto the island. Uganda denied it, and Kenya summoned the "
+    "Ugandan envoy. "
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenyan President William Ruto rejected the proposal on Friday.",
+        "Kenyan President William Ruto rejected the demands on Friday.",
+        "Kenyan President William Ruto rejected the accusation on Friday.",
+    ],
+)
+def test_a_rejection_of_a_proposal_answers_the_other_state(coder: Coder, sentence: str) -> None:
+    assert ("REJECT", "KEN", "UGA") in coded(coder, KENYA_UGANDA + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenyan President William Ruto rejected reports that he was ill.",
+        "Kenyan President William Ruto refused to comment on Friday.",
+        "Kenyan President William Ruto warned of a food crisis on Friday.",
+        "Kenyan President William Ruto said aid could stop without warning.",
+    ],
+)
+def test_a_rejection_or_warning_about_something_else_answers_no_one(
+    coder: Coder, sentence: str
+) -> None:
+    events = coded(coder, KENYA_UGANDA + sentence)
+    assert not {e for e in events if e[0] in {"REJECT", "THREATEN"} and e[1] == "KEN"}

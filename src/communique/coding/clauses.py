@@ -57,6 +57,42 @@ def has_counterpart(doc: Doc, trigger: TriggerMatch) -> bool:
     return False
 
 
+# What a state can turn down from another: "rejected the demands", "turned down the offer".
+PROPOSAL_NOUNS = {
+    "demand", "request", "proposal", "offer", "plea", "ultimatum", "call", "plan", "idea",
+    "appeal", "invitation", "initiative", "overture", "suggestion", "accusation", "allegation",
+    "charge", "claim", "condition", "terms", "resolution", "bid", "approach", "protest",
+    "complaint", "criticism", "objection", "statement", "remark", "comment", "warning",
+    "threat", "sanction", "decision", "it", "this", "that", "them",
+}  # fmt: skip
+
+
+def rejects_a_proposal(doc: Doc, trigger: TriggerMatch) -> bool:
+    """Whether what a rejection turns down is someone's proposal, demand or charge ("rejected
+    the demands"), not reports, arguments or doing something ("refused to get involved")."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    objects = [c for c in span.root.children if c.dep_ in {"dobj", "nsubjpass"}]
+    for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of"):
+        objects += [c for c in prep.children if c.dep_ == "pobj"]
+    return any(word.lemma_.lower() in PROPOSAL_NOUNS for word in objects)
+
+
+def warns_of_a_risk(doc: Doc, trigger: TriggerMatch) -> bool:
+    """A warning of something ("warned of a renewed exodus", "without warning") threatens no
+    one: it cannot answer the other state of the article."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    children = list(word.children)
+    of_only = any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in children) and not any(
+        c.dep_ in {"ccomp", "dobj", "xcomp"} for c in children
+    )
+    return of_only or (word.head.lower_ == "without" and word.dep_ in {"pobj", "pcomp"})
+
+
 # How a trigger hangs on the verb that controls it: "agreed to [hold] the next round [of]
 # [talks]", "is expected to [sign]". A preposition other than "of" ends the chain: "signed
 # during the visit" says nothing of the visit's status.

@@ -488,7 +488,11 @@ class Coder:
             if (
                 not pairs
                 and answered is not None
-                and context.may_answer({trigger.rule.kind}, sentence.text)
+                and context.may_answer(
+                    {trigger.rule.kind},
+                    sentence.text,
+                    trigger.rule.kind != "REJECT" or clauses.rejects_a_proposal(doc, trigger),
+                )
             ):
                 acting = self._acting_side(trigger, present, doc, protagonist)
                 named = {code for _, _, code in present}
@@ -710,7 +714,14 @@ class Coder:
             first, second = sorted(codes)
             return [(first, second, True)]
         others_named = bool(codes - tied - in_context)
-        cues = context.ContextCues(anaphor, bool(tied & officials), strong, False, others_named)
+        answers = (
+            clauses.rejects_a_proposal(doc, trigger)
+            if rule.kind == "REJECT"
+            else not clauses.warns_of_a_risk(doc, trigger)
+        )
+        cues = context.ContextCues(
+            anaphor, bool(tied & officials), strong, False, others_named, answers
+        )
         return context.context_pairs(rule.kind, tied, cues, main_dyad)
 
     def _candidate(

@@ -79,9 +79,10 @@ RESPONSE = re.compile(
 RESPONSE_KINDS = {"ASSAULT", "THREATEN", "ACCUSE", "REJECT", "SANCTION", "COERCE", "PROTEST"}
 
 
-def may_answer(kinds_found: set[str], text: str) -> bool:
-    """Whether a trigger of these kinds in this sentence can answer the sentence before."""
-    return bool(kinds_found & ANSWER_KINDS) or bool(
+def may_answer(kinds_found: set[str], text: str, proposal: bool = True) -> bool:
+    """Whether a trigger of these kinds in this sentence can answer the sentence before
+    (a rejection only of a proposal, demand or charge: `clauses.rejects_a_proposal`)."""
+    return bool(kinds_found & ANSWER_KINDS and proposal) or bool(
         kinds_found & RESPONSE_KINDS and RESPONSE.search(text)
     )
 
@@ -215,6 +216,8 @@ class ContextCues:
     strong: bool  # both states of the main dyad are named more than once in the article
     both_sides_named: bool  # actors stand before and after the trigger
     others_named: bool = False  # the sentence names a state outside the article's main pair
+    # a rejection turns down a proposal, demand or charge; a warning is not of a mere risk
+    answers: bool = False
 
 
 def context_pairs(
@@ -226,7 +229,7 @@ def context_pairs(
             return []  # "Turkey refused to back the US-led invasion of Iraq": not the main pair's
         (only,) = codes
         partners = [(a, b) for a, b in main_dyad if only in (a, b)]
-        if kind in ANSWERING_KINDS and cues.strong:
+        if kind in ANSWERING_KINDS and cues.strong and cues.answers:
             # "The Chinese embassy rejected the protest": in a story about two states, a
             # rejection or a warning answers the other one.
             return [(only, b if a == only else a, True) for a, b in partners]
