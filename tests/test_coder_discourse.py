@@ -280,3 +280,20 @@ def test_a_rejection_or_warning_about_something_else_answers_no_one(
 ) -> None:
     events = coded(coder, KENYA_UGANDA + sentence)
     assert not {e for e in events if e[0] in {"REJECT", "THREATEN"} and e[1] == "KEN"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("They held talks on trade on Monday.", True),
+        ("They will meet again in March.", True),
+        ("Both sides held talks on trade on Monday.", True),
+        ("Reporters who had spoken to soldiers said they were tired.", False),
+        ("Analysts said they had met few diplomats who expected a deal.", False),
+    ],
+)
+def test_they_stands_for_the_pair_only_as_the_acts_own_subject(
+    coder: Coder, sentence: str, expected: bool
+) -> None:
+    events = coded(coder, KENYA_UGANDA + sentence)
+    assert (("MEET", "KEN", "UGA") in events) is expected

@@ -684,7 +684,8 @@ class Coder:
         """(source, target, via anaphor) pairs the sentence supports for this trigger."""
         rule = trigger.rule
         codes = {code for _, _, code in participants}
-        anaphor = bool(context.DYAD_ANAPHOR.search(sentence.text))
+        root = clauses.root_at(doc, trigger.start, trigger.end)
+        anaphor = context.stands_for_the_pair(sentence.text, doc, root)
         in_context = {code for pair in main_dyad for code in pair}
         if main_dyad and anaphor and codes <= in_context and not kinds()[rule.kind].directed:
             return [(a, b, True) for a, b in main_dyad if not codes or codes & {a, b}]

@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
+
 from ..language import Sentence
 from .actors import ActorMention
 from .people import PersonMention
@@ -61,6 +63,31 @@ class RecentPair:
     def _remember(self, pair: frozenset[str]) -> None:
         first, second = sorted(pair)
         self.pair, self._quiet = (first, second), 0
+
+
+def stands_for_the_pair(text: str, doc: Doc, trigger_root: Token | None) -> bool:
+    """Whether the sentence refers to the article's pair: "the two sides", "both", "each
+    other", or "they" as the trigger's own subject ("They held talks"), not a "they" of
+    another clause ("they said it was a frustrating experience")."""
+    if PAIR_ANAPHOR.search(text):
+        return True
+    for match in DYAD_ANAPHOR.finditer(text):
+        if match.group(0).lower() != "they":
+            return True
+    if trigger_root is None:
+        return False
+    governing = {trigger_root, trigger_root.head}
+    # "Analysts said they had met ...": they are the analysts
+    named_subject = [
+        t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ != "PRON"
+    ]
+    return any(
+        t.lower_ == "they"
+        and t.dep_ in {"nsubj", "nsubjpass"}
+        and t.head in governing
+        and not any(s.i < t.i for s in named_subject)
+        for t in doc
+    )
 
 
 ANSWERING_KINDS = {"REJECT", "THREATEN"}
