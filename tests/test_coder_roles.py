@@ -1242,3 +1242,20 @@ def test_a_possible_sale_is_proposed(coder: Coder, sentence: str) -> None:
 def test_as_soon_as_possible_proposes_nothing(coder: Coder) -> None:
     sentence = "The United States sold tanks to Morocco, to be delivered as soon as possible."
     assert ("ARMS_TRANSFER", "USA", "MAR", "occurred") in coded_with_status(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "To avert a military clash between Indian and Chinese troops, both sides pulled back.",
+        "India sought to prevent an attack on Bhutan by China.",
+        "New patrols are meant to avoid clashes between Indian and Chinese soldiers.",
+    ],
+)
+def test_an_averted_act_is_no_event(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] in {"ASSAULT", "THREATEN"}}
+
+
+def test_an_agreement_to_prevent_clashes_is_still_signed(coder: Coder) -> None:
+    sentence = "India and China signed an agreement to prevent clashes on their border."
+    assert ("SIGN_AGREEMENT", "CHN", "IND") in coded(coder, sentence)

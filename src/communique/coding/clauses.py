@@ -116,6 +116,19 @@ def controlling_words(doc: Doc, trigger: TriggerMatch) -> str:
     return doc.text[top.idx : max(top.idx, trigger.start)]
 
 
+def averted(doc: Doc, trigger: TriggerMatch, averting_verbs: set[str]) -> bool:
+    """Whether a verb that controls the trigger keeps it from happening ("to avert a military
+    clash between ...", "sought to prevent an attack on ...")."""
+    word = root_at(doc, trigger.start, trigger.end)
+    for _ in range(6):
+        if word is None or word.dep_ not in _CONTROLLED_DEPS | {"prep"}:
+            return False
+        word = word.head
+        if word.pos_ == "VERB" and word.lemma_.lower() in averting_verbs:
+            return True
+    return False
+
+
 def acted_on(doc: Doc, trigger: TriggerMatch) -> bool:
     noun = root_at(doc, trigger.start, trigger.end)
     if noun is None:

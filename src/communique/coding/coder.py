@@ -399,10 +399,13 @@ class Coder:
         answers with the acting side only to `answered`, for the sentence before's state."""
         every_match = self.knowledge.triggers.matches(sentence.text)
         every_match += self.knowledge.frames.matches(doc)
+        averting = self.knowledge.status.averting_verbs
         usable = [
             t
             for t in every_match
-            if clauses.usable(t, sentence, doc) and not clauses.conditional(doc, t)
+            if clauses.usable(t, sentence, doc)
+            and not clauses.conditional(doc, t)
+            and not clauses.averted(doc, t, averting)
         ]
         triggers = clauses.main_verbs_govern(usable, doc)
         chosen = clauses.without_pledged_content(clauses.prefer_specific(triggers), sentence.text)
@@ -577,7 +580,10 @@ class Coder:
             if trigger in chosen:
                 continue
             if trigger not in usable:
-                reason = trace.CONDITION if clauses.conditional(doc, trigger) else trace.TOPIC
+                unreal = clauses.conditional(doc, trigger) or clauses.averted(
+                    doc, trigger, self.knowledge.status.averting_verbs
+                )
+                reason = trace.CONDITION if unreal else trace.TOPIC
             elif trigger not in governing:
                 reason = trace.GOVERNED
             else:

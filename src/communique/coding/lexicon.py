@@ -91,6 +91,7 @@ class StatusCues:
         self.precedence: list[str] = data["precedence"]
         self.agreement_is_the_act = set(data["agreement_is_the_act"])
         self.asking_is_the_act = set(data["asking_is_the_act"])
+        self.averting_verbs = set(data["averting_verbs"])
         self.announced_is: dict[str, str] = data.get("announced_is", {})
         self.cues = {
             status: [_compile(p) for p in patterns] for status, patterns in data["cues"].items()
