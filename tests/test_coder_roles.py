@@ -1259,3 +1259,22 @@ def test_an_averted_act_is_no_event(coder: Coder, sentence: str) -> None:
 def test_an_agreement_to_prevent_clashes_is_still_signed(coder: Coder) -> None:
     sentence = "India and China signed an agreement to prevent clashes on their border."
     assert ("SIGN_AGREEMENT", "CHN", "IND") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tens of thousands of Syrian refugees were arriving in Canada.",
+        "Syrian refugees arrived in Canada on Monday.",
+        "Chinese tourists visited Thailand in record numbers.",
+        "Hundreds of Afghan students travelled to India.",
+    ],
+)
+def test_travellers_who_do_not_act_for_their_state_make_no_visit(
+    coder: Coder, sentence: str
+) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "VISIT"}
+
+
+def test_a_minister_of_a_state_still_visits(coder: Coder) -> None:
+    assert ("VISIT", "PER", "CHL") in coded(coder, "The foreign minister of Peru visited Chile.")

@@ -515,7 +515,9 @@ class _Reader:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         for member in (obj, *obj.conjuncts):
-                            for found, path in self.states(member, depth + 1):
+                            # "thousands of Syrian refugees" are refugees as a subject
+                            quantity = subject and word.lemma_.lower() in self.k.of_heads
+                            for found, path in self.states(member, depth + 1, quantity):
                                 yield found, f">of:{member.text}{path}"
 
 
