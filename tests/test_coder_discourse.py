@@ -297,3 +297,12 @@ def test_they_stands_for_the_pair_only_as_the_acts_own_subject(
 ) -> None:
     events = coded(coder, KENYA_UGANDA + sentence)
     assert (("MEET", "KEN", "UGA") in events) is expected
+
+
+def test_he_after_a_named_person_of_no_state_is_that_person(coder: Coder) -> None:
+    text = (
+        "Syria's government rejected the plan on Monday. Syrian officials said Damascus would "
+        "not attend. Jan Kowalczyk, a mediator, said he was asking Turkey and Iran to meet."
+    )
+    events = coded(coder, text)
+    assert not {e for e in events if e[0] == "REQUEST" and e[1] == "SYR"}

@@ -442,6 +442,8 @@ class _Reader:
                         (code, f">{pronoun.text}={child.text}{path}") for code, path in found
                     )
                     return
+                if child.pos_ == "PROPN":
+                    return  # "De Mistura said he was asking ...": a named person of no state
         if protagonist and self.protagonist:
             yield self.protagonist, f">{pronoun.text}=protagonist"
 
