@@ -1278,3 +1278,20 @@ def test_travellers_who_do_not_act_for_their_state_make_no_visit(
 
 def test_a_minister_of_a_state_still_visits(coder: Coder) -> None:
     assert ("VISIT", "PER", "CHL") in coded(coder, "The foreign minister of Peru visited Chile.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "India took delivery of the first Rafale jets from France.",
+            ("ARMS_TRANSFER", "FRA", "IND"),
+        ),
+        ("Poland received a delivery of tanks from South Korea.", ("ARMS_TRANSFER", "KOR", "POL")),
+        ("Kenya received a state visit from the Ugandan president.", ("VISIT", "UGA", "KEN")),
+    ],
+)
+def test_the_subject_of_a_verb_of_receiving_is_the_target(
+    coder: Coder, sentence: str, expected: tuple
+) -> None:
+    assert expected in coded(coder, sentence)

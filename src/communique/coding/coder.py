@@ -283,7 +283,7 @@ class Coder:
             return True
         if actors or _TITLE_WORDS.search(sentence.text):
             return True
-        return bool(context.DYAD_ANAPHOR.search(sentence.text))
+        return context.may_name_the_pair(sentence.text)
 
     def _parse_request(
         self,
@@ -328,7 +328,7 @@ class Coder:
             return False
         parties = {a.code for a in actors} | {p.country for p in people if p.country}
         # `context.context_pairs`: "the two sides agreed", "Thailand rejected the proposal"
-        implied = context.DYAD_ANAPHOR.search(text) or parties & implicit.main_dyad
+        implied = context.may_name_the_pair(text) or parties & implicit.main_dyad
         if found & context.CONTEXT_KINDS and implicit.main_dyad and implied:
             return True
         hosted = found & context.HOSTED_OR_AGENTLESS or self.knowledge.state_bodies.search(text)

@@ -32,6 +32,11 @@ PAIR_ANAPHOR = re.compile(
 )
 
 
+def may_name_the_pair(text: str) -> bool:
+    """The cheap check before the parse: words that can stand for a pair of states."""
+    return bool(DYAD_ANAPHOR.search(text) or PAIR_ANAPHOR.search(text))
+
+
 class RecentPair:
     """The pair of states the last sentences were about, for "the two" in the next one.
 

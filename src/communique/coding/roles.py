@@ -67,6 +67,7 @@ class RoleKnowledge:
     relation_heads: frozenset[str]
     content_object_is_target: frozenset[str]
     topic_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> RoleKnowledge:
@@ -96,6 +97,7 @@ class RoleKnowledge:
             relation_heads=frozenset(data["relation_heads"]),
             content_object_is_target=frozenset(data["content_object_is_target"]),
             topic_verbs=frozenset(data["topic_verbs"]),
+            receiving_verbs=frozenset(data["receiving_verbs"]),
         )
 
     def preps(self, kind: str, side: str) -> frozenset[str]:
@@ -241,8 +243,21 @@ class _Reader:
         # "signed an agreement", "took part in drills", "during the visit" does not.
         as_object = trigger.dep_ in {"dobj", "nsubjpass"}
         for verb, how in _governing_verbs(trigger):
-            if not (as_object and _phrasal(verb) in self.k.topic_verbs):  # "raised the arrests"
+            if as_object and _phrasal(verb) in self.k.topic_verbs:
+                continue  # "raised the arrests"
+            if as_object and verb.lemma_.lower() in self.k.receiving_verbs:
+                yield from self.received(verb, how)
+            else:
                 yield from self.arguments(verb, how)
+
+    def received(self, verb: Token, how: str) -> Iterator[Party]:
+        """ "India took delivery of jets from France", "received a visit from": the subject
+        of a verb of receiving is whom the act is done to."""
+        self.subject_side, self.object_side = self.object_side, self.subject_side
+        try:
+            yield from self.arguments(verb, how)
+        finally:
+            self.subject_side, self.object_side = self.object_side, self.subject_side
 
     def travellers(self) -> Iterator[Party]:
         """ "signed three agreements during a visit to Peru": who made a visit named in a
