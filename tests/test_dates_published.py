@@ -1,5 +1,5 @@
 """Publication dates the text states or fixes: labelled lines, footers, dated leads, and
-yearless datelines resolved by deduction (communique.coding.dates, communique.coding.published).
+yearless datelines resolved by deduction (communique.coding.dates and its `deduced` module).
 The articles are invented; the office holders are the shipped table's."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from fastapi.testclient import TestClient
 import communique
 from communique import Settings
 from communique.coding.dates import find_publication_date
+from communique.coding.dates.deduced import PublicationDates
 from communique.coding.knowledge import Knowledge
-from communique.coding.published import PublicationDates
 from communique.intake import RawDocument
 from communique.pipeline import Pipeline
 from communique.serve import create_app

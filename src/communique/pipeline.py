@@ -22,9 +22,9 @@ from .clean import clean_text, quality_score
 from .clean.dedup import DuplicateIndex, signature_bytes
 from .coding.coder import Coder, Reading
 from .coding.dates import Anchor, DateValue, parse_iso
+from .coding.dates.deduced import PublicationDates
 from .coding.knowledge import Knowledge
 from .coding.native import NativeCoder
-from .coding.published import PublicationDates
 from .errors import InputError
 from .intake import Extracted, Fetcher, RawDocument, extract, read_inputs
 from .intake.shape import refuse_non_article

@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .dates import DateValue, YearlessDateline, find_yearless_dateline
-from .knowledge import Knowledge
-from .offices import Holder
-from .people import PeopleFinder
+from ..knowledge import Knowledge
+from ..offices import Holder
+from ..people import PeopleFinder
+from .published import YearlessDateline, find_yearless_dateline
+from .values import DateValue
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NAMES = (
