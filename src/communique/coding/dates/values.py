@@ -71,10 +71,6 @@ class DateValue:
         `2025-07`, not an interval)."""
         return cls(a, b, _exact_precision(a, b))
 
-    @staticmethod
-    def parse_iso(text: str) -> DateValue | None:
-        return parse_iso(text)
-
     @property
     def iso(self) -> str:
         s, e = self.start, self.end
@@ -151,11 +147,6 @@ class Anchor:
     @classmethod
     def on(cls, d: date) -> Anchor:
         return cls(d, d)
-
-    @classmethod
-    def within(cls, value: DateValue) -> Anchor:
-        """An anchor from a publication date of any precision (`2025-07` bounds the day)."""
-        return cls(value.start, value.end)
 
 
 def around(anchor: Anchor, days: int) -> DateValue:
