@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from . import clauses, merging
 from .dates import Anchor, DateValue, around
+from .dates.words import WEEKDAYS
 from .lexicon import TriggerMatch
 
 
@@ -137,9 +138,7 @@ def closest_trigger(time: Any, triggers: list[TriggerMatch], text: str) -> Trigg
     return min(triggers, key=remoteness)
 
 
-_WEEKDAY_ALONE = re.compile(
-    r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", re.IGNORECASE
-)
+_WEEKDAY_ALONE = re.compile(rf"^(?:on\s+)?(?:{'|'.join(WEEKDAYS)})$", re.IGNORECASE)
 
 
 def in_the_future(value: DateValue, time: Any, anchor: Anchor | None) -> DateValue:

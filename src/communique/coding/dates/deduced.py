@@ -21,16 +21,10 @@ from ..offices import Holder
 from ..people import PeopleFinder
 from .published import YearlessDateline, find_yearless_dateline
 from .values import DateValue
+from .words import MONTH_NAMES, MONTH_NUMBERS, WEEKDAYS, month_number
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_MONTH_NUMBER = {name.lower(): n for n, name in enumerate(_MONTH_NAMES, 1)}
-_MONTH_NUMBER |= {name[:3]: n for name, n in list(_MONTH_NUMBER.items())} | {"sept": 9}
-_MONTHS = "|".join(sorted((m.capitalize() for m in _MONTH_NUMBER), key=len, reverse=True))
-_WEEKDAY = "|".join(_WEEKDAYS)
+_MONTHS = "|".join(sorted((m.capitalize() for m in MONTH_NUMBERS), key=len, reverse=True))
+_WEEKDAY = "|".join(WEEKDAYS)
 # A weekday that names a day of the report's own week: not "last Friday", "next Monday",
 # "every Sunday", "Good Friday", "the Sunday Times", nor one written with a date.
 _NOT_THIS_WEEK = ("last", "next", "this", "coming", "every", "each", "following", "previous")
@@ -79,7 +73,7 @@ class PublicationDates:
             return None  # nothing bounds the years
         body = text[dateline.end :]
         named = [
-            _WEEKDAYS.index(m.group(1))
+            WEEKDAYS.index(m.group(1))
             for m in _BARE_WEEKDAY.finditer(body)
             if not _said_of_the_future(body, m.start())
         ]
@@ -144,8 +138,7 @@ def _weekdays_fit(
 def _pair(match: re.Match[str]) -> tuple[int, int, int]:
     """(weekday, month, day) of "Friday (Jan 6)" or "Tuesday, 4 March"."""
     weekday, month_a, day_a, day_b, month_b = match.groups()
-    month = _MONTH_NUMBER[(month_a or month_b).lower().rstrip(".")]
-    return _WEEKDAYS.index(weekday), month, int(day_a or day_b)
+    return WEEKDAYS.index(weekday), month_number(month_a or month_b), int(day_a or day_b)
 
 
 def _pair_fits(day: date, pair: tuple[int, int, int]) -> bool:
@@ -170,9 +163,9 @@ def _reason(
     named: list[int],
     not_before: int,
 ) -> str:
-    day = f"{_MONTH_NAMES[dateline.month - 1]} {dateline.day}"
+    day = f"{MONTH_NAMES[dateline.month - 1]} {dateline.day}"
     terms = ", ".join(f"{h.title} {h.name}" for h in holders)
-    said = ", ".join(dict.fromkeys(_WEEKDAYS[w] for w in named)) or "none"
+    said = ", ".join(dict.fromkeys(WEEKDAYS[w] for w in named)) or "none"
     back = f", the text looking back to {not_before}" if not_before else ""
     years = " and ".join(str(d.year) for d in fits) if len(fits) <= 3 else f"{len(fits)} years"
     verdict = f"only {years} fits" if len(fits) == 1 else f"{years} fit, so an interval covers them"

@@ -26,15 +26,16 @@ _DATE_LINE_RESIDUE = re.compile(
     r"(?:[\s,|/·•\-–—:()]|\d{1,2}[:.]\d{2}(?::\d{2})?|[ap]\.?m\.?|[AP]\.?M\.?|[A-Z]{2,4}"
     r"|(?:GMT|UTC)[+-]?\d{0,2}(?::?\d{2})?)*"
 )
+# "Feb 13, 2025", "Thursday 13 February" and "(Reuters)" in "JAKARTA, Feb 13, 2025 (Reuters) -".
+_DATELINE_DATE = rf"(?P<date>{WEEKDAY_PREFIX}?(?:{_MD}|{_DM}))\s*"
+_AGENCY = r"\([^)\n]{1,40}\)\s*"
 _DATELINE = re.compile(
     rf"^\W*[A-Z][A-Za-z.'’ -]{{1,40}}\]?(?:,\s*[A-Za-z.' ]{{1,30}})?(?:,|\s[-–—])\s*"
-    rf"(?P<date>{WEEKDAY_PREFIX}?(?:{_MD}|{_DM}))\s*(?:\([^)\n]{{1,40}}\)\s*)?[-–—:]"
+    rf"{_DATELINE_DATE}(?:{_AGENCY})?[-–—:]"
 )
 _LEADING_WEEKDAY = re.compile(rf"^{WEEKDAY_PREFIX}")
 # A dateline without its city: "Jan 5 (Reuters) -".
-_AGENCY_DATELINE = re.compile(
-    rf"^\W*(?P<date>{WEEKDAY_PREFIX}?(?:{_MD}|{_DM}))\s*\([^)\n]{{1,40}}\)\s*[-–—:]"
-)
+_AGENCY_DATELINE = re.compile(rf"^\W*{_DATELINE_DATE}{_AGENCY}[-–—:]")
 _WEEKDAY_WORD = re.compile(WEEKDAY)
 _WEEKDAY_DATE = re.compile(rf"(?P<weekday>{WEEKDAY}),?\s+(?:the\s+)?(?P<date>{_MD}|{_DM})")
 _ANY_YEAR = re.compile(rf"(?<!\d){YEAR}")

@@ -10,25 +10,15 @@ from typing import NamedTuple
 
 from .values import DateValue
 
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
 _MONTH_ABBREVIATIONS = {
     "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
     "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
 }  # fmt: skip
-MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(_MONTH_NAMES, 1)} | {
+MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)} | {
     abbr.lower(): n for abbr, n in _MONTH_ABBREVIATIONS.items()
 }
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -89,7 +79,7 @@ def any_case(words: Iterable[str]) -> str:
     return f"(?:{trie(variants)})"
 
 
-MON = rf"(?:{trie(_cased([*_MONTH_NAMES, *_MONTH_ABBREVIATIONS]))})(?!\w)"
+MON = rf"(?:{trie(_cased([*MONTH_NAMES, *_MONTH_ABBREVIATIONS]))})(?!\w)"
 WEEKDAY = rf"(?:{trie(_cased(WEEKDAYS))})(?!\w)"
 WEEKDAY_PREFIX = rf"(?:(?:{trie(_cased(WEEKDAYS + _WEEKDAY_ABBREVIATIONS))})(?!\w)\.?,?\s+)"
 # Not the "20" of "20,000" nor the "14" of "14:30".
