@@ -72,18 +72,9 @@ class PublicationDates:
         if not holders:
             return None  # nothing bounds the years
         body = text[dateline.end :]
-        named = [
-            WEEKDAYS.index(m.group(1))
-            for m in _BARE_WEEKDAY.finditer(body)
-            if not _said_of_the_future(body, m.start())
-        ]
+        named = _weekdays_named(body)
         paired = [_pair(m) for m in _WEEKDAY_WITH_DATE.finditer(body)]
-        looked_back = [
-            int(m.group(1))
-            for m in _PAST_YEAR.finditer(body)
-            if not _said_of_the_future(body, m.start())
-        ]
-        not_before = max(looked_back, default=0)
+        not_before = _year_looked_back_to(body)
         held = [
             day
             for day in _dateline_days(dateline, holders, self.known_until)
@@ -105,6 +96,25 @@ class PublicationDates:
         """The office holders the text names with a title, in the present."""
         people = self.people.find(text, 0, None, self.knowledge.gazetteer.find(text))
         return list({p.holder: None for p in people if p.titled and p.holder and p.holder.terms})
+
+
+def _weekdays_named(body: str) -> list[int]:
+    """The weekdays named for what happened, not for what is still to come."""
+    return [
+        WEEKDAYS.index(m.group(1))
+        for m in _BARE_WEEKDAY.finditer(body)
+        if not _said_of_the_future(body, m.start())
+    ]
+
+
+def _year_looked_back_to(body: str) -> int:
+    """The latest year the text looks back to (0 for none): the report is no earlier."""
+    looked_back = [
+        int(m.group(1))
+        for m in _PAST_YEAR.finditer(body)
+        if not _said_of_the_future(body, m.start())
+    ]
+    return max(looked_back, default=0)
 
 
 def _dateline_days(dateline: YearlessDateline, holders: list[Holder], until: date) -> list[date]:
