@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from ..dates import DateValue
+from ..dates.reckoning import calendar_unit
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class DateFinder:
     def _value(self, m: re.Match[str], text: str, published: DateValue) -> DateValue | None:
         relative = self.relatives.get(m.group().casefold())
         if relative is not None:
-            return _shifted(published.end, relative)
+            return calendar_unit(relative.unit, relative.offset)(published.end)
         before = text[max(0, m.start() - 8) : m.start()].rstrip()
         direction = 1 if before.endswith(self.future) else -1 if before.endswith(self.past) else 0
         try:
@@ -126,16 +127,3 @@ def _month_of(day: int, anchor: date, direction: int) -> tuple[int, int]:
     if direction <= 0 and day > anchor.day:
         return (anchor.year - int(anchor.month == 1), (anchor.month - 2) % 12 + 1)
     return anchor.year, anchor.month
-
-
-def _shifted(anchor: date, relative: _Relative) -> DateValue:
-    n = relative.offset
-    if relative.unit == "day":
-        return DateValue.day(anchor + timedelta(days=n))
-    if relative.unit == "week":
-        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=n)
-        return DateValue.between(monday, monday + timedelta(days=6))
-    if relative.unit == "month":
-        months = anchor.year * 12 + anchor.month - 1 + n
-        return DateValue.month(months // 12, months % 12 + 1)
-    return DateValue.year(anchor.year + n)
