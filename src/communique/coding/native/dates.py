@@ -1,5 +1,5 @@
 """Date expressions of one language (data/<lang>/dates.toml), resolved against the
-publication date into coding/dates.py's DateValue, as English ones are."""
+publication date into coding/dates' DateValue, as English ones are."""
 
 from __future__ import annotations
 
