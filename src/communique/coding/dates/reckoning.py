@@ -82,6 +82,7 @@ def over_anchor(anchor: Anchor | None, f: Resolver, clip: bool = False) -> DateV
 
 
 def season_in(name: str, year: int) -> DateValue:
+    """The season that begins in `year` (its winter runs into the next year's February)."""
     first, last = SEASONS[name]
     if first < last:
         return DateValue.between(date(year, first, 1), month_end(year, last))
