@@ -1295,3 +1295,21 @@ def test_the_subject_of_a_verb_of_receiving_is_the_target(
     coder: Coder, sentence: str, expected: tuple
 ) -> None:
     assert expected in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accusation"),
+    [
+        ("Israel blamed Iran for the attack on its ship.", ("ACCUSE", "ISR", "IRN")),
+        ("Turkey blamed the Syrian government for the chemical attack.", ("ACCUSE", "TUR", "SYR")),
+        ("Ghana held Togo responsible for the shelling.", None),
+    ],
+)
+def test_an_accusation_lends_its_pair_to_no_act_it_is_about(
+    coder: Coder, sentence: str, accusation: tuple | None
+) -> None:
+    events = coded(coder, sentence)
+    if accusation:
+        assert accusation in events
+    # the accuser did not attack the accused
+    assert not {e for e in events if e[0] == "ASSAULT" and e[1] in {"ISR", "TUR", "GHA"}}

@@ -168,20 +168,27 @@ def without_pledged_content(triggers: list[TriggerMatch], text: str) -> list[Tri
 def without_threatened_content(triggers: list[TriggerMatch], doc: Doc) -> list[TriggerMatch]:
     """ "Iran threatened to attack Israel": the attack is what was threatened, not a happening;
     the threat is the event (its parties come from what it threatens)."""
-    threats = [root_at(doc, t.start, t.end) for t in triggers if t.rule.kind == "THREATEN"]
-    threat_words = {w.i for w in threats if w is not None}
+    threatened = content_of(triggers, doc, "THREATEN")
+    return [t for t in triggers if t not in threatened]
 
-    def threatened(trigger: TriggerMatch) -> bool:
+
+def content_of(triggers: list[TriggerMatch], doc: Doc, kind: str) -> list[TriggerMatch]:
+    """The triggers that are what a trigger of `kind` is about: "threatened to attack",
+    "blamed Syria for the attack"."""
+    heads = [root_at(doc, t.start, t.end) for t in triggers if t.rule.kind == kind]
+    head_words = {w.i for w in heads if w is not None}
+
+    def inside(trigger: TriggerMatch) -> bool:
         word = root_at(doc, trigger.start, trigger.end)
-        if word is None or trigger.rule.kind == "THREATEN":
+        if word is None or trigger.rule.kind == kind:
             return False
         while word.dep_ in {"xcomp", "dobj", "pobj", "prep"} and word.head.i != word.i:
             word = word.head
-            if word.i in threat_words:
+            if word.i in head_words:
                 return True
         return False
 
-    return [t for t in triggers if not threatened(t)]
+    return [t for t in triggers if inside(t)]
 
 
 CONDITIONS = {"if", "unless", "whether"}

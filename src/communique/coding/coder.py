@@ -476,6 +476,7 @@ class Coder:
                 self.trace.records.append(
                     _record(sentence, trigger, outcome, parties, [(a, b) for a, b, _ in pairs])
                 )
+        paired = _without_the_accusers_pair(paired, clauses.content_of(chosen, doc, "ACCUSE"))
         # A time belongs to the nearest trigger that makes an event: "signed an agreement for
         # the delivery of the systems in December 2017" dates the signing.
         eventful = [trigger for trigger, _, pairs in paired if pairs]
@@ -821,6 +822,31 @@ class Coder:
             rule=f"{c.trigger.rule.name}({c.trigger.text!r})"
             + (" +context-dyad" if c.via_anaphor else ""),
         )
+
+
+def _without_the_accusers_pair(
+    paired: list[tuple[TriggerMatch, list[tuple[int, int, str]], list[tuple[str, str, bool]]]],
+    accused_acts: list[TriggerMatch],
+) -> list[tuple[TriggerMatch, list[tuple[int, int, str]], list[tuple[str, str, bool]]]]:
+    """ "Israel blamed Iran for the attack on its ship": the attack is not Israel's on Iran,
+    the pair the accusation lends it through its verb; the attack keeps only parties of its
+    own ("condemned the Israeli strike on Gaza")."""
+    accusations = {
+        (source, target)
+        for trigger, _, pairs in paired
+        if trigger.rule.kind == "ACCUSE"
+        for source, target, _ in pairs
+    }
+    return [
+        (
+            trigger,
+            present,
+            [p for p in pairs if (p[0], p[1]) not in accusations]
+            if trigger in accused_acts
+            else pairs,
+        )
+        for trigger, present, pairs in paired
+    ]
 
 
 def ordered_pair(kind: str, source: str, target: str) -> tuple[str, str]:
