@@ -306,3 +306,19 @@ def test_he_after_a_named_person_of_no_state_is_that_person(coder: Coder) -> Non
     )
     events = coded(coder, text)
     assert not {e for e in events if e[0] == "REQUEST" and e[1] == "SYR"}
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "“Today, we are to sign a declaration on allied relations,” he said.",
+        "“We agreed to deepen cooperation in energy,” he told reporters.",
+    ],
+)
+def test_we_in_a_leaders_quote_is_the_pair_the_story_is_about(coder: Coder, quote: str) -> None:
+    text = (
+        "Kenyan President William Ruto held talks with Ugandan President Yoweri Museveni in "
+        "Nairobi. Kenya and Uganda share a long border. " + quote
+    )
+    kinds = {e[0] for e in coded(coder, text) if {e[1], e[2]} == {"KEN", "UGA"}}
+    assert kinds & {"SIGN_AGREEMENT", "PLEDGE_COOPERATION"}

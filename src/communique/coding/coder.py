@@ -283,7 +283,12 @@ class Coder:
             return True
         if actors or _TITLE_WORDS.search(sentence.text):
             return True
+        if _PRONOUN.search(sentence.text) and self._has_trigger(sentence.text):
+            return True  # "Today, we are to sign a declaration": the protagonist's
         return context.may_name_the_pair(sentence.text)
+
+    def _has_trigger(self, text: str) -> bool:
+        return bool(self.knowledge.triggers.kinds_in(text) or self.knowledge.frames.kinds_in(text))
 
     def _parse_request(
         self,
@@ -327,6 +332,8 @@ class Coder:
         if not found:
             return False
         parties = {a.code for a in actors} | {p.country for p in people if p.country}
+        if implicit.protagonist and _PRONOUN.search(text):
+            parties.add(implicit.protagonist)  # "we are to sign a declaration"
         # `context.context_pairs`: "the two sides agreed", "Thailand rejected the proposal"
         implied = context.may_name_the_pair(text) or parties & implicit.main_dyad
         if found & context.CONTEXT_KINDS and implicit.main_dyad and implied:
@@ -334,8 +341,6 @@ class Coder:
         hosted = found & context.HOSTED_OR_AGENTLESS or self.knowledge.state_bodies.search(text)
         if implicit.home and hosted:
             parties.add(implicit.home)
-        if implicit.protagonist and _PRONOUN.search(text):
-            parties.add(implicit.protagonist)
         if (
             parties
             and context.answered_party(parties, set(before))
