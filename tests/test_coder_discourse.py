@@ -322,3 +322,25 @@ def test_we_in_a_leaders_quote_is_the_pair_the_story_is_about(coder: Coder, quot
     )
     kinds = {e[0] for e in coded(coder, text) if {e[1], e[2]} == {"KEN", "UGA"}}
     assert kinds & {"SIGN_AGREEMENT", "PLEDGE_COOPERATION"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both sides discussed steps to enhance the conduct of joint exercises.",
+        "The two countries reviewed plans for the expansion of joint drills.",
+    ],
+)
+def test_an_event_named_as_a_topic_is_not_completed_from_the_pair(
+    coder: Coder, sentence: str
+) -> None:
+    events = coded(coder, KENYA_UGANDA + sentence)
+    assert ("JOINT_EXERCISE", "KEN", "UGA") not in events
+
+
+def test_an_event_noun_between_two_named_sides_is_a_happening(coder: Coder) -> None:
+    sentence = (
+        "Officials released accounts of a phone call between Kenyan President William Ruto "
+        "and Ugandan President Yoweri Museveni."
+    )
+    assert ("MEET", "KEN", "UGA") in coded(coder, sentence)

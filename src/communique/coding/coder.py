@@ -27,7 +27,7 @@ from .knowledge import Knowledge
 from .lexicon import TriggerMatch
 from .offices import bound_by_terms
 from .people import PeopleFinder, PersonMention
-from .roles import Party, RoleFinder, pairs_from
+from .roles import Party, RoleFinder, mentioned_in_passing, pairs_from
 from .trace import Trace, TraceRecord
 
 _PLACE_IS_PARTY_KINDS = {"VISIT", "PROTEST", "ASSAULT"}
@@ -697,6 +697,8 @@ class Coder:
         rule = trigger.rule
         codes = {code for _, _, code in participants}
         root = clauses.root_at(doc, trigger.start, trigger.end)
+        if root is not None and mentioned_in_passing(root):
+            return []  # "discussed steps to enhance the conduct of joint exercises": a topic
         anaphor = context.stands_for_the_pair(sentence.text, doc, root)
         in_context = {code for pair in main_dyad for code in pair}
         if main_dyad and anaphor and codes <= in_context and not kinds()[rule.kind].directed:

@@ -133,7 +133,7 @@ class RoleFinder:
         carried = kind in self.knowledge.origin_modifier_kinds and _carried_by(head)
         if carried:
             head = head.head  # "an Australian aid flight landed in Tonga": the flight's phrase
-        if _mentioned_in_passing(head):
+        if mentioned_in_passing(head):
             return []
         codes = _codes_by_token(doc, participants)
         reader = _Reader(self.knowledge, kind, codes, head, subject_is_target, protagonist)
@@ -631,13 +631,15 @@ _PARTICIPATION_HEADS = {
 _NOT_IN_PASSING_HEADS = _PARTICIPATION_HEADS | {"signing", "side"}
 
 
-def _mentioned_in_passing(trigger: Token) -> bool:
+def mentioned_in_passing(trigger: Token) -> bool:
     """An event noun inside another noun's phrase is a topic, not a happening: "its
     adherence to UN sanctions on X", "the right to self-defence against attacks"."""
     if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ != "pobj":
         return False
     if any(child.dep_ == "poss" for child in trigger.children):
         return False  # "a communique on the former's state visit to the latter": that visit
+    if any(child.dep_ == "prep" and child.lower_ == "between" for child in trigger.children):
+        return False  # "accounts of a phone call between Trump and Erdogan": that call
     holder = trigger.head.head
     if holder.pos_ not in {"NOUN", "PROPN"} or holder.lemma_.lower() in _NOT_IN_PASSING_HEADS:
         return False
