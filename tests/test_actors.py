@@ -117,3 +117,17 @@ def test_a_un_agency_or_other_body_is_itself_not_the_un(
 ) -> None:
     assert codes(gazetteer, text)[0] == code
     assert "IGO:UN" not in codes(gazetteer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president will visit northern Cyprus on Thursday.",
+        "Turkish Cypriot leaders met in Nicosia's north.",
+        "Somaliland signed a port deal.",
+    ],
+)
+def test_a_de_facto_state_is_not_the_state_whose_name_it_carries(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    assert not {"CYP", "SOM"} & set(codes(gazetteer, text))
