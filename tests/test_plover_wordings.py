@@ -80,6 +80,9 @@ ACCUSATIONS = [
     ("Turkey hit out at Greece over the islands.", "ACCUSE TUR>GRC"),
     ("China has slammed Japan's decision to release the water.", "ACCUSE CHN>JPN"),
     ("Vietnam protested to China about the survey ship.", "ACCUSE VNM>CHN"),
+    ("Russia presented evidence against Ukraine.", "ACCUSE RUS>UKR"),
+    ("Britain has produced evidence against Iran at the UN.", "ACCUSE GBR>IRN"),
+    ("Pakistan charged India with violating the ceasefire.", "ACCUSE PAK>IND"),
 ]
 
 REJECTIONS = [
@@ -131,6 +134,8 @@ SANCTIONS = [
     ("Britain issued a travel warning against Kenya.", "SANCTION GBR>KEN"),
     ("Germany issued a travel ban against Iraq.", "SANCTION DEU>IRQ"),
     ("Saudi Arabia imposed an embargo on Qatar.", "SANCTION SAU>QAT"),
+    ("Russia cut off gas supplies to Bulgaria.", "SANCTION RUS>BGR"),
+    ("Canada closed its embassy in Iran.", "SANCTION CAN>IRN"),
 ]
 
 COERCION = [
@@ -141,6 +146,13 @@ COERCION = [
     ("Turkey blockaded Armenia for three decades.", "COERCE TUR>ARM"),
     ("Russia annexed Crimea from Ukraine.", "COERCE RUS>UKR"),
     ("Israel's detention of the Turkish activists angered Ankara.", "COERCE ISR>TUR"),
+    ("Moscow charged a US journalist with espionage.", "COERCE RUS>USA"),
+    ("China indicted two Canadian citizens.", "COERCE CHN>CAN"),
+    ("Egypt closed its border with Libya.", "COERCE EGY>LBY"),
+    ("Pakistan shut the border crossing with Afghanistan.", "COERCE PAK>AFG"),
+    ("Turkey closed its airspace to Israeli planes.", "COERCE TUR>ISR"),
+    ("Azerbaijan seized territory from Armenia.", "COERCE AZE>ARM"),
+    ("Russia occupied parts of Ukraine.", "COERCE RUS>UKR"),
 ]
 
 ASSAULTS = [
@@ -154,6 +166,10 @@ ASSAULTS = [
     ("Chinese coast guard ships rammed a Philippine vessel.", "ASSAULT CHN>PHL"),
     ("Russian jets pounded Ukrainian positions overnight.", "ASSAULT RUS>UKR"),
     ("Russia's shelling of Ukrainian cities continued.", "ASSAULT RUS>UKR"),
+    ("Israel killed three Lebanese soldiers.", "ASSAULT ISR>LBN"),
+    ("Two Indian soldiers were killed by Chinese troops.", "ASSAULT CHN>IND"),
+    ("Pakistani forces exchanged fire with Afghan troops.", "ASSAULT PAK>AFG"),
+    ("Indian and Pakistani troops traded fire across the border.", "ASSAULT IND>PAK"),
 ]
 
 YIELDING = [
@@ -165,7 +181,23 @@ YIELDING = [
     ("Pakistan's release of the Indian pilot eased tension.", "RETREAT PAK>IND"),
     ("Canada lifted its sanctions on Cuba.", "RETREAT CAN>CUB"),
     ("Serbia accepted Kosovo's demand to reopen the crossing.", "CONCEDE SRB>XKX"),
+    ("Iran allowed IAEA inspectors into its nuclear sites.", "RETREAT IRN>IGO:IAEA"),
+    ("The US and Russia swapped prisoners.", "RETREAT USA>RUS"),
+    ("Russia and Ukraine exchanged prisoners of war.", "RETREAT RUS>UKR"),
+    ("Armenia and Azerbaijan swapped detainees on Wednesday.", "RETREAT ARM>AZE"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Japan apologised to South Korea for the remarks.", "SUPPORT JPN>KOR"),
+        ("Germany apologizes to Namibia for the colonial killings.", "SUPPORT DEU>NAM"),
+        ("Belgium's apology to Congo was welcomed.", "SUPPORT BEL>COD"),
+    ],
+)
+def test_an_apology_is_support(coder: Coder, sentence: str, expected: str) -> None:
+    assert kinds()[found(coder, sentence, expected).kind].plover_type == "SUPPORT"
 
 
 @pytest.mark.parametrize(("sentence", "expected"), REQUESTS + ACCUSATIONS + REJECTIONS + THREATS)
@@ -218,7 +250,17 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Indian police clashed with Pakistani protesters at the border.",
         "The two ministers ended their talks in Oslo on Friday.",
         "Chinese fans clashed with police after the match.",
+        "Police killed two suspects in Lagos.",
+        "Kenya closed its schools for a week.",
+        "The two teams exchanged gifts before the match.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
     assert [(e.kind, e.source, e.target) for e in events(coder, sentence)] == []
+
+
+def test_denying_an_accusation_makes_the_denier_no_accuser(coder: Coder) -> None:
+    coded = {
+        (e.kind, e.source, e.target) for e in events(coder, "Russia denied Ukraine's accusations.")
+    }
+    assert ("ACCUSE", "RUS", "UKR") not in coded
