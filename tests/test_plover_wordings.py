@@ -54,6 +54,10 @@ REQUESTS = [
     ("Argentina requested that Britain reopen talks on the islands.", "REQUEST ARG>GBR"),
     ("Ghana sought Togo's help in tracing the kidnappers.", "REQUEST GHA>TGO"),
     ("Nepal is seeking India's assistance with the flood.", "REQUEST NPL>IND"),
+    ("Turkey signalled it would insist on Syria's withdrawal from the town.", "REQUEST TUR>SYR"),
+    ("Russia insisted on Ukraine's neutrality.", "REQUEST RUS>UKR"),
+    ("Washington pressured Ankara to drop the purchase.", "REQUEST USA>TUR"),
+    ("France lobbied Germany to support the plan.", "REQUEST FRA>DEU"),
 ]
 
 ACCUSATIONS = [
@@ -98,6 +102,15 @@ REJECTIONS = [
     ("Beijing rebuffed Washington's invitation to talks.", "REJECT CHN>USA"),
     ("Moscow repudiated Kyiv's peace plan.", "REJECT RUS>UKR"),
     ("North Korea defied China by testing another missile.", "REJECT PRK>CHN"),
+    ("Serbia refused to recognise Kosovo's independence.", "REJECT SRB>XKX"),
+    ("Turkey refused to extradite the Swedish suspects.", "REJECT TUR>SWE"),
+    ("Ecuador refused to hand the suspect over to Colombia.", "REJECT ECU>COL"),
+    ("Russia objected to the Polish proposal.", "REJECT RUS>POL"),
+    ("China opposed the US resolution on Taiwan.", "REJECT CHN>USA"),
+    ("Beijing's objections to Manila's plan were ignored.", "REJECT CHN>PHL"),
+    ("Ankara's opposition to Sweden's membership delayed the vote.", "REJECT TUR>SWE"),
+    ("Serbia rejected calls from the EU to recognise Kosovo.", "REJECT SRB>IGO:EU"),
+    ("Turkey rejected the request from Sweden.", "REJECT TUR>SWE"),
 ]
 
 THREATS = [
@@ -111,6 +124,7 @@ THREATS = [
     ("Iran vowed revenge against Israel for the killing.", "THREATEN IRN>ISR"),
     ("Pakistan promised retaliation against India.", "THREATEN PAK>IND"),
     ("North Korea's threat against South Korea alarmed Japan.", "THREATEN PRK>KOR"),
+    ("Moscow's warning to Kyiv was blunt.", "THREATEN RUS>UKR"),
 ]
 
 PROTESTS_AND_FORCE = [
@@ -264,3 +278,10 @@ def test_denying_an_accusation_makes_the_denier_no_accuser(coder: Coder) -> None
         (e.kind, e.source, e.target) for e in events(coder, "Russia denied Ukraine's accusations.")
     }
     assert ("ACCUSE", "RUS", "UKR") not in coded
+
+
+def test_what_a_rejected_text_is_on_is_its_topic(coder: Coder) -> None:
+    coded = {
+        (e.kind, e.target) for e in events(coder, "China opposed the US resolution on Taiwan.")
+    }
+    assert coded == {("REJECT", "USA")}
