@@ -285,3 +285,29 @@ def test_what_a_rejected_text_is_on_is_its_topic(coder: Coder) -> None:
         (e.kind, e.target) for e in events(coder, "China opposed the US resolution on Taiwan.")
     }
     assert coded == {("REJECT", "USA")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iran condemned the Israeli strikes on Syria.",
+        "Iran condemned the Israeli strikes in Syria on Monday.",
+    ],
+)
+def test_the_place_of_a_condemned_act_is_no_party_to_the_condemnation(
+    coder: Coder, sentence: str
+) -> None:
+    accused = {e.target for e in events(coder, sentence) if e.kind == "ACCUSE"}
+    assert accused == {"ISR"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("France sent Caesar howitzers to Armenia.", "ARMS_TRANSFER FRA>ARM"),
+        ("Germany will send more tanks to Ukraine, the chancellor said.", "ARMS_TRANSFER DEU>UKR"),
+        ("Two frigates were sent to Greece by France.", "ARMS_TRANSFER FRA>GRC"),
+    ],
+)
+def test_weapons_sent_are_an_arms_transfer(coder: Coder, sentence: str, expected: str) -> None:
+    assert kinds()[found(coder, sentence, expected).kind].plover_type == "COOPERATE"
