@@ -125,6 +125,9 @@ THREATS = [
     ("Pakistan promised retaliation against India.", "THREATEN PAK>IND"),
     ("North Korea's threat against South Korea alarmed Japan.", "THREATEN PRK>KOR"),
     ("Moscow's warning to Kyiv was blunt.", "THREATEN RUS>UKR"),
+    ("Pakistan vowed to retaliate against India.", "THREATEN PAK>IND"),
+    ("Russia vowed to punish Ukraine.", "THREATEN RUS>UKR"),
+    ("Iran has vowed to punish Israel for the attack.", "THREATEN IRN>ISR"),
 ]
 
 PROTESTS_AND_FORCE = [
@@ -184,6 +187,7 @@ ASSAULTS = [
     ("Two Indian soldiers were killed by Chinese troops.", "ASSAULT CHN>IND"),
     ("Pakistani forces exchanged fire with Afghan troops.", "ASSAULT PAK>AFG"),
     ("Indian and Pakistani troops traded fire across the border.", "ASSAULT IND>PAK"),
+    ("Iran retaliated against Israel with missile strikes.", "ASSAULT IRN>ISR"),
 ]
 
 YIELDING = [
@@ -267,6 +271,8 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Police killed two suspects in Lagos.",
         "Kenya closed its schools for a week.",
         "The two teams exchanged gifts before the match.",
+        "China retaliated against US tariffs with duties of its own.",  # no armed act
+        "The EU punished Russia with sanctions.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
@@ -311,3 +317,15 @@ def test_the_place_of_a_condemned_act_is_no_party_to_the_condemnation(
 )
 def test_weapons_sent_are_an_arms_transfer(coder: Coder, sentence: str, expected: str) -> None:
     assert kinds()[found(coder, sentence, expected).kind].plover_type == "COOPERATE"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("India promised to supply Sri Lanka with fuel.", "PLEDGE_COOPERATION IND>LKA"),
+        ("Japan pledged to assist Vietnam in modernising its ports.", "PLEDGE_COOPERATION JPN>VNM"),
+    ],
+)
+def test_a_pledge_names_whom_its_content_helps(coder: Coder, sentence: str, expected: str) -> None:
+    event = found(coder, sentence, expected)
+    assert kinds()[event.kind].plover_type == "AGREE"
