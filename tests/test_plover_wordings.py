@@ -329,3 +329,36 @@ def test_weapons_sent_are_an_arms_transfer(coder: Coder, sentence: str, expected
 def test_a_pledge_names_whom_its_content_helps(coder: Coder, sentence: str, expected: str) -> None:
     event = found(coder, sentence, expected)
     assert kinds()[event.kind].plover_type == "AGREE"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "plover"),
+    [
+        ("France recognized the State of Palestine.", "ESTABLISH_RELATIONS FRA>PSE", "SUPPORT"),
+        ("Spain recognised the independence of Kosovo.", "ESTABLISH_RELATIONS ESP>XKX", "SUPPORT"),
+        ("Germany defended Israel's right to self-defence.", "SUPPORT DEU>ISR", "SUPPORT"),
+        ("Saudi Arabia invited Iran's president to Riyadh.", "PLEDGE_COOPERATION IRN>SAU", "AGREE"),
+        ("Japan extradited a Chinese fugitive to China.", "COOPERATE CHN>JPN", "COOPERATE"),
+        ("Turkey extradited two Uzbek nationals to Uzbekistan.", "COOPERATE TUR>UZB", "COOPERATE"),
+        ("Jordan shared intelligence with Saudi Arabia.", "COOPERATE JOR>SAU", "COOPERATE"),
+        ("Egypt reopened its border with Libya.", "RETREAT EGY>LBY", "RETREAT"),
+        ("Morocco opened its airspace to Israeli flights.", "RETREAT MAR>ISR", "RETREAT"),
+    ],
+)
+def test_recognition_defence_invitation_and_judicial_help(
+    coder: Coder, sentence: str, expected: str, plover: str
+) -> None:
+    assert kinds()[found(coder, sentence, expected).kind].plover_type == plover
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kenyan government recognized the contribution of Chinese workers.",
+        "Germany defended its own budget rules.",
+    ],
+)
+def test_recognising_or_defending_a_thing_is_no_support_of_a_state(
+    coder: Coder, sentence: str
+) -> None:
+    assert not events(coder, sentence)
