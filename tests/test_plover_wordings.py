@@ -362,3 +362,21 @@ def test_recognising_or_defending_a_thing_is_no_support_of_a_state(
     coder: Coder, sentence: str
 ) -> None:
     assert not events(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Saudi-led coalition jets bombed Houthi positions in Yemen.", "ASSAULT SAU>YEM"),
+        ("The US-led coalition struck targets in Syria.", "ASSAULT USA>SYR"),
+        ("Turkey refused to back the US-led invasion of Iraq.", "REJECT TUR>USA"),
+    ],
+)
+def test_a_state_that_leads_a_coalition_acts_through_it(
+    coder: Coder, sentence: str, expected: str
+) -> None:
+    found(coder, sentence, expected)
+
+
+def test_a_state_that_backs_a_force_does_not_act_through_it(coder: Coder) -> None:
+    assert not events(coder, "Russian-backed forces attacked Ukrainian positions.")
