@@ -153,6 +153,10 @@ SANCTIONS = [
     ("Saudi Arabia imposed an embargo on Qatar.", "SANCTION SAU>QAT"),
     ("Russia cut off gas supplies to Bulgaria.", "SANCTION RUS>BGR"),
     ("Canada closed its embassy in Iran.", "SANCTION CAN>IRN"),
+    ("The Dutch ambassador was declared persona non grata by Turkey.", "SANCTION TUR>NLD"),
+    ("Ukraine ordered the Iranian ambassador to leave the country.", "SANCTION UKR>IRN"),
+    ("The US froze the assets of Venezuelan officials.", "SANCTION USA>VEN"),
+    ("Kosovo banned Serbian goods.", "SANCTION XKX>SRB"),
 ]
 
 COERCION = [
@@ -170,6 +174,8 @@ COERCION = [
     ("Turkey closed its airspace to Israeli planes.", "COERCE TUR>ISR"),
     ("Azerbaijan seized territory from Armenia.", "COERCE AZE>ARM"),
     ("Russia occupied parts of Ukraine.", "COERCE RUS>UKR"),
+    ("Three Japanese nationals were taken into custody by Chinese authorities.", "COERCE CHN>JPN"),
+    ("Peru took two Chilean fishermen into custody.", "COERCE PER>CHL"),
 ]
 
 ASSAULTS = [
@@ -188,6 +194,8 @@ ASSAULTS = [
     ("Pakistani forces exchanged fire with Afghan troops.", "ASSAULT PAK>AFG"),
     ("Indian and Pakistani troops traded fire across the border.", "ASSAULT IND>PAK"),
     ("Iran retaliated against Israel with missile strikes.", "ASSAULT IRN>ISR"),
+    ("Israeli troops opened fire on Lebanese soldiers.", "ASSAULT ISR>LBN"),
+    ("Ukrainian forces came under fire from Russian artillery.", "ASSAULT RUS>UKR"),
 ]
 
 YIELDING = [
@@ -273,6 +281,8 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "The two teams exchanged gifts before the match.",
         "China retaliated against US tariffs with duties of its own.",  # no armed act
         "The EU punished Russia with sanctions.",
+        "The minister came under fire from the opposition.",
+        "Russia declared victory in the election.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
