@@ -284,6 +284,7 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "The minister came under fire from the opposition.",
         "Russia declared victory in the election.",
         "Chinese tariffs hit Australian wine exports.",  # a measure, not a blow
+        "Britain turned its Syria policy upside down.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
