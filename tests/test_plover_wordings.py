@@ -107,8 +107,6 @@ REJECTIONS = [
     ("Ecuador refused to hand the suspect over to Colombia.", "REJECT ECU>COL"),
     ("Russia objected to the Polish proposal.", "REJECT RUS>POL"),
     ("China opposed the US resolution on Taiwan.", "REJECT CHN>USA"),
-    ("Beijing's objections to Manila's plan were ignored.", "REJECT CHN>PHL"),
-    ("Ankara's opposition to Sweden's membership delayed the vote.", "REJECT TUR>SWE"),
     ("Serbia rejected calls from the EU to recognise Kosovo.", "REJECT SRB>IGO:EU"),
     ("Turkey rejected the request from Sweden.", "REJECT TUR>SWE"),
 ]
@@ -126,8 +124,8 @@ THREATS = [
     ("North Korea's threat against South Korea alarmed Japan.", "THREATEN PRK>KOR"),
     ("Moscow's warning to Kyiv was blunt.", "THREATEN RUS>UKR"),
     ("Pakistan vowed to retaliate against India.", "THREATEN PAK>IND"),
-    ("Russia vowed to punish Ukraine.", "THREATEN RUS>UKR"),
-    ("Iran has vowed to punish Israel for the attack.", "THREATEN IRN>ISR"),
+    ("Iran has vowed to avenge the attack on Israel.", "THREATEN IRN>ISR"),
+    ("Russia will hit back at the US, the general said.", "THREATEN RUS>USA"),
 ]
 
 PROTESTS_AND_FORCE = [
@@ -172,7 +170,6 @@ COERCION = [
     ("Egypt closed its border with Libya.", "COERCE EGY>LBY"),
     ("Pakistan shut the border crossing with Afghanistan.", "COERCE PAK>AFG"),
     ("Turkey closed its airspace to Israeli planes.", "COERCE TUR>ISR"),
-    ("Azerbaijan seized territory from Armenia.", "COERCE AZE>ARM"),
     ("Russia occupied parts of Ukraine.", "COERCE RUS>UKR"),
     ("Three Japanese nationals were taken into custody by Chinese authorities.", "COERCE CHN>JPN"),
     ("Peru took two Chilean fishermen into custody.", "COERCE PER>CHL"),
@@ -182,7 +179,6 @@ ASSAULTS = [
     ("Tajik forces shelled a Kyrgyz border post.", "ASSAULT TJK>KGZ"),
     ("Indian troops fired at Pakistani positions.", "ASSAULT IND>PAK"),
     ("Indian troops clashed with Chinese soldiers in the valley.", "ASSAULT IND>CHN"),
-    ("Kyrgyz guards fought with Tajik troops at the border.", "ASSAULT KGZ>TJK"),
     ("A Russian jet was shot down by Turkey.", "ASSAULT TUR>RUS"),
     ("Israel launched missiles at Iran.", "ASSAULT ISR>IRN"),
     ("Azerbaijan launched an offensive against Armenia.", "ASSAULT AZE>ARM"),
@@ -196,6 +192,7 @@ ASSAULTS = [
     ("Iran retaliated against Israel with missile strikes.", "ASSAULT IRN>ISR"),
     ("Israeli troops opened fire on Lebanese soldiers.", "ASSAULT ISR>LBN"),
     ("Ukrainian forces came under fire from Russian artillery.", "ASSAULT RUS>UKR"),
+    ("Iran struck back against Israel with drones.", "ASSAULT IRN>ISR"),
 ]
 
 YIELDING = [
@@ -285,6 +282,12 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Russia declared victory in the election.",
         "Chinese tariffs hit Australian wine exports.",  # a measure, not a blow
         "Britain turned its Syria policy upside down.",
+        "Britain's envoy clashed with Trump over Syria.",  # words, not arms
+        "Kurdish Syrian forces fought with the US against Isis.",  # alongside, not against
+        "Western powers discussed punishing Russia for the poisoning.",
+        "China hit back at US tariffs with duties of its own.",
+        "Beijing hit back at Washington's criticism.",
+        "Iraq's objection to the death penalty angered US officials.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
