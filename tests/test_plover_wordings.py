@@ -135,6 +135,8 @@ PROTESTS_AND_FORCE = [
     ("Russia massed troops near the Ukrainian border.", "MOBILIZE RUS>UKR"),
     ("India put its forces on high alert along the border with Pakistan.", "MOBILIZE IND>PAK"),
     ("Serbia placed its troops on alert at the border with Kosovo.", "MOBILIZE SRB>XKX"),
+    ("Russia beefed up its military presence near the Finnish border.", "MOBILIZE RUS>FIN"),
+    ("Armenia mobilised reservists on the border with Azerbaijan.", "MOBILIZE ARM>AZE"),
 ]
 
 SANCTIONS = [
