@@ -195,6 +195,8 @@ ASSAULTS = [
     ("Israeli troops opened fire on Lebanese soldiers.", "ASSAULT ISR>LBN"),
     ("Ukrainian forces came under fire from Russian artillery.", "ASSAULT RUS>UKR"),
     ("Iran struck back against Israel with drones.", "ASSAULT IRN>ISR"),
+    ("Russian missiles hit Kyiv overnight.", "ASSAULT RUS>UKR"),
+    ("A Ukrainian drone attack hit a Russian refinery.", "ASSAULT UKR>RUS"),
 ]
 
 YIELDING = [
@@ -283,6 +285,8 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "The minister came under fire from the opposition.",
         "Russia declared victory in the election.",
         "Chinese tariffs hit Australian wine exports.",  # a measure, not a blow
+        "New US sanctions hit Russian banks.",
+        "China sent warships into Japanese waters.",  # its own ships: no transfer
         "Britain turned its Syria policy upside down.",
         "Britain's envoy clashed with Trump over Syria.",  # words, not arms
         "Kurdish Syrian forces fought with the US against Isis.",  # alongside, not against
@@ -322,18 +326,6 @@ def test_the_place_of_a_condemned_act_is_no_party_to_the_condemnation(
 ) -> None:
     accused = {e.target for e in events(coder, sentence) if e.kind == "ACCUSE"}
     assert accused == {"ISR"}
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("France sent Caesar howitzers to Armenia.", "ARMS_TRANSFER FRA>ARM"),
-        ("Germany will send more tanks to Ukraine, the chancellor said.", "ARMS_TRANSFER DEU>UKR"),
-        ("Two frigates were sent to Greece by France.", "ARMS_TRANSFER FRA>GRC"),
-    ],
-)
-def test_weapons_sent_are_an_arms_transfer(coder: Coder, sentence: str, expected: str) -> None:
-    assert kinds()[found(coder, sentence, expected).kind].plover_type == "COOPERATE"
 
 
 @pytest.mark.parametrize(
