@@ -197,6 +197,7 @@ ASSAULTS = [
     ("Iran struck back against Israel with drones.", "ASSAULT IRN>ISR"),
     ("Russian missiles hit Kyiv overnight.", "ASSAULT RUS>UKR"),
     ("A Ukrainian drone attack hit a Russian refinery.", "ASSAULT UKR>RUS"),
+    ("Iran retaliated against Israel by firing missiles.", "ASSAULT IRN>ISR"),
 ]
 
 YIELDING = [
@@ -293,6 +294,7 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Western powers discussed punishing Russia for the poisoning.",
         "China hit back at US tariffs with duties of its own.",
         "Beijing hit back at Washington's criticism.",
+        "Russia retaliated against Turkey by imposing sanctions.",  # a measure, not a blow
         "Iraq's objection to the death penalty angered US officials.",
     ],
 )

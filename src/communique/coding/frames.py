@@ -143,7 +143,7 @@ def _fits(frame: Frame, token: Token) -> bool:
     objects = _object_lemmas(token)
     if frame.objects and not objects & frame.objects:
         return False
-    if frame.not_objects and objects & frame.not_objects:
+    if frame.not_objects and (objects | _means(token)) & frame.not_objects:
         return False
     if frame.modifiers and not _modified(token, frame.modifiers, frame.named):
         return False
@@ -189,6 +189,20 @@ def _object_lemmas(token: Token) -> set[str]:
                     c.lemma_.lower() for c in modifier.children if c.dep_ in {"compound", "amod"}
                 )
     return lemmas
+
+
+def _means(verb: Token) -> set[str]:
+    """Lemmas of what a gerund in the verb's phrase acts on: "retaliated by imposing sanctions"
+    hit back with sanctions, as "retaliated with sanctions" does."""
+    return {
+        obj.lemma_.lower()
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for gerund in prep.children
+        if gerund.dep_ == "pcomp"
+        for obj in gerund.children
+        if obj.dep_ in _OBJECT_DEPS
+    }
 
 
 _NOUN_OBJECT_PREPS = {"of", "on", "over", "about"}
