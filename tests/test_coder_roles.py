@@ -1313,3 +1313,18 @@ def test_an_accusation_lends_its_pair_to_no_act_it_is_about(
         assert accusation in events
     # the accuser did not attack the accused
     assert not {e for e in events if e[0] == "ASSAULT" and e[1] in {"ISR", "TUR", "GHA"}}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Germany suspended aid to Niger on Monday.", ("SANCTION", "DEU", "NER", "occurred")),
+        ("Turkey suspended talks with Greece.", ("SANCTION", "TUR", "GRC", "occurred")),
+        ("Germany did not suspend aid to Niger.", ("SANCTION", "DEU", "NER", "negated")),
+        ("Germany refused to suspend aid to Niger.", ("SANCTION", "DEU", "NER", "negated")),
+    ],
+)
+def test_a_trigger_word_that_is_also_a_cue_of_denial_is_the_act(
+    coder: Coder, sentence: str, expected: tuple
+) -> None:
+    assert expected in coded_with_status(coder, sentence)

@@ -755,6 +755,10 @@ class Coder:
         rule = trigger.rule
         window = clauses.clause_window(sentence.text, trigger, others)
         status, explicit_status = self.knowledge.status.status_of(window)
+        if status == "negated":
+            # "suspended aid", "refused to": the trigger's own word is the act, not its denial
+            own = window.replace(trigger.text, " " * len(trigger.text), 1)
+            status, explicit_status = self.knowledge.status.status_of(own)
         if not explicit_status and controlled_by:
             # "agreed to hold the next round of talks": the cue is on the controlling verb
             status, explicit_status = self.knowledge.status.status_of(controlled_by)
