@@ -1328,3 +1328,21 @@ def test_a_trigger_word_that_is_also_a_cue_of_denial_is_the_act(
     coder: Coder, sentence: str, expected: tuple
 ) -> None:
     assert expected in coded_with_status(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("France called for Turkey to withdraw its troops.", ("REQUEST", "FRA", "TUR")),
+        ("Peru has called for Chile to return the boats.", ("REQUEST", "PER", "CHL")),
+        ("Ghana is calling for Togo to reopen the border.", ("REQUEST", "GHA", "TGO")),
+    ],
+)
+def test_calling_for_a_state_to_act_is_a_request_to_it(
+    coder: Coder, sentence: str, expected: tuple
+) -> None:
+    assert expected in coded(coder, sentence)
+
+
+def test_calling_for_calm_asks_no_state(coder: Coder) -> None:
+    assert not coded(coder, "France called for calm after the clashes in Lebanon.")

@@ -136,9 +136,7 @@ def _fits(frame: Frame, token: Token) -> bool:
         return False
     if any(c.dep_ == "auxpass" and c.lemma_ not in {"be", "get"} for c in token.children):
         return False
-    if frame.particle and not any(
-        c.dep_ in _PARTICLE_DEPS and c.lower_ == frame.particle for c in token.children
-    ):
+    if frame.particle and not _has_particle(token, frame.particle):
         return False
     objects = _object_lemmas(token)
     if frame.objects and not objects & frame.objects:
@@ -150,6 +148,19 @@ def _fits(frame: Frame, token: Token) -> bool:
     return not frame.adverbs or any(
         c.dep_ in {"advmod", "prep"} and c.lower_ in frame.adverbs for c in token.children
     )
+
+
+def _has_particle(token: Token, particle: str) -> bool:
+    """The word's particle or preposition, or the one that opens the clause it governs
+    ("called for Turkey to withdraw": the parser makes "for" the mark of "withdraw")."""
+    for child in token.children:
+        if child.dep_ in _PARTICLE_DEPS and child.lower_ == particle:
+            return True
+        if child.dep_ in {"advcl", "ccomp", "xcomp"} and child.i > token.i:
+            first = next(iter(child.children), None)
+            if first is not None and first.dep_ == "mark" and first.lower_ == particle:
+                return True
+    return False
 
 
 def _object_lemmas(token: Token) -> set[str]:

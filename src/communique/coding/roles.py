@@ -322,8 +322,9 @@ class _Reader:
                             yield Party(code, "target", f"{how}<-to:{child.text}<-{path}")
                     elif obj.dep_ == "prep":
                         yield from self.prepositional(obj, f"{how}<-to:{child.text}")
-            elif dep == "ccomp" and self.kind in self.k.clause_subject_is_target:
-                # "warned that Warsaw would pay", "alleged that France had armed the militia"
+            elif _content_clause(child) and self.kind in self.k.clause_subject_is_target:
+                # "warned that Warsaw would pay", "alleged that France had armed the militia",
+                # "called for Turkey to withdraw"
                 for subject in child.children:
                     if subject.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS:
                         for code, path in self.members(subject):
@@ -602,6 +603,14 @@ def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
             continue
         break
     return found
+
+
+def _content_clause(child: Token) -> bool:
+    """A clause that says what is warned, alleged or asked: "that ..." or "for X to ..."."""
+    if child.dep_ == "ccomp":
+        return True
+    first = next(iter(child.children), None)
+    return child.dep_ == "advcl" and first is not None and first.lower_ == "for"
 
 
 def _antecedent(clause: Token, relative: Token) -> Token:
