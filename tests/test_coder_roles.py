@@ -1346,3 +1346,21 @@ def test_calling_for_a_state_to_act_is_a_request_to_it(
 
 def test_calling_for_calm_asks_no_state(coder: Coder) -> None:
     assert not coded(coder, "France called for calm after the clashes in Lebanon.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Serbia's demand that Croatia return the files went unanswered.", ("SRB", "HRV")),
+        ("Peru's request that Chile return the boats was discussed on Monday.", ("PER", "CHL")),
+    ],
+)
+def test_a_demand_that_a_state_act_is_a_request_to_it(
+    coder: Coder, sentence: str, expected: tuple
+) -> None:
+    assert ("REQUEST", *expected) in coded(coder, sentence)
+
+
+def test_a_report_that_a_state_acted_is_no_request(coder: Coder) -> None:
+    events = coded(coder, "The report that China had sent troops worried India.")
+    assert not {e for e in events if e[0] == "REQUEST"}

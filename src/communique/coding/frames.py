@@ -152,11 +152,12 @@ def _fits(frame: Frame, token: Token) -> bool:
 
 def _has_particle(token: Token, particle: str) -> bool:
     """The word's particle or preposition, or the one that opens the clause it governs
-    ("called for Turkey to withdraw": the parser makes "for" the mark of "withdraw")."""
+    ("called for Turkey to withdraw": the parser makes "for" the mark of "withdraw"; "the
+    demand that China release the crew")."""
     for child in token.children:
         if child.dep_ in _PARTICLE_DEPS and child.lower_ == particle:
             return True
-        if child.dep_ in {"advcl", "ccomp", "xcomp"} and child.i > token.i:
+        if child.dep_ in {"advcl", "ccomp", "xcomp", "acl"} and child.i > token.i:
             first = next(iter(child.children), None)
             if first is not None and first.dep_ == "mark" and first.lower_ == particle:
                 return True

@@ -610,7 +610,10 @@ def _content_clause(child: Token) -> bool:
     if child.dep_ == "ccomp":
         return True
     first = next(iter(child.children), None)
-    return child.dep_ == "advcl" and first is not None and first.lower_ == "for"
+    if first is None or first.dep_ != "mark":
+        return False
+    # "called for Turkey to withdraw"; "Japan's demand that China release the crew"
+    return (child.dep_, first.lower_) in {("advcl", "for"), ("acl", "that")}
 
 
 def _antecedent(clause: Token, relative: Token) -> Token:
