@@ -1355,7 +1355,7 @@ def test_calling_for_calm_asks_no_state(coder: Coder) -> None:
         ("Peru's request that Chile return the boats was discussed on Monday.", ("PER", "CHL")),
     ],
 )
-def test_a_demand_that_a_state_act_is_a_request_to_it(
+def test_a_demand_noun_with_a_that_clause_is_a_request_to_its_subject(
     coder: Coder, sentence: str, expected: tuple
 ) -> None:
     assert ("REQUEST", *expected) in coded(coder, sentence)
