@@ -92,7 +92,9 @@ def test_kill_9_at_random_points_then_a_rerun_equals_an_uninterrupted_run(
     partial = []
     for _ in range(3):  # killed at random points while it writes, then a run that ends
         run = ingest(corpus, killed)
-        time.sleep(chance.uniform(writing, end))
+        # in the first half of the writing: a run that goes faster than the measured one
+        # (a quieter host) must still be cut while it writes
+        time.sleep(chance.uniform(writing, writing + (end - writing) / 2))
         run.kill()
         run.wait()
         partial.append(len(snapshot(killed)["articles"]))
@@ -106,14 +108,19 @@ def test_ctrl_c_says_what_was_stored_and_a_rerun_goes_on(corpus: Path, tmp_path:
     settings = db.with_suffix(".toml")
     settings.write_text("[communique]\nbatch_size = 8\n", encoding="utf-8")
     command = [sys.executable, "-m", "communique.cli", "ingest", str(corpus), "--db", str(db)]
-    run = subprocess.Popen(
-        [*command, "--settings", str(settings)], stderr=subprocess.PIPE, text=True
-    )
-    log = Path(f"{db}.wal")
-    while run.poll() is None and not (log.exists() and log.stat().st_size > 100_000):
-        time.sleep(0.01)
-    run.send_signal(signal.SIGINT)
-    _, stderr = run.communicate(timeout=60)
+    # Its messages go to a file: a pipe nobody reads until the end fills up and stalls the
+    # ingest before the log grows, and the wait below would never end.
+    with (tmp_path / "stderr.txt").open("w+", encoding="utf-8") as errors:
+        run = subprocess.Popen([*command, "--settings", str(settings)], stderr=errors, text=True)
+        log = Path(f"{db}.wal")
+        deadline = time.monotonic() + 120
+        while run.poll() is None and not (log.exists() and log.stat().st_size > 100_000):
+            assert time.monotonic() < deadline, "the ingest never wrote its log"
+            time.sleep(0.01)
+        run.send_signal(signal.SIGINT)
+        run.wait(timeout=60)
+        errors.seek(0)
+        stderr = errors.read()
     assert run.returncode == 130, stderr
     [line] = [line for line in stderr.splitlines() if line.startswith("error:")]
     stored = int(re.fullmatch(r"error: interrupted: (\d+) articles stored .*", line)[1])  # type: ignore[index]
