@@ -4,7 +4,8 @@
 how); `Coder.finish` codes the parsed sentences. Each step lives in its own module:
 `mentions` (who a sentence names), `context` (what the article implies: dateline, protagonist,
 main pair), `frames` and `lexicon` (triggers), `clauses` (which triggers are events, and their
-status clause), `roles` (source and target from the parse), `timing` (dates) and `merging`
+status clause), `roles` (source and target from the parse), `pairing` (the pairs a trigger
+ties, from its roles and what the sentence and article imply), `timing` (dates) and `merging`
 (what one article says twice is one event). `trace` records why, for `explain`.
 """
 
@@ -19,15 +20,16 @@ from spacy.tokens import Doc
 
 from ..language import LanguageTools, ParseRequest, Sentence, split_sentences
 from ..schema import Event, Evidence, Person, content_id, kinds
-from . import clauses, context, mentions, merging, timing, trace
+from . import clauses, context, mentions, merging, pairing, timing, trace
 from .actors import ActorMention
 from .dates import Anchor, DateValue, find_time_expressions
 from .details import find_instrument, find_tier
 from .knowledge import Knowledge
 from .lexicon import TriggerMatch
 from .offices import bound_by_terms
+from .pairing import PairFinder
 from .people import PeopleFinder, PersonMention
-from .roles import Party, RoleFinder, mentioned_in_passing, pairs_from
+from .roles import Party, RoleFinder
 from .trace import Trace, TraceRecord
 
 _PLACE_IS_PARTY_KINDS = {"VISIT", "PROTEST", "ASSAULT"}
@@ -97,6 +99,7 @@ class Coder:
         self.language = language
         self.people_finder = PeopleFinder(knowledge.offices)
         self.roles = RoleFinder(knowledge.roles)
+        self.pairing = PairFinder(self.roles)
         self.today = today
         # Set to a Trace to learn why each trigger did or did not become an event (explain).
         self.trace: Trace | None = None
@@ -456,7 +459,7 @@ class Coder:
             # meeting's place is only its place.
             at_place = trigger.rule.kind in _PLACE_IS_PARTY_KINDS
             present = participants_and_places if at_place else participants
-            pairs = self._pairs(
+            pairs = self.pairing.pairs(
                 trigger,
                 present,
                 sentence,
@@ -476,12 +479,14 @@ class Coder:
                 pairs = [(local, target, False) for target in sorted(objects - {local})]
             paired.append((trigger, present, pairs))
             if self.trace is not None:
-                parties = self._parties(trigger, present, doc, protagonist)
+                parties = self.pairing.parties(trigger, present, doc, protagonist)
                 outcome = trace.EVENT if pairs else trace.NO_PAIR
                 self.trace.records.append(
                     _record(sentence, trigger, outcome, parties, [(a, b) for a, b, _ in pairs])
                 )
-        paired = _without_the_accusers_pair(paired, clauses.content_of(chosen, doc, "ACCUSE"))
+        paired = pairing.without_the_accusers_pair(
+            paired, clauses.content_of(chosen, doc, "ACCUSE")
+        )
         # A time belongs to the nearest trigger that makes an event: "signed an agreement for
         # the delivery of the systems in December 2017" dates the signing.
         eventful = [trigger for trigger, _, pairs in paired if pairs]
@@ -491,7 +496,7 @@ class Coder:
                 trigger, eventful if pairs else chosen, times, doc, sentence.text
             )
             if not pairs and opened is not None:
-                one_side = self._one_side(trigger, present, doc, protagonist)
+                one_side = self.pairing.one_side(trigger, present, doc, protagonist)
                 if one_side:
                     opened.append(_OpenTrigger(trigger, one_side, own_times, people))
             if (
@@ -503,7 +508,7 @@ class Coder:
                     trigger.rule.kind != "REJECT" or clauses.rejects_a_proposal(doc, trigger),
                 )
             ):
-                acting = self._acting_side(trigger, present, doc, protagonist)
+                acting = self.pairing.acting_side(trigger, present, doc, protagonist)
                 named = {code for _, _, code in present}
                 if acting and named <= acting:
                     answered.append(_OpenTrigger(trigger, acting, own_times, people))
@@ -525,51 +530,6 @@ class Coder:
                 candidate.location = mentions.location(places, sentence.start + dateline)
                 found.append(candidate)
         return found
-
-    def _one_side(
-        self,
-        trigger: TriggerMatch,
-        participants: list[tuple[int, int, str]],
-        doc: Doc,
-        protagonist: str | None,
-    ) -> set[str]:
-        """The states of a trigger whose parties all stand on one side ("Lee held bilateral
-        meetings with several leaders": Singapore, and no one named opposite)."""
-        parties = self._parties(trigger, participants, doc, protagonist)
-        if len({p.side for p in parties}) != 1 or parties[0].side == "both":
-            return set()
-        return {p.code for p in parties}
-
-    def _acting_side(
-        self,
-        trigger: TriggerMatch,
-        participants: list[tuple[int, int, str]],
-        doc: Doc,
-        protagonist: str | None,
-    ) -> set[str]:
-        """The states of a trigger whose parties are all on the acting side."""
-        parties = self._parties(trigger, participants, doc, protagonist)
-        if not parties or any(p.side != "source" for p in parties):
-            return set()
-        return {p.code for p in parties}
-
-    def _parties(
-        self,
-        trigger: TriggerMatch,
-        participants: list[tuple[int, int, str]],
-        doc: Doc,
-        protagonist: str | None,
-    ) -> list[Party]:
-        rule = trigger.rule
-        return self.roles.parties(
-            doc,
-            (trigger.start, trigger.end),
-            rule.kind,
-            participants,
-            rule.subject_is_target,
-            protagonist,
-            rule.particle,
-        )
 
     def _trace_dropped(
         self,
@@ -680,65 +640,6 @@ class Coder:
             if event.kind in self.knowledge.sectors.elaborated_kinds:
                 event.sectors = sorted(set(event.sectors) | set(sectors))
 
-    def _pairs(
-        self,
-        trigger: TriggerMatch,
-        participants: list[tuple[int, int, str]],
-        sentence: Sentence,
-        main_dyad: list[tuple[str, str]],
-        officials: set[str],
-        strong: bool,
-        doc: Doc,
-        protagonist: str | None = None,
-        home: str | None = None,
-        places: list[tuple[int, int, str]] | None = None,
-    ) -> list[tuple[str, str, bool]]:
-        """(source, target, via anaphor) pairs the sentence supports for this trigger."""
-        rule = trigger.rule
-        codes = {code for _, _, code in participants}
-        root = clauses.root_at(doc, trigger.start, trigger.end)
-        if root is not None and mentioned_in_passing(root):
-            return []  # "discussed steps to enhance the conduct of joint exercises": a topic
-        anaphor = context.stands_for_the_pair(sentence.text, doc, root)
-        in_context = {code for pair in main_dyad for code in pair}
-        if main_dyad and anaphor and codes <= in_context and not kinds()[rule.kind].directed:
-            return [(a, b, True) for a, b in main_dyad if not codes or codes & {a, b}]
-        parties = self._parties(trigger, participants, doc, protagonist)
-        symmetric = not kinds()[rule.kind].directed or rule.reciprocal
-        pairs = pairs_from(parties, symmetric)
-        if pairs:
-            return [(s, t, False) for s, t in pairs]
-        tied = {p.code for p in parties}
-        host = context.host_of_visit(rule.kind, parties, home)
-        if host:
-            return [(source, host, False) for source in context.visitors(parties)]
-        capitals = {code for _, _, code in places or []}
-        named = clauses.has_counterpart(doc, trigger)
-        host = context.host_of_meeting(rule.kind, parties, capitals, named)
-        if host:
-            return [(source, host, False) for source in context.visitors(parties)]
-        agent = context.agent_of_passive(rule.kind, parties, home)
-        if agent:
-            return [(agent, target, True) for target in sorted(tied)]
-        host = context.protagonist_met(rule.kind, parties, codes, protagonist)
-        if host:
-            return [(host, guest, True) for guest in sorted(tied)]
-        if rule.kind in context.BILATERAL_BY_NATURE and len(codes) == 2 and tied <= codes:
-            # "concluded with a joint statement", "ties were established in 1992": the
-            # act is bilateral by nature and the sentence names exactly two states.
-            first, second = sorted(codes)
-            return [(first, second, True)]
-        others_named = bool(codes - tied - in_context)
-        answers = (
-            clauses.rejects_a_proposal(doc, trigger)
-            if rule.kind == "REJECT"
-            else not clauses.warns_of_a_risk(doc, trigger)
-        )
-        cues = context.ContextCues(
-            anaphor, bool(tied & officials), strong, False, others_named, answers
-        )
-        return context.context_pairs(rule.kind, tied, cues, main_dyad)
-
     def _candidate(
         self,
         trigger: TriggerMatch,
@@ -833,31 +734,6 @@ class Coder:
             rule=f"{c.trigger.rule.name}({c.trigger.text!r})"
             + (" +context-dyad" if c.via_anaphor else ""),
         )
-
-
-def _without_the_accusers_pair(
-    paired: list[tuple[TriggerMatch, list[tuple[int, int, str]], list[tuple[str, str, bool]]]],
-    accused_acts: list[TriggerMatch],
-) -> list[tuple[TriggerMatch, list[tuple[int, int, str]], list[tuple[str, str, bool]]]]:
-    """ "Israel blamed Iran for the attack on its ship": the attack is not Israel's on Iran,
-    the pair the accusation lends it through its verb; the attack keeps only parties of its
-    own ("condemned the Israeli strike on Gaza")."""
-    accusations = {
-        (source, target)
-        for trigger, _, pairs in paired
-        if trigger.rule.kind == "ACCUSE"
-        for source, target, _ in pairs
-    }
-    return [
-        (
-            trigger,
-            present,
-            [p for p in pairs if (p[0], p[1]) not in accusations]
-            if trigger in accused_acts
-            else pairs,
-        )
-        for trigger, present, pairs in paired
-    ]
 
 
 def ordered_pair(kind: str, source: str, target: str) -> tuple[str, str]:

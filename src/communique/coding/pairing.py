@@ -1,0 +1,151 @@
+"""Which pairs of states a trigger ties: its parties in the parse first, then the parties
+the sentence and the article imply (a visit's host, a passive act's agent, talks in another
+state's capital, the protagonist's meeting, the article's main pair)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..language import Sentence
+from ..schema import kinds
+from . import clauses, context
+from .lexicon import TriggerMatch
+from .roles import Party, RoleFinder, mentioned_in_passing, pairs_from
+
+# A trigger with the states near it and the (source, target, via anaphor) pairs it makes.
+Paired = tuple[TriggerMatch, list[tuple[int, int, str]], list[tuple[str, str, bool]]]
+
+
+class PairFinder:
+    """Pairs for one trigger of one sentence; the roles come from the parse (`RoleFinder`)."""
+
+    def __init__(self, roles: RoleFinder) -> None:
+        self.roles = roles
+
+    def pairs(
+        self,
+        trigger: TriggerMatch,
+        participants: list[tuple[int, int, str]],
+        sentence: Sentence,
+        main_dyad: list[tuple[str, str]],
+        officials: set[str],
+        strong: bool,
+        doc: Doc,
+        protagonist: str | None = None,
+        home: str | None = None,
+        places: list[tuple[int, int, str]] | None = None,
+    ) -> list[tuple[str, str, bool]]:
+        """(source, target, via anaphor) pairs the sentence supports for this trigger."""
+        rule = trigger.rule
+        codes = {code for _, _, code in participants}
+        root = clauses.root_at(doc, trigger.start, trigger.end)
+        if root is not None and mentioned_in_passing(root):
+            return []  # "discussed steps to enhance the conduct of joint exercises": a topic
+        anaphor = context.stands_for_the_pair(sentence.text, doc, root)
+        in_context = {code for pair in main_dyad for code in pair}
+        if main_dyad and anaphor and codes <= in_context and not kinds()[rule.kind].directed:
+            return [(a, b, True) for a, b in main_dyad if not codes or codes & {a, b}]
+        parties = self.parties(trigger, participants, doc, protagonist)
+        symmetric = not kinds()[rule.kind].directed or rule.reciprocal
+        pairs = pairs_from(parties, symmetric)
+        if pairs:
+            return [(s, t, False) for s, t in pairs]
+        tied = {p.code for p in parties}
+        host = context.host_of_visit(rule.kind, parties, home)
+        if host:
+            return [(source, host, False) for source in context.visitors(parties)]
+        capitals = {code for _, _, code in places or []}
+        named = clauses.has_counterpart(doc, trigger)
+        host = context.host_of_meeting(rule.kind, parties, capitals, named)
+        if host:
+            return [(source, host, False) for source in context.visitors(parties)]
+        agent = context.agent_of_passive(rule.kind, parties, home)
+        if agent:
+            return [(agent, target, True) for target in sorted(tied)]
+        host = context.protagonist_met(rule.kind, parties, codes, protagonist)
+        if host:
+            return [(host, guest, True) for guest in sorted(tied)]
+        if rule.kind in context.BILATERAL_BY_NATURE and len(codes) == 2 and tied <= codes:
+            # "concluded with a joint statement", "ties were established in 1992": the
+            # act is bilateral by nature and the sentence names exactly two states.
+            first, second = sorted(codes)
+            return [(first, second, True)]
+        others_named = bool(codes - tied - in_context)
+        answers = (
+            clauses.rejects_a_proposal(doc, trigger)
+            if rule.kind == "REJECT"
+            else not clauses.warns_of_a_risk(doc, trigger)
+        )
+        cues = context.ContextCues(
+            anaphor, bool(tied & officials), strong, False, others_named, answers
+        )
+        return context.context_pairs(rule.kind, tied, cues, main_dyad)
+
+    def parties(
+        self,
+        trigger: TriggerMatch,
+        participants: list[tuple[int, int, str]],
+        doc: Doc,
+        protagonist: str | None,
+    ) -> list[Party]:
+        rule = trigger.rule
+        return self.roles.parties(
+            doc,
+            (trigger.start, trigger.end),
+            rule.kind,
+            participants,
+            rule.subject_is_target,
+            protagonist,
+            rule.particle,
+        )
+
+    def one_side(
+        self,
+        trigger: TriggerMatch,
+        participants: list[tuple[int, int, str]],
+        doc: Doc,
+        protagonist: str | None,
+    ) -> set[str]:
+        """The states of a trigger whose parties all stand on one side ("Lee held bilateral
+        meetings with several leaders": Singapore, and no one named opposite)."""
+        parties = self.parties(trigger, participants, doc, protagonist)
+        if len({p.side for p in parties}) != 1 or parties[0].side == "both":
+            return set()
+        return {p.code for p in parties}
+
+    def acting_side(
+        self,
+        trigger: TriggerMatch,
+        participants: list[tuple[int, int, str]],
+        doc: Doc,
+        protagonist: str | None,
+    ) -> set[str]:
+        """The states of a trigger whose parties are all on the acting side."""
+        parties = self.parties(trigger, participants, doc, protagonist)
+        if not parties or any(p.side != "source" for p in parties):
+            return set()
+        return {p.code for p in parties}
+
+
+def without_the_accusers_pair(
+    paired: list[Paired], accused_acts: list[TriggerMatch]
+) -> list[Paired]:
+    """ "Israel blamed Iran for the attack on its ship": the attack is not Israel's on Iran,
+    the pair the accusation lends it through its verb; the attack keeps only parties of its
+    own ("condemned the Israeli strike on Gaza")."""
+    accusations = {
+        (source, target)
+        for trigger, _, pairs in paired
+        if trigger.rule.kind == "ACCUSE"
+        for source, target, _ in pairs
+    }
+    return [
+        (
+            trigger,
+            present,
+            [p for p in pairs if (p[0], p[1]) not in accusations]
+            if trigger in accused_acts
+            else pairs,
+        )
+        for trigger, present, pairs in paired
+    ]
