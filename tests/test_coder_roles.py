@@ -1364,3 +1364,26 @@ def test_a_demand_noun_with_a_that_clause_is_a_request_to_its_subject(
 def test_a_report_that_a_state_acted_is_no_request(coder: Coder) -> None:
     events = coded(coder, "The report that China had sent troops worried India.")
     assert not {e for e in events if e[0] == "REQUEST"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkish President Recep Tayyip Erdogan and Russian President Vladimir Putin clashed "
+        "over Idlib.",
+        "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping clashed in public.",
+    ],
+)
+def test_leaders_who_clash_argue(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Armenia and Azerbaijan clashed on the border.",
+        "Armenian and Azerbaijani soldiers clashed on Monday.",
+    ],
+)
+def test_states_and_forces_that_clash_fight(coder: Coder, sentence: str) -> None:
+    assert ("ASSAULT", "ARM", "AZE") in coded(coder, sentence)

@@ -93,6 +93,25 @@ def warns_of_a_risk(doc: Doc, trigger: TriggerMatch) -> bool:
     return of_only or (word.head.lower_ == "without" and word.dep_ in {"pobj", "pcomp"})
 
 
+def without_verbal_clashes(
+    triggers: list[TriggerMatch], doc: Doc, people: list[tuple[int, int]]
+) -> list[TriggerMatch]:
+    """ "Erdogan and Putin clashed in public over a ceasefire": people who clash argue; forces
+    and states that clash fight. `people` are the sentence's person spans."""
+
+    def verbal(trigger: TriggerMatch) -> bool:
+        word = root_at(doc, trigger.start, trigger.end)
+        if word is None or word.lemma_.lower() != "clash" or word.pos_ != "VERB":
+            return False
+        subjects = [c for c in word.children if c.dep_ == "nsubj"]
+        subjects += [conj for s in subjects for conj in s.conjuncts]
+        return bool(subjects) and all(
+            any(start <= s.idx < end for start, end in people) for s in subjects
+        )
+
+    return [t for t in triggers if not verbal(t)]
+
+
 # How a trigger hangs on the verb that controls it: "agreed to [hold] the next round [of]
 # [talks]", "is expected to [sign]". A preposition other than "of" ends the chain: "signed
 # during the visit" says nothing of the visit's status.

@@ -418,6 +418,8 @@ class Coder:
         triggers = clauses.main_verbs_govern(usable, doc)
         chosen = clauses.without_pledged_content(clauses.prefer_specific(triggers), sentence.text)
         chosen = clauses.without_threatened_content(chosen, doc)
+        person_spans = [(p.start - sentence.start, p.end - sentence.start) for p in people]
+        chosen = clauses.without_verbal_clashes(chosen, doc, person_spans)
         if self.trace is not None:
             self._trace_dropped(self.trace, sentence, doc, every_match, usable, triggers, chosen)
         if not chosen:
