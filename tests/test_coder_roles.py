@@ -1387,3 +1387,21 @@ def test_leaders_who_clash_argue(coder: Coder, sentence: str) -> None:
 )
 def test_states_and_forces_that_clash_fight(coder: Coder, sentence: str) -> None:
     assert ("ASSAULT", "ARM", "AZE") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkey will not stand by and watch a Russian attack on Syria.",
+        "Japan watched the Chinese drills near Taiwan.",
+        "Egypt witnessed the Israeli strikes on Gaza.",
+    ],
+)
+def test_who_watches_an_act_did_not_do_it(coder: Coder, sentence: str) -> None:
+    events = coded(coder, sentence)
+    assert not {e for e in events if e[1] in {"TUR", "JPN", "EGY"}}
+
+
+def test_nationals_who_travel_make_no_visit(coder: Coder) -> None:
+    sentence = "Hundreds of foreign nationals, including Britons, have travelled to Syria."
+    assert not {e for e in coded(coder, sentence) if e[0] == "VISIT"}
