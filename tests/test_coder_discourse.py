@@ -344,3 +344,12 @@ def test_an_event_noun_between_two_named_sides_is_a_happening(coder: Coder) -> N
         "and Ugandan President Yoweri Museveni."
     )
     assert ("MEET", "KEN", "UGA") in coded(coder, sentence)
+
+
+def test_they_far_from_the_pair_is_someone_else(coder: Coder) -> None:
+    text = (
+        KENYA_UGANDA + "The guards were later charged in a court in the capital. Their lawyers "
+        "said the trial was unfair. The judge adjourned the hearing until March. They claimed "
+        "never to have met any of the smugglers."
+    )
+    assert ("MEET", "KEN", "UGA") not in coded(coder, text)

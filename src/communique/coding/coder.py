@@ -244,7 +244,12 @@ class Coder:
                     people_by_sentence[i],
                     doc,
                     anchor,
-                    self._dyad_meant(sentence, recent, (main_dyad, strong)),
+                    self._dyad_meant(
+                        sentence,
+                        recent,
+                        (main_dyad, strong),
+                        bool(by_sentence[i] or people_by_sentence.get(i)),
+                    ),
                     home,
                     protagonist,
                     opened,
@@ -272,12 +277,19 @@ class Coder:
 
     @staticmethod
     def _dyad_meant(
-        sentence: Sentence, recent: context.RecentPair, main: tuple[list[tuple[str, str]], bool]
+        sentence: Sentence,
+        recent: context.RecentPair,
+        main: tuple[list[tuple[str, str]], bool],
+        names_someone: bool,
     ) -> tuple[list[tuple[str, str]], bool]:
         """The pair "the two" or "both sides" stand for: the one just named, else the
-        article's main pair."""
+        article's main pair. A bare "they" in a sentence that names no one stands for the
+        pair only while the last sentences spoke of it ("They claimed never to have met the
+        hostages", far from any state, is someone else)."""
         if recent.pair and context.PAIR_ANAPHOR.search(sentence.text):
             return [recent.pair], True
+        if not recent.pair and not names_someone and context.only_they(sentence.text):
+            return [], False
         return main
 
     def _is_candidate(self, sentence: Sentence, actors: list[ActorMention]) -> bool:

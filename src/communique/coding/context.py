@@ -70,6 +70,12 @@ class RecentPair:
         self.pair, self._quiet = (first, second), 0
 
 
+def only_they(text: str) -> bool:
+    """Whether "they" is the sentence's only word that can stand for the article's pair."""
+    found = [m.group(0).lower() for m in DYAD_ANAPHOR.finditer(text)]
+    return bool(found) and set(found) == {"they"} and not PAIR_ANAPHOR.search(text)
+
+
 def stands_for_the_pair(text: str, doc: Doc, trigger_root: Token | None) -> bool:
     """Whether the sentence refers to the article's pair: "the two sides", "both", "each
     other", or "they" as the trigger's own subject ("They held talks"), not a "they" of
