@@ -1405,3 +1405,21 @@ def test_who_watches_an_act_did_not_do_it(coder: Coder, sentence: str) -> None:
 def test_nationals_who_travel_make_no_visit(coder: Coder) -> None:
     sentence = "Hundreds of foreign nationals, including Britons, have travelled to Syria."
     assert not {e for e in coded(coder, sentence) if e[0] == "VISIT"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia's criticism of the US strikes was sharp.", ("ACCUSE", "RUS", "USA")),
+        ("China's condemnation of Japan drew applause.", ("ACCUSE", "CHN", "JPN")),
+        ("Ghana's denunciation of Togolese border raids was expected.", ("ACCUSE", "GHA", "TGO")),
+    ],
+)
+def test_a_criticism_is_of_its_target(coder: Coder, sentence: str, expected: tuple) -> None:
+    assert expected in coded(coder, sentence)
+
+
+def test_the_charge_of_an_accusation_is_not_its_target(coder: Coder) -> None:
+    events = coded(coder, "Rwanda accused Congo of shelling Burundian villages.")
+    assert ("ACCUSE", "RWA", "COD") in events
+    assert ("ACCUSE", "RWA", "BDI") not in events

@@ -59,6 +59,7 @@ class RoleKnowledge:
     of_heads: frozenset[str]
     third_party_suffixes: tuple[str, ...]
     clause_subject_is_target: frozenset[str]
+    of_object_kinds: frozenset[str]
     origin_modifier_kinds: frozenset[str]
     non_state_heads: frozenset[str]
     destination_compound_kinds: frozenset[str]
@@ -89,6 +90,7 @@ class RoleKnowledge:
             of_heads=frozenset(data["of_heads"]),
             third_party_suffixes=tuple(data["third_party_suffixes"]),
             clause_subject_is_target=frozenset(data["clause_subject_is_target"]),
+            of_object_kinds=frozenset(data["of_object_kinds"]),
             origin_modifier_kinds=frozenset(data["origin_modifier_kinds"]),
             non_state_heads=frozenset(data["non_state_heads"]),
             destination_compound_kinds=frozenset(data["destination_compound_kinds"]),
@@ -239,6 +241,8 @@ class _Reader:
                     for code, path in self.states(child, subject=subject):
                         yield Party(code, side, f"{child.dep_}:{child.text}{path}")
         yield from self.arguments(trigger, "trigger")
+        if nominal and self.kind in self.k.of_object_kinds:
+            yield from self.of_object(trigger)
         # A noun trigger takes the parties of the verb that governs it: "held talks with",
         # "signed an agreement", "took part in drills", "during the visit" does not.
         as_object = trigger.dep_ in {"dobj", "nsubjpass"}
@@ -249,6 +253,13 @@ class _Reader:
                 yield from self.received(verb, how)
             else:
                 yield from self.arguments(verb, how)
+
+    def of_object(self, noun: Token) -> Iterator[Party]:
+        """ "Russia's criticism of the US strikes": what the noun is "of" is its target."""
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for code, path in self.members(obj):
+                    yield Party(code, self.object_side, f"trigger<-of:{obj.text}{path}")
 
     def received(self, verb: Token, how: str) -> Iterator[Party]:
         """ "India took delivery of jets from France", "received a visit from": the subject
