@@ -1423,3 +1423,16 @@ def test_the_charge_of_an_accusation_is_not_its_target(coder: Coder) -> None:
     events = coded(coder, "Rwanda accused Congo of shelling Burundian villages.")
     assert ("ACCUSE", "RWA", "COD") in events
     assert ("ACCUSE", "RWA", "BDI") not in events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya's president will pay a state visit to Uganda next month.",
+        "Kenya's foreign minister will have talks in Kampala.",
+        "Uganda will receive the Kenyan president on a state visit.",
+    ],
+)
+def test_what_one_side_will_do_is_planned(coder: Coder, sentence: str) -> None:
+    statuses = {status for _, _, _, status in coded_with_status(coder, sentence)}
+    assert statuses == {"planned"}
