@@ -148,13 +148,13 @@ def test_each_round_reports_what_changed_with_its_evidence(
         third = watch.round()
     assert (first.new_entries, second.new_entries, third.new_entries) == (1, 1, 2)
     assert not first.feed_errors
-    assert ("new_event", "VISIT", None, "agreed") in summary(first.changes)
+    assert ("new_event", "VISIT", None, "planned") in summary(first.changes)
     dyads = [(c.dyad, c.before, c.after) for c in first.changes if c.change == "new_dyad"]
     assert dyads == [("KOR-VNM", None, None)]
     # The report that it happened moves the announced visit and counts as a second source.
     visit = changes_of(second, "VISIT")
     assert summary(visit) == {
-        ("status_changed", "VISIT", "agreed", "occurred"),
+        ("status_changed", "VISIT", "planned", "occurred"),
         ("new_source", "VISIT", "1", "2"),
     }
     moved = next(c for c in visit if c.change == "status_changed")
@@ -199,7 +199,7 @@ def test_a_restarted_watcher_goes_on_where_it_stopped(
     with watcher([server.url("/korea.xml")], db, pipeline) as again:
         report = again.round()
     assert report.new_entries == 1 and report.ingest.stored == 1
-    assert ("status_changed", "VISIT", "agreed", "occurred") in summary(report.changes)
+    assert ("status_changed", "VISIT", "planned", "occurred") in summary(report.changes)
     assert not [c for c in report.changes if c.change == "new_dyad"]
 
 
@@ -380,7 +380,7 @@ def test_watch_and_changes_from_the_command_line(server: LocalServer, tmp_path: 
     assert (first.exit_code, again.exit_code) == (0, 0)
     assert f"error: {feeds[1]}: the server answered 500" in first.output
     assert "round 2: 1 feeds polled (0 not modified, 0 failed, 1 backing off)" in first.output
-    assert "alert [all] status_changed KOR-VNM VISIT: agreed -> occurred" in again.output
+    assert "alert [all] status_changed KOR-VNM VISIT: planned -> occurred" in again.output
     listed = runner.invoke(app, ["changes", "--format", "jsonl", "--db", db])
     records = [json.loads(line) for line in listed.stdout.splitlines()]
     assert {r["change"] for r in records} >= {"new_event", "new_dyad", "status_changed"}

@@ -147,7 +147,7 @@ def test_whats_new_lists_the_changes_with_the_filters_of_the_rules(
         page = web.get("/changes", params={"country": "KOR", "partner": "VNM"})
         dyad_page = web.get("/dyad/KOR/VNM")
     [row] = moved.json()["rows"]
-    assert (row["kind"], row["before"], row["after"]) == ("VISIT", "agreed", "occurred")
+    assert (row["kind"], row["before"], row["after"]) == ("VISIT", "planned", "occurred")
     assert "visited South Korea on Tuesday" in row["evidence"]
     assert everything["total"] > 1 and (elsewhere["total"], later["total"]) == (0, 0)
     assert wrong.status_code == 422 and wrong.json()["parameter"] == "change"
