@@ -509,12 +509,12 @@ class Coder:
             own_times = timing.times_of(
                 trigger, eventful if pairs else chosen, times, doc, sentence.text
             )
-            if not pairs and opened is not None:
-                one_side = self.pairing.one_side(trigger, present, doc, protagonist)
-                if one_side:
-                    opened.append(_OpenTrigger(trigger, one_side, own_times, people))
+            one_side = None if pairs else self.pairing.one_side(trigger, present, doc, protagonist)
+            if one_side and opened is not None:
+                opened.append(_OpenTrigger(trigger, one_side[1], own_times, people))
             if (
-                not pairs
+                one_side
+                and one_side[0] == "source"
                 and answered is not None
                 and context.may_answer(
                     {trigger.rule.kind},
@@ -522,9 +522,8 @@ class Coder:
                     trigger.rule.kind != "REJECT" or clauses.rejects_a_proposal(doc, trigger),
                 )
             ):
-                acting = self.pairing.acting_side(trigger, present, doc, protagonist)
-                named = {code for _, _, code in present}
-                if acting and named <= acting:
+                acting = one_side[1]
+                if {code for _, _, code in present} <= acting:
                     answered.append(_OpenTrigger(trigger, acting, own_times, people))
             for source, target, anaphor in pairs:
                 candidate = self._candidate(

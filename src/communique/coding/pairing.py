@@ -105,26 +105,14 @@ class PairFinder:
         participants: list[tuple[int, int, str]],
         doc: Doc,
         protagonist: str | None,
-    ) -> set[str]:
-        """The states of a trigger whose parties all stand on one side ("Lee held bilateral
-        meetings with several leaders": Singapore, and no one named opposite)."""
+    ) -> tuple[str, set[str]] | None:
+        """The side ("source" or "target") and states of a trigger whose parties all stand
+        on one side ("Lee held bilateral meetings with several leaders": Singapore, and no
+        one named opposite)."""
         parties = self.parties(trigger, participants, doc, protagonist)
         if len({p.side for p in parties}) != 1 or parties[0].side == "both":
-            return set()
-        return {p.code for p in parties}
-
-    def acting_side(
-        self,
-        trigger: TriggerMatch,
-        participants: list[tuple[int, int, str]],
-        doc: Doc,
-        protagonist: str | None,
-    ) -> set[str]:
-        """The states of a trigger whose parties are all on the acting side."""
-        parties = self.parties(trigger, participants, doc, protagonist)
-        if not parties or any(p.side != "source" for p in parties):
-            return set()
-        return {p.code for p in parties}
+            return None
+        return parties[0].side, {p.code for p in parties}
 
 
 def without_the_accusers_pair(
