@@ -159,10 +159,7 @@ class Coder:
             listed = i + 1 < len(sentences) and _lists(sentences[i + 1])
             if i in people or named:
                 before = frozenset(
-                    {a.code for a in by_sentence[i - 1] if not a.is_igo}
-                    | {p.country for p in people.get(i - 1, []) if p.country}
-                    if i
-                    else ()
+                    _states_named(by_sentence[i - 1], people.get(i - 1, [])) if i else ()
                 )
                 request = self._parse_request(
                     sentence, by_sentence[i], named, implicit, listed, possible.get(i), before
@@ -257,9 +254,7 @@ class Coder:
                 )
                 coded += self._answered(answering, before, sentence, anchor)
             open_before = opened
-            before = {a.code for a in by_sentence[i] if not a.is_igo} | {
-                p.country for p in people_by_sentence.get(i, []) if p.country
-            }
+            before = _states_named(by_sentence[i], people_by_sentence.get(i, []))
             recent.after({frozenset((c.source, c.target)) for c in coded}, before)
             if coded or by_sentence[i] or people_by_sentence.get(i):
                 previous = coded
@@ -270,9 +265,7 @@ class Coder:
         merged = merging.merge(found)
         events = [self._event(article_id, source_file, c) for c in merged]
         all_people = [p for i in candidates for p in people_by_sentence[i]]
-        countries = sorted(
-            {a.code for a in actors if not a.is_igo} | {p.country for p in all_people if p.country}
-        )
+        countries = sorted(_states_named(actors, all_people))
         return CodedArticle(events, mentions.unique_people(all_people), countries, anchor, flags)
 
     @staticmethod
@@ -747,6 +740,11 @@ class Coder:
             rule=f"{c.trigger.rule.name}({c.trigger.text!r})"
             + (" +context-dyad" if c.via_anaphor else ""),
         )
+
+
+def _states_named(actors: list[ActorMention], people: list[PersonMention]) -> set[str]:
+    """The states a stretch of text names: by name, or through a person of theirs."""
+    return {a.code for a in actors if not a.is_igo} | {p.country for p in people if p.country}
 
 
 def ordered_pair(kind: str, source: str, target: str) -> tuple[str, str]:
