@@ -353,3 +353,80 @@ def test_they_far_from_the_pair_is_someone_else(coder: Coder) -> None:
         "never to have met any of the smugglers."
     )
     assert ("MEET", "KEN", "UGA") not in coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Poland expelled two Russian diplomats on Friday. Lithuania and Latvia followed suit.",
+            {("SANCTION", "LTU", "RUS"), ("SANCTION", "LVA", "RUS")},
+        ),
+        (
+            "Japan imposed sanctions on North Korea in May. Australia did the same.",
+            {("SANCTION", "AUS", "PRK")},
+        ),
+        (
+            "Egypt urged Ethiopia to halt the filling of the dam. Sudan, Egypt's neighbour, "
+            "made a similar demand.",
+            {("REQUEST", "SDN", "ETH")},
+        ),
+        (
+            "Canada condemned Iran over the executions. Britain did likewise.",
+            {("ACCUSE", "GBR", "IRN")},
+        ),
+    ],
+)
+def test_an_act_others_repeat_is_theirs_against_the_same_target(
+    coder: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "newcomer"),
+    [
+        # with whom a meeting "did the same" is not said
+        ("Chile and Peru held talks in Lima. Bolivia did the same.", "BOL"),
+        # where the echo's maker stands is no one who made it
+        (
+            "Egypt urged Ethiopia to halt the dam. Sudan, Egypt's ally in Kenya, made a "
+            "similar call.",
+            "KEN",
+        ),
+        # nothing to repeat in the sentence before
+        ("Chile's economy grew. Peru followed suit.", "PER"),
+    ],
+)
+def test_an_echo_repeats_only_a_directed_act_of_the_sentence_before(
+    coder: Coder, text: str, newcomer: str
+) -> None:
+    events = coded(coder, text)
+    assert not {e for e in events if newcomer in e}
+    assert not {e for e in events if e[0] == "MEET" and "SDN" in e}  # "a similar call"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Moscow expects Ankara to hand over the town. Tehran made a similar demand. "
+            "Turkey's president rejected the demands.",
+            {("REJECT", "TUR", "RUS"), ("REJECT", "TUR", "IRN")},
+        ),
+        (
+            "Chile urged Peru to reopen the border, and Bolivia asked Peru to lower its "
+            "tariffs. Peru rejected both requests.",
+            {("REJECT", "PER", "CHL"), ("REJECT", "PER", "BOL")},
+        ),
+        (
+            "Kenya and Tanzania demanded that Uganda withdraw its troops. Uganda dismissed the "
+            "demands.",
+            {("REJECT", "UGA", "KEN"), ("REJECT", "UGA", "TZA")},
+        ),
+    ],
+)
+def test_a_rejection_of_demands_answers_each_state_that_made_them(
+    coder: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= coded(coder, text)

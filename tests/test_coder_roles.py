@@ -1436,3 +1436,118 @@ def test_the_charge_of_an_accusation_is_not_its_target(coder: Coder) -> None:
 def test_what_one_side_will_do_is_planned(coder: Coder, sentence: str) -> None:
     statuses = {status for _, _, _, status in coded_with_status(coder, sentence)}
     assert statuses == {"planned"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Turkey's president stepped up his rhetoric against the United States, accusing it "
+            "of arming terrorists.",
+            ("ACCUSE", "TUR", "USA"),
+        ),
+        (
+            "Chile's foreign minister criticised Peru on Monday, accusing it of violating the "
+            "treaty.",
+            ("ACCUSE", "CHL", "PER"),
+        ),
+        (
+            "The Kenyan government lashed out at Somalia, blaming it for the border attack.",
+            ("ACCUSE", "KEN", "SOM"),
+        ),
+    ],
+)
+def test_an_object_it_is_the_state_named_before_it(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Poland has ordered air defence systems from the United States.", ("USA", "POL")),
+        ("Egypt bought fighter jets from France last year.", ("FRA", "EGY")),
+        ("Vietnam purchased six patrol boats from Japan.", ("JPN", "VNM")),
+        ("India received the first batch of Rafale jets from France.", ("FRA", "IND")),
+        ("Chile has obtained two frigates from Britain.", ("GBR", "CHL")),
+    ],
+)
+def test_who_a_transfer_comes_from_is_its_source_wherever_the_parse_hangs_it(
+    coder: Coder, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert ("ARMS_TRANSFER", *pair) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The US president ordered a missile strike against the Syrian government's airbase.",
+        "Russia's president ordered an attack on Ukraine's power grid.",
+    ],
+)
+def test_ordering_an_attack_is_no_purchase(coder: Coder, sentence: str) -> None:
+    events = coded(coder, sentence)
+    assert {e[0] for e in events} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Chile expects Bolivia to withdraw its troops from the border.",
+            ("REQUEST", "CHL", "BOL"),
+        ),
+        (
+            "On Monday Moscow said it expected Ankara to hand the town over to Damascus.",
+            ("REQUEST", "RUS", "TUR"),
+        ),
+        (
+            "Washington expects Beijing to release the detained sailors.",
+            ("REQUEST", "USA", "CHN"),
+        ),
+    ],
+)
+def test_a_state_that_expects_another_to_act_asks_it_to(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts expect Turkey to win the vote.",
+        "Turkey is expected to sign a gas deal next year.",
+    ],
+)
+def test_a_forecast_is_no_request(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "REQUEST"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "when"),
+    [
+        (
+            "Concerns were raised after the attack that killed dozens a year ago, when the US "
+            "president ordered a missile strike on a Syrian airbase.",
+            "ASSAULT",
+            "2024",
+        ),
+        (
+            "The two countries last clashed in 2016, when Chile shelled Peruvian posts.",
+            "ASSAULT",
+            "2016",
+        ),
+        (
+            "Relations soured last November, when Peru expelled two Chilean diplomats.",
+            "SANCTION",
+            "2024-11",
+        ),
+    ],
+)
+def test_a_when_clause_is_dated_by_the_time_it_follows(
+    coder: Coder, sentence: str, kind: str, when: str
+) -> None:
+    events = coder.code("a-test", "test.txt", sentence, PUBLISHED).events
+    assert [e.date for e in events if e.kind == kind] == [when]

@@ -12,7 +12,7 @@ ties, from its roles and what the sentence and article imply), `timing` (dates) 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -220,6 +220,7 @@ class Coder:
         previous: list[merging.Candidate] = []
         open_before: list[_OpenTrigger] = []
         recent = context.RecentPair()
+        recent_events = context.RecentEvents()
         before: set[str] = set()
         for i, sentence in enumerate(sentences):
             coded: list[merging.Candidate] = []
@@ -251,8 +252,22 @@ class Coder:
                     protagonist,
                     opened,
                     answering,
+                    recent_events,
                 )
                 coded += self._answered(answering, before, sentence, anchor)
+            echo = context.echo_at(sentence.text)
+            if echo is not None and recent_events.last:
+                # "Iran made a similar call": not a call of its own, the act before repeated
+                coded = [c for c in coded if not echo[0] <= c.trigger.start < echo[1]]
+                coded += self._echoed(
+                    recent_events.last,
+                    echo,
+                    sentence,
+                    by_sentence[i],
+                    people_by_sentence.get(i, []),
+                    reading.text,
+                )
+            recent_events.after(coded)
             open_before = opened
             before = _states_named(by_sentence[i], people_by_sentence.get(i, []))
             recent.after({frozenset((c.source, c.target)) for c in coded}, before)
@@ -349,12 +364,10 @@ class Coder:
         hosted = found & context.HOSTED_OR_AGENTLESS or self.knowledge.state_bodies.search(text)
         if implicit.home and hosted:
             parties.add(implicit.home)
-        if (
-            parties
-            and context.answered_party(parties, set(before))
-            and context.may_answer(found, text)
-        ):
-            return True  # "Turkey downed a Russian jet. Moscow retaliated with sanctions."
+        if parties and before - parties and context.may_answer(found, text):
+            # "Turkey downed a Russian jet. Moscow retaliated with sanctions.", "Tehran made
+            # a similar call. Erdogan rejected the demands."
+            return True
         return len(parties) >= 2 or (listed and bool(parties))
 
     def _anchor(
@@ -406,6 +419,7 @@ class Coder:
         protagonist: str | None = None,
         opened: list[_OpenTrigger] | None = None,
         answered: list[_OpenTrigger] | None = None,
+        recent: context.RecentEvents | None = None,
     ) -> list[merging.Candidate]:
         """The sentence's events; triggers whose parties stand on one side only go to
         `opened`, for a next sentence that lists the others ("These included ..."), and
@@ -477,6 +491,7 @@ class Coder:
                 protagonist,
                 home,
                 capitals,
+                recent,
             )
             local = next((a.code for a in places), None) or home
             if not pairs and trigger.rule.kind == "PROTEST" and local:
@@ -617,6 +632,40 @@ class Coder:
                         opened.times,
                         anchor,
                         [opened.trigger],
+                    )
+                )
+        return found
+
+    def _echoed(
+        self,
+        echoed: list[merging.Candidate],
+        echo: tuple[int, int],
+        sentence: Sentence,
+        actors: list[ActorMention],
+        people: list[PersonMention],
+        text: str,
+    ) -> list[merging.Candidate]:
+        """ "Moscow expected Ankara to hand over the town. Iran made a similar call.": each
+        directed act of the sentence before, by the states named before the echo that took no
+        part in it; the two sentences are the evidence."""
+        start = sentence.start + echo[0]
+        # "Iran, Russia's partner in Syria, made a similar call": not Syria, a place
+        named = {a.code for a in actors if a.start < start and not mentions.after_in(a, sentence)}
+        named |= {p.country for p in people if p.country and p.start < start}
+        found = []
+        for c in echoed:
+            if not kinds()[c.kind].directed:
+                continue  # "held talks. Japan did the same": with whom is not said
+            for source in sorted(context.echoing_states(named, [c])):
+                found.append(
+                    replace(
+                        c,
+                        source=source,
+                        sentence=clauses.joined(text, c.sentence, sentence),
+                        people=[p for p in people if p.country == source]
+                        + [p for p in c.people if p.country == c.target],
+                        confidence=round(c.confidence - 0.1, 2),
+                        via_anaphor=True,
                     )
                 )
         return found

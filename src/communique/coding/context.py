@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..language import Sentence
 from .actors import ActorMention
+from .merging import Candidate
 from .people import PersonMention
 from .roles import Party
 
@@ -130,6 +131,61 @@ def answered_party(acting: set[str], before: set[str]) -> str | None:
     answering side, if there is exactly one."""
     others = before - acting
     return next(iter(others)) if len(others) == 1 else None
+
+
+# What an answer can turn down: "Erdogan rejected the demands" answers the states that made
+# them, whoever the sentence before names.
+ASKING_KINDS = {"REQUEST", "THREATEN", "ACCUSE"}
+
+
+class RecentEvents:
+    """The events of the last sentences, for an answer or an echo in the next one."""
+
+    REACH = 2  # sentences
+
+    def __init__(self) -> None:
+        self._sentences: list[list[Candidate]] = []
+
+    def after(self, coded: list[Candidate]) -> None:
+        self._sentences = [*self._sentences, coded][-self.REACH :]
+
+    @property
+    def last(self) -> list[Candidate]:
+        return self._sentences[-1] if self._sentences else []
+
+    def asked_of(self, answering: set[str]) -> set[str]:
+        """The states whose recent demands, threats, charges or proposals were made to one
+        of the answering states."""
+        return {
+            c.source
+            for coded in self._sentences
+            for c in coded
+            if c.target in answering
+            and (c.kind in ASKING_KINDS or c.status == "proposed")
+            and c.source not in answering
+        }
+
+
+# "Britain followed suit", "France did the same", "Iran made a similar call": the act the
+# sentence before reported, by another state.
+ECHO = re.compile(
+    r"\b(?:follow(?:ed|s|ing)?\s+suit|(?:did|does|do|doing)\s+(?:the\s+same|likewise)|"
+    r"similar\s+(?:call|demand|move|step|request|appeal|warning|threat|statement|measures?|"
+    r"action|protest|complaint|accusation|charge|ban|decision))\b",
+    re.IGNORECASE,
+)
+
+
+def echo_at(text: str) -> tuple[int, int] | None:
+    """Where a sentence says its subject did what the sentence before reported, if it does."""
+    match = ECHO.search(text)
+    return match.span() if match else None
+
+
+def echoing_states(named_before: set[str], echoed: list[Candidate]) -> set[str]:
+    """The states that repeat an act: those named before the echo that took no part in it."""
+    involved = {code for c in echoed for code in (c.source, c.target)}
+    return named_before - involved
 
 
 COOPERATIVE_KINDS = {

@@ -40,6 +40,7 @@ class Frame:
     subject_is_target: bool = False
     generic_plural: bool = False
     reciprocal: bool = False
+    active_only: bool = False  # "Turkey is expected to sign" forecasts; "Moscow expects" asks
 
     def rule(self) -> TriggerRule:
         """The frame as a trigger rule, so status, dates and sectors read it like any other."""
@@ -84,6 +85,7 @@ class Frames:
                     named=bool(entry.get("named", False)),
                     adverbs=frozenset(entry.get("adverbs", [])),
                     subject_is_target=entry.get("subject_is", "source") == "target",
+                    active_only=entry.get("voice") == "active",
                     generic_plural=bool(entry.get("generic_plural", False)),
                     reciprocal=bool(entry.get("reciprocal", False)),
                 )
@@ -135,6 +137,8 @@ def _fits(frame: Frame, token: Token) -> bool:
     if frame.pos == "VERB" and (pos != "VERB" or token.dep_ in {"amod", "acomp", "compound"}):
         return False
     if any(c.dep_ == "auxpass" and c.lemma_ not in {"be", "get"} for c in token.children):
+        return False
+    if frame.active_only and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
         return False
     if frame.particle and not _has_particle(token, frame.particle):
         return False

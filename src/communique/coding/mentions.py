@@ -199,9 +199,14 @@ def inside_a_name(actor: ActorMention, sentence: Sentence) -> bool:
     return after is not None and after.group(1) not in CALENDAR_WORDS
 
 
-def is_place(actor: ActorMention, sentence: Sentence) -> bool:
+def after_in(actor: ActorMention, sentence: Sentence) -> bool:
+    """Whether a state is named after "in" or "at" ("Russia's partner in Syria")."""
     start = actor.start - sentence.start
-    if not LOCATIVE_BEFORE.search(sentence.text[max(0, start - 30) : start]):
+    return bool(LOCATIVE_BEFORE.search(sentence.text[max(0, start - 30) : start]))
+
+
+def is_place(actor: ActorMention, sentence: Sentence) -> bool:
+    if not after_in(actor, sentence):
         return False
     if SPEAKER_PLACE.match(sentence.text[: actor.end - sentence.start + 1]):
         return False  # "In Moscow, a spokeswoman said ...": the capital stands for the speaker

@@ -34,6 +34,7 @@ class PairFinder:
         protagonist: str | None = None,
         home: str | None = None,
         places: list[tuple[int, int, str]] | None = None,
+        recent: context.RecentEvents | None = None,
     ) -> list[tuple[str, str, bool]]:
         """(source, target, via anaphor) pairs the sentence supports for this trigger."""
         rule = trigger.rule
@@ -51,6 +52,9 @@ class PairFinder:
         if pairs:
             return [(s, t, False) for s, t in pairs]
         tied = {p.code for p in parties}
+        askers = self.answered(trigger, parties, doc, sentence.text, recent)
+        if askers:
+            return [(own, asker, True) for own in sorted(tied) for asker in sorted(askers)]
         host = context.host_of_visit(rule.kind, parties, home)
         if host:
             return [(source, host, False) for source in context.visitors(parties)]
@@ -80,6 +84,25 @@ class PairFinder:
             anaphor, bool(tied & officials), strong, False, others_named, answers
         )
         return context.context_pairs(rule.kind, tied, cues, main_dyad)
+
+    @staticmethod
+    def answered(
+        trigger: TriggerMatch,
+        parties: list[Party],
+        doc: Doc,
+        text: str,
+        recent: context.RecentEvents | None,
+    ) -> set[str]:
+        """ "Moscow expected Ankara to hand over the town. Tehran made a similar call. Erdogan
+        rejected the demands.": an answer by one side only answers those whose demands,
+        threats or charges the last sentences reported."""
+        if recent is None or not parties or any(p.side != "source" for p in parties):
+            return set()
+        kind = trigger.rule.kind
+        proposal = kind != "REJECT" or clauses.rejects_a_proposal(doc, trigger)
+        if not context.may_answer({kind}, text, proposal):
+            return set()
+        return recent.asked_of({p.code for p in parties})
 
     def parties(
         self,

@@ -314,9 +314,11 @@ class _Reader:
                 for code, path in self.members(child):
                     side = self.side_of_object(child, path)
                     yield Party(code, side, f"{how}<-{dep}:{child.text}{path}")
-                # "fired shells at X", "imposed sanctions on X", "sold jets to X"
+                # "fired shells at X", "imposed sanctions on X", "sold jets to X"; in a
+                # transfer, where the thing comes from too: "ordered systems from the US"
+                transfer = self.kind in self.k.origin_modifier_kinds
                 for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ not in self.source_preps:
+                    if prep.dep_ == "prep" and (transfer or prep.lower_ not in self.source_preps):
                         yield from self.prepositional(prep, f"{how}<-{dep}:{child.text}")
             elif dep in {"prep", "agent"}:
                 yield from self.prepositional(child, how)
@@ -474,6 +476,17 @@ class _Reader:
         if protagonist and self.protagonist:
             yield self.protagonist, f">{pronoun.text}=protagonist"
 
+    def named_before(self, pronoun: Token) -> Iterator[tuple[str, str]]:
+        """ "Erdogan stepped up his rhetoric against the US, accusing it of ...": an object
+        "it" is the state named last before it, outside the subject of the sentence."""
+        root = pronoun.sent.root
+        subject = {t.i for c in root.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+        before = [i for i in self.codes if i < pronoun.i and i >= root.sent.start]
+        before = [i for i in before if i not in subject]
+        if before:
+            code = self.codes[max(before)]
+            yield code, f">{pronoun.text}={pronoun.doc[max(before)].text}"
+
     def hyphenated(self, word: Token, code: str) -> Iterator[tuple[str, str]]:
         """ "the Egypt-European Union summit": a state compounded onto this one's name is a
         party too (through the words of the name: "Egypt" hangs on "European")."""
@@ -501,6 +514,9 @@ class _Reader:
         if subject and word.lower_ in {"it", "its"}:
             # "Israel said it would strike": the state named before it, never the protagonist
             yield from self.referent(word, protagonist=False)
+            return
+        if word.lower_ == "it" and word.dep_ in _OBJECT_DEPS | {"pobj"}:
+            yield from self.named_before(word)
             return
         if word.lower_ in _FORMER_LATTER:
             # "the former's state visit to the latter": the first or second party named before
@@ -620,6 +636,8 @@ def _content_clause(child: Token) -> bool:
     """A clause that says what is warned, alleged or asked: "that ..." or "for X to ..."."""
     if child.dep_ == "ccomp":
         return True
+    if child.dep_ == "xcomp" and any(c.dep_ in _SUBJECT_DEPS for c in child.children):
+        return True  # "expected Ankara to hand over the town", parsed with its own subject
     first = next(iter(child.children), None)
     if first is None or first.dep_ != "mark":
         return False

@@ -32,7 +32,30 @@ def times_of(
         own
         or times_of_linked_trigger(trigger, triggers, in_reach, text)
         or times_of_coordination(trigger, in_reach, doc)
+        or times_before_when(trigger, times, doc, text)
     )
+
+
+_THEN_WHEN = re.compile(r"^\s*,\s*when\b", re.IGNORECASE)
+
+
+def times_before_when(trigger: TriggerMatch, times: list, doc: Doc, text: str) -> list:
+    """ "after the attack a year ago, when Trump ordered a missile strike": the time a "when"
+    clause follows dates the clause, wherever the parse hangs it."""
+    root = clauses.root_at(doc, trigger.start, trigger.end)
+    if root is None:
+        return []
+    for time in times:
+        follows = _THEN_WHEN.match(text[time.end :])
+        if not follows:
+            continue
+        when = time.end + follows.end() - 4
+        verb = next((w for w in (root, *root.ancestors) if w.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and any(
+            c.lower_ == "when" and c.idx == when and c.dep_ == "advmod" for c in verb.children
+        ):
+            return [time]
+    return []
 
 
 def times_of_coordination(trigger: TriggerMatch, times: list, doc: Doc) -> list:
