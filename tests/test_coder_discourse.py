@@ -430,3 +430,77 @@ def test_a_rejection_of_demands_answers_each_state_that_made_them(
     coder: Coder, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert expected <= coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile shelled a Peruvian border post on Monday. Peru vowed to retaliate.",
+            ("THREATEN", "PER", "CHL"),
+        ),
+        (
+            "Last week Israel bombed an Iranian drone base. Tehran has vowed vengeance for the "
+            "incident, in which seven guards were killed.",
+            ("THREATEN", "IRN", "ISR"),
+        ),
+        (
+            "Ghana's navy seized a Togolese trawler. Lomé promised to avenge the seizure.",
+            ("THREATEN", "TGO", "GHA"),
+        ),
+    ],
+)
+def test_a_response_answers_the_hostile_act_before_it_and_the_threat_is_made(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    events = coder.code("a-test", "test.txt", text, PUBLISHED).events
+    threats = {(e.kind, e.source, e.target): e.status for e in events if e.kind == "THREATEN"}
+    assert threats.get(expected) == "occurred"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's president drew Turkey's president into an alliance with Iran. The alliance "
+        "was a blow to the rebels. It culminated in a trilateral summit last November.",
+        "Russia, Turkey and Iran oversee the peace process. The three leaders met in Sochi in "
+        "November.",
+    ],
+)
+def test_a_trilateral_meeting_is_between_the_three_states_just_named(
+    coder: Coder, text: str
+) -> None:
+    meetings = {(s, t) for kind, s, t in coded(coder, text) if kind == "MEET"}
+    assert meetings == {("IRN", "RUS"), ("IRN", "TUR"), ("RUS", "TUR")}
+
+
+def test_three_that_cannot_be_told_are_not_the_main_pair(coder: Coder) -> None:
+    text = (
+        KENYA_UGANDA + "Kenya, Uganda, Tanzania and Rwanda share the lake. The three leaders "
+        "met on Friday."
+    )
+    assert ("MEET", "KEN", "UGA") not in coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia has not intervened, even last week when Israel bombed an Iranian base.",
+        "Moscow did not protest because Israel had struck an Iranian convoy.",
+    ],
+)
+def test_a_negation_does_not_reach_into_a_when_or_because_clause(
+    coder: Coder, sentence: str
+) -> None:
+    events = coder.code("a-test", "test.txt", sentence, PUBLISHED).events
+    assert [(e.source, e.target, e.status) for e in events if e.kind == "ASSAULT"] == [
+        ("ISR", "IRN", "occurred")
+    ]
+
+
+def test_a_trilateral_summit_is_not_with_a_state_it_leaves_out(coder: Coder) -> None:
+    text = (
+        "Russia and Turkey will meet Iran in Tehran on Friday. The trilateral summit in Tehran "
+        "does not include Syrian officials."
+    )
+    assert not {e for e in coded(coder, text) if "SYR" in e}

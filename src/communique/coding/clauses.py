@@ -18,7 +18,9 @@ ADJECTIVAL_BEFORE = re.compile(
 
 
 CLAUSE_BREAK = re.compile(
-    r"[;—–]|,\s+(?:while|whereas|but|although|which|who|when|where|after|before|as)\b"
+    r"[;—–]|,\s+(?:while|whereas|but|although|which|who|when|where|after|before|as)\b|"
+    # "has not intervened, even last week when Israel bombed": a "when" opens a clause of its own
+    r"\b(?:when|because|although|though|whereas)\b"
 )
 
 

@@ -38,6 +38,7 @@ _KIND_DEFAULT_SECTOR = {
     "JOINT_EXERCISE": "defense",
     "ARMS_TRANSFER": "defense_industry",
     "ECONOMIC_COOPERATION": "trade",
+    "ASSAULT": "defense",
 }
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|we)\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(
@@ -246,7 +247,7 @@ class Coder:
                         sentence,
                         recent,
                         (main_dyad, strong),
-                        bool(by_sentence[i] or people_by_sentence.get(i)),
+                        _states_named(by_sentence[i], people_by_sentence.get(i, [])),
                     ),
                     home,
                     protagonist,
@@ -288,15 +289,18 @@ class Coder:
         sentence: Sentence,
         recent: context.RecentPair,
         main: tuple[list[tuple[str, str]], bool],
-        names_someone: bool,
+        named: set[str],
     ) -> tuple[list[tuple[str, str]], bool]:
         """The pair "the two" or "both sides" stand for: the one just named, else the
-        article's main pair. A bare "they" in a sentence that names no one stands for the
-        pair only while the last sentences spoke of it ("They claimed never to have met the
-        hostages", far from any state, is someone else)."""
+        article's main pair; the three "a trilateral summit" stands for. A bare "they" in a
+        sentence that names no one stands for the pair only while the last sentences spoke
+        of it ("They claimed never to have met the hostages", far from any state, is
+        someone else)."""
+        if context.TRIO_ANAPHOR.search(sentence.text):
+            return recent.trio(named), True  # not the main pair, whoever the three are
         if recent.pair and context.PAIR_ANAPHOR.search(sentence.text):
             return [recent.pair], True
-        if not recent.pair and not names_someone and context.only_they(sentence.text):
+        if not recent.pair and not named and context.only_they(sentence.text):
             return [], False
         return main
 
@@ -748,8 +752,12 @@ class Coder:
         if rule.kind == "ESTABLISH_RELATIONS":
             tier = ("diplomatic_relations", "diplomatic relations")
         kind = rule.kind
-        if status in {"planned", "proposed", "agreed"}:
-            kind = self.knowledge.status.announced_is.get(kind, kind)
+        if (
+            status in {"planned", "proposed", "agreed"}
+            and kind in self.knowledge.status.announced_is
+        ):
+            # "vowed to retaliate", "will strike back": the threat is made, whatever is to come
+            kind, status = self.knowledge.status.announced_is[kind], "occurred"
         return merging.Candidate(
             kind=kind,
             source=source,

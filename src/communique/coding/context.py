@@ -33,9 +33,17 @@ PAIR_ANAPHOR = re.compile(
 )
 
 
+# Phrases that stand for three states just named: "a trilateral summit", "the three leaders".
+TRIO_ANAPHOR = re.compile(
+    r"\b(?:trilateral|three-way|tripartite)\b|\b(?:the|all)\s+three\s+(?:countries|nations|"
+    r"sides|leaders|governments|ministers|states|presidents|heads\s+of\s+state)\b",
+    re.IGNORECASE,
+)
+
+
 def may_name_the_pair(text: str) -> bool:
     """The cheap check before the parse: words that can stand for a pair of states."""
-    return bool(DYAD_ANAPHOR.search(text) or PAIR_ANAPHOR.search(text))
+    return bool(DYAD_ANAPHOR.search(text) or PAIR_ANAPHOR.search(text) or TRIO_ANAPHOR.search(text))
 
 
 class RecentPair:
@@ -51,9 +59,23 @@ class RecentPair:
     def __init__(self) -> None:
         self.pair: tuple[str, str] | None = None
         self._quiet = 0
+        self._named: list[set[str]] = []
+
+    def trio(self, states: set[str]) -> list[tuple[str, str]]:
+        """ "Putin drew Erdogan into an alliance with Iran. ... It culminated in a trilateral
+        summit": the pairs of the three states this sentence names, else of the three one of
+        the last sentences named together, if this one names no other ("The three-way
+        summit does not include Syrian officials" is not with Syria)."""
+        trios = [named for named in (states, *reversed(self._named)) if len(named) == 3]
+        named = next((trio for trio in trios if states <= trio), set())
+        if not named:
+            return []
+        first, second, third = sorted(named)
+        return [(first, second), (first, third), (second, third)]
 
     def after(self, coded_pairs: set[frozenset[str]], states: set[str]) -> None:
         """Update with one sentence: the pairs of its events and the states it names."""
+        self._named = [*self._named, states][-self.REACH :]
         if len(coded_pairs) == 1:
             (pair,) = coded_pairs
             self._remember(pair)
@@ -81,7 +103,7 @@ def stands_for_the_pair(text: str, doc: Doc, trigger_root: Token | None) -> bool
     """Whether the sentence refers to the article's pair: "the two sides", "both", "each
     other", or "they" as the trigger's own subject ("They held talks"), not a "they" of
     another clause ("they said it was a frustrating experience")."""
-    if PAIR_ANAPHOR.search(text):
+    if PAIR_ANAPHOR.search(text) or TRIO_ANAPHOR.search(text):
         return True
     for match in DYAD_ANAPHOR.finditer(text):
         if match.group(0).lower() != "they":
@@ -112,7 +134,8 @@ ANSWERING_KINDS = {"REJECT", "THREATEN"}
 ANSWER_KINDS = {"REJECT"}
 RESPONSE = re.compile(
     r"\b(?:retaliat\w*|respond(?:s|ed|ing)?|in\s+response|in\s+reply|in\s+return|"
-    r"repl(?:y|ied|ies)|reciprocat\w*|in\s+kind|hit(?:s|ting)?\s+back|revenge)\b",
+    r"repl(?:y|ied|ies)|reciprocat\w*|in\s+kind|hit(?:s|ting)?\s+back|revenge|vengeance|"
+    r"aveng\w*|retribution)\b",
     re.IGNORECASE,
 )
 RESPONSE_KINDS = {"ASSAULT", "THREATEN", "ACCUSE", "REJECT", "SANCTION", "COERCE", "PROTEST"}
@@ -153,17 +176,26 @@ class RecentEvents:
     def last(self) -> list[Candidate]:
         return self._sentences[-1] if self._sentences else []
 
-    def asked_of(self, answering: set[str]) -> set[str]:
-        """The states whose recent demands, threats, charges or proposals were made to one
-        of the answering states."""
+    def answered(self, answering: set[str], rejection: bool) -> set[str]:
+        """The states a rejection or a response by the answering states answers: those
+        whose recent demands, threats, charges or proposals (for a rejection), or whose
+        recent hostile acts (for a response: "Tehran vowed vengeance"), were aimed at them."""
         return {
             c.source
             for coded in self._sentences
             for c in coded
             if c.target in answering
-            and (c.kind in ASKING_KINDS or c.status == "proposed")
             and c.source not in answering
+            and (
+                c.kind in ASKING_KINDS or c.status == "proposed"
+                if rejection
+                else c.kind in HOSTILE_KINDS
+            )
         }
+
+
+# What a response can answer ("Israel bombed an Iranian base. Tehran vowed vengeance").
+HOSTILE_KINDS = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "REJECT"}
 
 
 # "Britain followed suit", "France did the same", "Iran made a similar call": the act the

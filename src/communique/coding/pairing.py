@@ -95,14 +95,16 @@ class PairFinder:
     ) -> set[str]:
         """ "Moscow expected Ankara to hand over the town. Tehran made a similar call. Erdogan
         rejected the demands.": an answer by one side only answers those whose demands,
-        threats or charges the last sentences reported."""
+        threats or charges (or, for a response, hostile acts) the last sentences reported."""
         if recent is None or not parties or any(p.side != "source" for p in parties):
             return set()
         kind = trigger.rule.kind
-        proposal = kind != "REJECT" or clauses.rejects_a_proposal(doc, trigger)
-        if not context.may_answer({kind}, text, proposal):
-            return set()
-        return recent.asked_of({p.code for p in parties})
+        rejection = kind in context.ANSWER_KINDS and clauses.rejects_a_proposal(doc, trigger)
+        if rejection:
+            return recent.answered({p.code for p in parties}, rejection=True)
+        if context.may_answer({kind}, text, proposal=False):
+            return recent.answered({p.code for p in parties}, rejection=False)
+        return set()
 
     def parties(
         self,

@@ -102,7 +102,14 @@ class _Watchdog:
             wait = _AGAIN
 
     def __enter__(self) -> None:
-        self._watcher.start()
+        try:
+            self._watcher.start()
+        except BaseException:
+            # A budget shorter than starting a thread can stop the work inside start(): the
+            # block never began, so end it here, or the watchdog would go on raising into
+            # whatever the thread does next (the hang of a worker that took a late stop).
+            self.__exit__()
+            raise
 
     def __exit__(self, *exc_info: object) -> None:
         while not self._over:
