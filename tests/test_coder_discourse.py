@@ -504,3 +504,20 @@ def test_a_trilateral_summit_is_not_with_a_state_it_leaves_out(coder: Coder) -> 
         "does not include Syrian officials."
     )
     assert not {e for e in coded(coder, text) if "SYR" in e}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow demanded on Monday that Ankara hand over the town. Turkey's president rejected "
+        "the demand.",
+        "On Monday Chile's navy seized a Peruvian trawler. Lima retaliated by expelling the "
+        "Chilean ambassador.",
+    ],
+)
+def test_an_answer_is_dated_between_what_it_answers_and_the_writing(
+    coder: Coder, text: str
+) -> None:
+    events = coder.code("a-test", "test.txt", text, PUBLISHED).events  # a Friday
+    answers = [e for e in events if e.kind in {"REJECT", "SANCTION"}]
+    assert [e.date for e in answers] == ["2025-03-10/2025-03-14"]

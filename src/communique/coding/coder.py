@@ -268,6 +268,10 @@ class Coder:
                     people_by_sentence.get(i, []),
                     reading.text,
                 )
+            responds = bool(context.RESPONSE.search(sentence.text))
+            for c in coded:
+                if c.kind in context.RESPONSE_KINDS and (c.via_anaphor or responds):
+                    c.answers_date = context.answered_date(recent_events, c)
             recent_events.after(coded)
             open_before = opened
             before = _states_named(by_sentence[i], people_by_sentence.get(i, []))

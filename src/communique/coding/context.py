@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..language import Sentence
 from .actors import ActorMention
+from .dates import DateValue
 from .merging import Candidate
 from .people import PersonMention
 from .roles import Party
@@ -173,6 +174,10 @@ class RecentEvents:
         self._sentences = [*self._sentences, coded][-self.REACH :]
 
     @property
+    def sentences(self) -> list[list[Candidate]]:
+        return self._sentences
+
+    @property
     def last(self) -> list[Candidate]:
         return self._sentences[-1] if self._sentences else []
 
@@ -192,6 +197,17 @@ class RecentEvents:
                 else c.kind in HOSTILE_KINDS
             )
         }
+
+
+def answered_date(recent: RecentEvents, answer: Candidate) -> DateValue | None:
+    """The latest date of the recent acts an answer's target aimed at its source."""
+    dates = [
+        c.date
+        for coded in recent.sentences
+        for c in coded
+        if c.source == answer.target and c.target == answer.source and c.date is not None
+    ]
+    return max(dates, key=lambda d: d.start) if dates else None
 
 
 # What a response can answer ("Israel bombed an Iranian base. Tehran vowed vengeance").

@@ -208,16 +208,18 @@ def _object_lemmas(token: Token) -> set[str]:
 
 
 def _means(verb: Token) -> set[str]:
-    """Lemmas of what a gerund in the verb's phrase acts on: "retaliated by imposing sanctions"
-    hit back with sanctions, as "retaliated with sanctions" does."""
-    return {
-        obj.lemma_.lower()
+    """Lemmas of a gerund in the verb's phrase and of what it acts on: "retaliated by imposing
+    sanctions" hit back with sanctions, as "retaliated with sanctions" does, and "retaliated by
+    expelling the ambassador" with an expulsion."""
+    gerunds = [
+        gerund
         for prep in verb.children
         if prep.dep_ == "prep"
         for gerund in prep.children
         if gerund.dep_ == "pcomp"
-        for obj in gerund.children
-        if obj.dep_ in _OBJECT_DEPS
+    ]
+    return {g.lemma_.lower() for g in gerunds} | {
+        obj.lemma_.lower() for g in gerunds for obj in g.children if obj.dep_ in _OBJECT_DEPS
     }
 
 

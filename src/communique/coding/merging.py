@@ -34,6 +34,8 @@ class Candidate:
     via_anaphor: bool = False
     explicit_status: bool = False
     location: Location | None = None
+    # the date of what this answers ("rejected the demands" made on Monday): no earlier
+    answers_date: DateValue | None = None
 
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:

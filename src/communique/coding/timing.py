@@ -230,10 +230,15 @@ def date_follow_ups(candidates: list[merging.Candidate], published: DateValue | 
         ),
         None,
     )
-    if story is None:
-        return
     for c in candidates:
+        answered = c.answers_date
+        if not c.date_explicit and answered is not None and answered.start <= published.end:
+            # "Erdogan rejected the demands" made on Monday: between then and the writing
+            c.date = DateValue(answered.start, published.end, "interval")
+            if c.date.start == c.date.end:
+                c.date = DateValue.day(c.date.start)
+            continue
         # What was agreed or proposed on that occasion is dated by it too; plans are not.
         said_then = c.status in {"occurred", "agreed", "proposed", "negated"}
-        if not c.date_explicit and said_then and c.kind != "VISIT":
+        if story is not None and not c.date_explicit and said_then and c.kind != "VISIT":
             c.date = story
