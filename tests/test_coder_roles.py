@@ -847,8 +847,11 @@ def test_forces_massed_at_a_border_mobilize_against_its_state(coder: Coder, sent
         ("Japan restricted exports of chemicals to South Korea.", ("SANCTION", "JPN", "KOR")),
         ("Serbia accepted Montenegro's demand to reopen the crossing.", ("CONCEDE", "SRB", "MNE")),
         ("Serbia acceded to the request from Montenegro.", ("CONCEDE", "SRB", "MNE")),
-        ("Brazil voiced its support for Argentina's claim.", ("SUPPORT", "BRA", "ARG")),
-        ("Brazil expressed solidarity with Argentina after the floods.", ("SUPPORT", "BRA", "ARG")),
+        # support said for the other is ENDORSE in ONTOLOGY.md (PLOVER SUPPORT)
+        ("Brazil voiced its support for Argentina's claim.", ("ENDORSE", "BRA", "ARG")),
+        ("Brazil expressed solidarity with Argentina after the floods.", ("ENDORSE", "BRA", "ARG")),
+        ("Brazil's president assured Argentina of his full support.", ("ENDORSE", "BRA", "ARG")),
+        ("Argentina was reassured of support by Brazil.", ("ENDORSE", "BRA", "ARG")),
         ("Azerbaijan launched an offensive against Armenian forces.", ("ASSAULT", "AZE", "ARM")),
         ("Russia pulled its troops back from the Ukrainian border.", ("RETREAT", "RUS", "UKR")),
         ("Russia pulled its soldiers out of Georgia.", ("RETREAT", "RUS", "GEO")),
@@ -1454,6 +1457,15 @@ def test_what_one_side_will_do_is_planned(coder: Coder, sentence: str) -> None:
         (
             "The Kenyan government lashed out at Somalia, blaming it for the border attack.",
             ("ACCUSE", "KEN", "SOM"),
+        ),
+        (
+            "Russia's president commiserated with Turkey's president after the coup attempt, "
+            "assuring him of Moscow's full support.",
+            ("ENDORSE", "RUS", "TUR"),
+        ),
+        (
+            "Chile's president telephoned Peru's president, assuring her of Chile's backing.",
+            ("ENDORSE", "CHL", "PER"),
         ),
     ],
 )

@@ -477,8 +477,9 @@ class _Reader:
             yield self.protagonist, f">{pronoun.text}=protagonist"
 
     def named_before(self, pronoun: Token) -> Iterator[tuple[str, str]]:
-        """ "Erdogan stepped up his rhetoric against the US, accusing it of ...": an object
-        "it" is the state named last before it, outside the subject of the sentence."""
+        """ "Erdogan stepped up his rhetoric against the US, accusing it of ...", "Putin called
+        Erdogan, assuring him of Moscow's support": an object "it", "him" or "her" is the one
+        named last before it, outside the subject of the sentence."""
         root = pronoun.sent.root
         subject = {t.i for c in root.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
         before = [i for i in self.codes if i < pronoun.i and i >= root.sent.start]
@@ -515,7 +516,7 @@ class _Reader:
             # "Israel said it would strike": the state named before it, never the protagonist
             yield from self.referent(word, protagonist=False)
             return
-        if word.lower_ == "it" and word.dep_ in _OBJECT_DEPS | {"pobj"}:
+        if word.lower_ in {"it", "him", "her"} and word.dep_ in _OBJECT_DEPS | {"pobj"}:
             yield from self.named_before(word)
             return
         if word.lower_ in _FORMER_LATTER:
