@@ -1563,3 +1563,58 @@ def test_a_when_clause_is_dated_by_the_time_it_follows(
 ) -> None:
     events = coder.code("a-test", "test.txt", sentence, PUBLISHED).events
     assert [e.date for e in events if e.kind == kind] == [when]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pairs"),
+    [
+        (
+            "The war brought clashes between Iran and Israel, Syria and Israel, and Turkey and "
+            "the Kurds.",
+            {frozenset(("IRN", "ISR")), frozenset(("SYR", "ISR"))},
+        ),
+        (
+            "There were talks between Chile and Peru, Bolivia and Brazil, and Ecuador and "
+            "Colombia.",
+            {frozenset(("CHL", "PER")), frozenset(("BOL", "BRA")), frozenset(("COL", "ECU"))},
+        ),
+        (
+            "Talks between Chile, Peru and Bolivia ended on Friday.",
+            {frozenset(("CHL", "PER")), frozenset(("BOL", "CHL")), frozenset(("BOL", "PER"))},
+        ),
+    ],
+)
+def test_a_list_of_pairs_after_between_ties_each_pair_alone(
+    coder: Coder, sentence: str, pairs: set[frozenset[str]]
+) -> None:
+    assert {frozenset((s, t)) for _, s, t in coded(coder, sentence)} == pairs
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The war led to a direct clash between Russian backed forces and the US military.",
+        "Iranian funded militias attacked US troops near the border.",
+    ],
+)
+def test_forces_backed_by_a_state_without_a_hyphen_are_not_that_state(
+    coder: Coder, sentence: str
+) -> None:
+    assert not {e for e in coded(coder, sentence) if "RUS" in e or "IRN" in e}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is hard to imagine a scenario where Russia strikes Britain directly.",
+        "Planners studied a scenario in which Chile attacks Peru.",
+        "In the event that Chile invades Peru, Bolivia would protest.",
+    ],
+)
+def test_an_imagined_case_is_no_event(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "ASSAULT"}
+
+
+def test_an_event_where_leaders_met_is_a_happening(coder: Coder) -> None:
+    sentence = "The summit was an event where Chile's president met Peru's president."
+    assert ("MEET", "CHL", "PER") in coded(coder, sentence)

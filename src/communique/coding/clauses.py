@@ -238,11 +238,31 @@ def conditional(doc: Doc, trigger: TriggerMatch) -> bool:
     word = root_at(doc, trigger.start, trigger.end)
     if word is None:
         return False
-    return any(
-        c.dep_ == "mark" and c.lower_ in CONDITIONS
-        for clause in (word, *word.ancestors)
-        for c in clause.children
-    ) or _speculated(word)
+    return (
+        any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONS
+            for clause in (word, *word.ancestors)
+            for c in clause.children
+        )
+        or _speculated(word)
+        or _imagined(word)
+    )
+
+
+# "a scenario where Russia hits Britain", "in the event that China attacks": a case imagined.
+IMAGINED_CASES = {"scenario", "event", "case", "hypothesis", "eventuality"}
+
+
+def _imagined(word: Token) -> bool:
+    for clause in (word, *word.ancestors):
+        if clause.dep_ in {"relcl", "acl"} and clause.head.lemma_.lower() in IMAGINED_CASES:
+            return clause.head.lemma_.lower() != "event" or _in_the_event(clause.head)
+    return False
+
+
+def _in_the_event(noun: Token) -> bool:
+    """ "in the event that ...", not "the event where the leaders met"."""
+    return noun.head.lower_ == "in" and any(c.lower_ == "the" for c in noun.children)
 
 
 # Words that make what they are said of a prospect, not a happening: "clashes are now a

@@ -10,7 +10,14 @@ from ..language import Sentence
 from ..schema import kinds
 from . import clauses, context
 from .lexicon import TriggerMatch
-from .roles import Party, RoleFinder, mentioned_in_passing, pairs_from
+from .roles import (
+    Party,
+    RoleFinder,
+    codes_by_token,
+    mentioned_in_passing,
+    pairs_between,
+    pairs_from,
+)
 
 # A trigger with the states near it and the (source, target, via anaphor) pairs it makes.
 Paired = tuple[TriggerMatch, list[tuple[int, int, str]], list[tuple[str, str, bool]]]
@@ -49,6 +56,9 @@ class PairFinder:
         parties = self.parties(trigger, participants, doc, protagonist)
         symmetric = not kinds()[rule.kind].directed or rule.reciprocal
         pairs = pairs_from(parties, symmetric)
+        listed = pairs_between(root, codes_by_token(doc, participants)) if root else None
+        if pairs and listed is not None and all(p.side == "both" for p in parties):
+            pairs = listed  # "clashes between A and B, C and D": not A with C
         if pairs:
             return [(s, t, False) for s, t in pairs]
         tied = {p.code for p in parties}

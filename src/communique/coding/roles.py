@@ -137,7 +137,7 @@ class RoleFinder:
             head = head.head  # "an Australian aid flight landed in Tonga": the flight's phrase
         if mentioned_in_passing(head):
             return []
-        codes = _codes_by_token(doc, participants)
+        codes = codes_by_token(doc, participants)
         reader = _Reader(self.knowledge, kind, codes, head, subject_is_target, protagonist)
         if particle:
             reader.target_preps = reader.target_preps | {particle}
@@ -188,7 +188,7 @@ def _carried_by(trigger: Token) -> bool:
     return trigger.dep_ == "compound" and trigger.head.pos_ in {"NOUN", "PROPN"}
 
 
-def _codes_by_token(doc: Doc, participants: list[tuple[int, int, str]]) -> dict[int, str]:
+def codes_by_token(doc: Doc, participants: list[tuple[int, int, str]]) -> dict[int, str]:
     codes: dict[int, str] = {}
     for start, end, code in participants:
         span: Span | None = doc.char_span(start, end, alignment_mode="expand")
@@ -593,10 +593,21 @@ def _is_name(word: Token) -> bool:
 
 
 def _fused_with(word: Token, suffixes: tuple[str, ...]) -> bool:
-    """ "Russian-backed": the word, or the words it is hyphenated to, end in a suffix."""
+    """ "Russian-backed": the word, or the words it is hyphenated to, end in a suffix; also
+    when the writer left out the hyphen ("Russian backed forces")."""
     text = word.doc.text
     after = text[word.idx + len(word) : word.idx + len(word) + 16].lower()
-    return word.lower_.endswith(suffixes) or after.startswith(suffixes)
+    if word.lower_.endswith(suffixes) or after.startswith(suffixes):
+        return True
+    # unhyphenated, only as a modifier of the same noun ("Chile backed the plan" is a verb)
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return (
+        following is not None
+        and word.dep_ in {"amod", "compound", "nmod"}
+        and following.head.i == word.head.i
+        and following.dep_ in {"amod", "compound"}
+        and "-" + following.lower_ in suffixes
+    )
 
 
 def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
@@ -693,6 +704,30 @@ def _unique(parties: list[Party]) -> list[Party]:
     for party in parties:
         seen.setdefault((party.code, party.side), party)
     return list(seen.values())
+
+
+def pairs_between(trigger: Token, codes: dict[int, str]) -> list[tuple[str, str]] | None:
+    """ "clashes between Iran and Israel, Syria and Israel, and Turkey and the Kurds": a list
+    of pairs after "between", each "A and B" set off by commas, ties each pair alone (a
+    non-state member ties no one); None when the list is not one of pairs."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "between":
+            continue
+        first = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if first is None:
+            return None
+        members = sorted((first, *first.conjuncts), key=lambda t: t.i)
+        groups = [[members[0]]]
+        for before, member in zip(members, members[1:], strict=False):
+            between = trigger.doc[before.i + 1 : member.i]
+            if any(t.lower_ == "," for t in between):
+                groups.append([])
+            groups[-1].append(member)
+        if len(groups) < 2 or any(len(group) != 2 for group in groups):
+            return None
+        pairs = [(codes.get(a.i), codes.get(b.i)) for a, b in groups]
+        return [(a, b) for a, b in pairs if a and b and a != b]
+    return None
 
 
 def pairs_from(parties: list[Party], symmetric: bool) -> list[tuple[str, str]]:
