@@ -87,6 +87,27 @@ ACCUSATIONS = [
     ("Russia presented evidence against Ukraine.", "ACCUSE RUS>UKR"),
     ("Britain has produced evidence against Iran at the UN.", "ACCUSE GBR>IRN"),
     ("Pakistan charged India with violating the ceasefire.", "ACCUSE PAK>IND"),
+    # words against a state named as a noun
+    ("North Korea's rhetoric against South Korea has hardened.", "ACCUSE PRK>KOR"),
+    ("The Venezuelan president launched a tirade against Colombia.", "ACCUSE VEN>COL"),
+    ("Iran fired a broadside at Saudi Arabia over the pilgrims.", "ACCUSE IRN>SAU"),
+    ("Iran's president took a swipe at Saudi Arabia.", "ACCUSE IRN>SAU"),
+    # a concern raised, relayed or aired
+    ("Norway raised concerns over Russia's military build-up.", "ACCUSE NOR>RUS"),
+    ("Japanese officials raised concerns about China's drills.", "ACCUSE JPN>CHN"),
+    ("Concerns were raised by Australia over China's tariffs.", "ACCUSE AUS>CHN"),
+    ("Canada relayed its concerns to India about the killing.", "ACCUSE CAN>IND"),
+    ("Australia aired its concerns over China's new security law.", "ACCUSE AUS>CHN"),
+    ("Seoul blasted Tokyo over the textbook.", "ACCUSE KOR>JPN"),
+]
+
+# A leader, a minister or a ministry who "attacks" a state over something attacks it in words.
+VERBAL_ATTACKS = [
+    ("Brazil's president attacked Argentina over its trade barriers.", "ACCUSE BRA>ARG"),
+    ("Poland's prime minister attacked Germany, saying it ignored the warnings.", "ACCUSE POL>DEU"),
+    ("Argentina was attacked by the British foreign secretary for its claims.", "ACCUSE GBR>ARG"),
+    ("Japan's foreign minister blasted China for the ban.", "ACCUSE JPN>CHN"),
+    ("The Chinese foreign ministry attacked Japan over its remarks.", "ACCUSE CHN>JPN"),
 ]
 
 REJECTIONS = [
@@ -157,6 +178,12 @@ SANCTIONS = [
     ("Ukraine ordered the Iranian ambassador to leave the country.", "SANCTION UKR>IRN"),
     ("The US froze the assets of Venezuelan officials.", "SANCTION USA>VEN"),
     ("Kosovo banned Serbian goods.", "SANCTION XKX>SRB"),
+    # travel advised against (a travel warning in other words)
+    ("France advised its citizens against travel to Mali.", "SANCTION FRA>MLI"),
+    ("Germany warned its nationals not to travel to Iran.", "SANCTION DEU>IRN"),
+    ("Britain advises against all but essential travel to Lebanon.", "SANCTION GBR>LBN"),
+    ("South Korea urged its citizens to avoid travel to Myanmar.", "SANCTION KOR>MMR"),
+    ("Canada issued a travel advisory for Haiti.", "SANCTION CAN>HTI"),
 ]
 
 COERCION = [
@@ -175,6 +202,11 @@ COERCION = [
     ("Russia occupied parts of Ukraine.", "COERCE RUS>UKR"),
     ("Three Japanese nationals were taken into custody by Chinese authorities.", "COERCE CHN>JPN"),
     ("Peru took two Chilean fishermen into custody.", "COERCE PER>CHL"),
+    ("Peru issued arrest warrants for two Chilean officers.", "COERCE PER>CHL"),
+    ("A Thai court issued an arrest warrant for a Cambodian activist.", "COERCE THA>KHM"),
+    ("Turkey issued arrest warrants against three Greek soldiers.", "COERCE TUR>GRC"),
+    ("Two Vietnamese men were charged by Cambodia with smuggling.", "COERCE KHM>VNM"),
+    ("Peru charged two Chilean men with smuggling.", "COERCE PER>CHL"),
 ]
 
 ASSAULTS = [
@@ -196,6 +228,8 @@ ASSAULTS = [
     ("Ukrainian forces came under fire from Russian artillery.", "ASSAULT RUS>UKR"),
     ("Iran struck back against Israel with drones.", "ASSAULT IRN>ISR"),
     ("Russian missiles hit Kyiv overnight.", "ASSAULT RUS>UKR"),
+    ("Russia attacked Ukraine over the weekend.", "ASSAULT RUS>UKR"),  # a time, not a grievance
+    ("Russian forces attacked Ukraine for the third day.", "ASSAULT RUS>UKR"),
     ("A Ukrainian drone attack hit a Russian refinery.", "ASSAULT UKR>RUS"),
     ("Iran retaliated against Israel by firing missiles.", "ASSAULT IRN>ISR"),
 ]
@@ -213,6 +247,10 @@ YIELDING = [
     ("The US and Russia swapped prisoners.", "RETREAT USA>RUS"),
     ("Russia and Ukraine exchanged prisoners of war.", "RETREAT RUS>UKR"),
     ("Armenia and Azerbaijan swapped detainees on Wednesday.", "RETREAT ARM>AZE"),
+    ("Iran set free two French tourists.", "RETREAT IRN>FRA"),
+    ("Two Thai soldiers were set free by Cambodia.", "RETREAT KHM>THA"),
+    ("Japan set free a Chinese trawler captain.", "RETREAT JPN>CHN"),
+    ("Canada lifted its travel warning for Mexico.", "CONCEDE CAN>MEX"),
 ]
 
 
@@ -232,6 +270,14 @@ def test_an_apology_is_support(coder: Coder, sentence: str, expected: str) -> No
 def test_verbal_conflict_in_any_wording(coder: Coder, sentence: str, expected: str) -> None:
     event = found(coder, sentence, expected)
     assert kinds()[event.kind].plover_type == event.kind  # each is its own PLOVER type
+
+
+@pytest.mark.parametrize(("sentence", "expected"), VERBAL_ATTACKS)
+def test_a_leader_who_attacks_a_state_attacks_it_in_words(
+    coder: Coder, sentence: str, expected: str
+) -> None:
+    found(coder, sentence, expected)
+    assert "ASSAULT" not in {e.kind for e in events(coder, sentence)}
 
 
 @pytest.mark.parametrize(
@@ -296,6 +342,11 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Beijing hit back at Washington's criticism.",
         "Russia retaliated against Turkey by imposing sanctions.",  # a measure, not a blow
         "Iraq's objection to the death penalty angered US officials.",
+        "The move raised concerns over Taiwan.",  # the move's effect, no one's complaint
+        "China's military build-up has raised concerns in Japan.",
+        "An explosion blasted the Chilean embassy.",
+        "The United States fired its ambassador to Chile.",  # dismissed, not shot at
+        "Canada issued a travel warning for the holiday season.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:

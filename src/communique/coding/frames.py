@@ -19,7 +19,9 @@ from ..schema import kinds
 from .lexicon import TriggerMatch, TriggerRule
 
 _OBJECT_DEPS = {"dobj", "nsubjpass", "obj", "attr", "dative"}
-_PARTICLE_DEPS = {"prt", "advmod", "prep"}
+# "set free", "were set free", "set them free": the parser makes the word a particle, a
+# predicate or a clause
+_PARTICLE_DEPS = {"prt", "advmod", "prep", "oprd", "advcl"}
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
@@ -41,6 +43,8 @@ class Frame:
     generic_plural: bool = False
     reciprocal: bool = False
     active_only: bool = False  # "Turkey is expected to sign" forecasts; "Moscow expects" asks
+    subjects: frozenset[str] = frozenset()
+    cues: frozenset[str] = frozenset()
 
     def rule(self) -> TriggerRule:
         """The frame as a trigger rule, so status, dates and sectors read it like any other."""
@@ -88,6 +92,8 @@ class Frames:
                     active_only=entry.get("voice") == "active",
                     generic_plural=bool(entry.get("generic_plural", False)),
                     reciprocal=bool(entry.get("reciprocal", False)),
+                    subjects=frozenset(entry.get("subjects", [])),
+                    cues=frozenset(entry.get("cues", [])),
                 )
             )
         self._rules = {frame.name: frame.rule() for frame in self.frames}
@@ -149,6 +155,10 @@ def _fits(frame: Frame, token: Token) -> bool:
         return False
     if frame.modifiers and not _modified(token, frame.modifiers, frame.named):
         return False
+    if frame.subjects and not _done_by(token, frame.subjects):
+        return False
+    if frame.cues and not _cued(token, frame.cues):
+        return False
     return not frame.adverbs or any(
         c.dep_ in {"advmod", "prep"} and c.lower_ in frame.adverbs for c in token.children
     )
@@ -165,6 +175,9 @@ def _has_particle(token: Token, particle: str) -> bool:
             first = next(iter(child.children), None)
             if first is not None and first.dep_ == "mark" and first.lower_ == particle:
                 return True
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj":
+        # "issued arrest warrants for two Chilean men": the parser hangs the phrase on the verb
+        return any(c.dep_ == "prep" and c.lower_ == particle for c in token.head.children)
     return False
 
 
@@ -207,6 +220,46 @@ def _object_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def _done_by(verb: Token, subjects: frozenset[str]) -> bool:
+    """Whether the verb's subject (or its agent after "by") is one of `subjects`: a lemma of
+    the word or of a title before it ("President Erdogan"), the entity type of a name
+    ("PERSON", where the names were read) or "PROPN" for any name."""
+    doers = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    doers += [
+        obj
+        for agent in verb.children
+        if agent.dep_ == "agent"
+        for obj in agent.children
+        if obj.dep_ == "pobj"
+    ]
+    for doer in (word for d in doers for word in (d, *d.conjuncts)):
+        words = [doer, *(c for c in doer.children if c.dep_ in {"compound", "amod"})]
+        if any(w.lemma_.lower() in subjects for w in words):
+            return True
+        if doer.ent_type_ and doer.ent_type_ in subjects:
+            return True
+        if doer.pos_ in subjects:  # "PROPN": a name, of a state or a person
+            return True
+    return False
+
+
+def _cued(verb: Token, cues: frozenset[str]) -> bool:
+    """Whether the verb has one of `cues` as a preposition that does not name a time ("over
+    its policy", not "over the weekend") or as the lemma of a clause it governs ("saying")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in cues:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if any(not _a_time(o) for o in objects):
+                return True
+        elif child.dep_ in {"advcl", "xcomp", "conj"} and child.lemma_.lower() in cues:
+            return True
+    return False
+
+
+def _a_time(word: Token) -> bool:
+    return word.ent_type_ in {"DATE", "TIME"} or word.lemma_.lower() in _SPANS_OF_TIME
+
+
 def _means(verb: Token) -> set[str]:
     """Lemmas of a gerund in the verb's phrase and of what it acts on: "retaliated by imposing
     sanctions" hit back with sanctions, as "retaliated with sanctions" does, and "retaliated by
@@ -230,6 +283,7 @@ _TIME_WORDS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     + ("morning", "afternoon", "evening", "night", "day", "week", "weekend")
 )
+_SPANS_OF_TIME = _TIME_WORDS | {"hour", "month", "year", "decade", "period", "course"}
 
 
 def _of_after_a_time(noun: Token) -> list[Token]:
