@@ -130,6 +130,10 @@ REJECTIONS = [
     ("China opposed the US resolution on Taiwan.", "REJECT CHN>USA"),
     ("Serbia rejected calls from the EU to recognise Kosovo.", "REJECT SRB>IGO:EU"),
     ("Turkey rejected the request from Sweden.", "REJECT TUR>SWE"),
+    ("Hungary ignored Ukraine's demand.", "REJECT HUN>UKR"),
+    ("Mali snubbed France's invitation to the summit.", "REJECT MLI>FRA"),
+    ("Israel denied Jordan's request for access to the site.", "REJECT ISR>JOR"),
+    ("Britain's proposal was disregarded by Spain.", "REJECT ESP>GBR"),
 ]
 
 THREATS = [
@@ -147,6 +151,7 @@ THREATS = [
     ("Pakistan vowed to retaliate against India.", "THREATEN PAK>IND"),
     ("Iran has vowed to avenge the attack on Israel.", "THREATEN IRN>ISR"),
     ("Russia will hit back at the US, the general said.", "THREATEN RUS>USA"),
+    ("Iran warned that it would retaliate against Israel.", "THREATEN IRN>ISR"),
 ]
 
 PROTESTS_AND_FORCE = [
@@ -158,6 +163,10 @@ PROTESTS_AND_FORCE = [
     ("Serbia placed its troops on alert at the border with Kosovo.", "MOBILIZE SRB>XKX"),
     ("Russia beefed up its military presence near the Finnish border.", "MOBILIZE RUS>FIN"),
     ("Armenia mobilised reservists on the border with Azerbaijan.", "MOBILIZE ARM>AZE"),
+    ("India sent tanks to the border with China.", "MOBILIZE IND>CHN"),
+    ("Russia dispatched troops to the Finnish border.", "MOBILIZE RUS>FIN"),
+    ("Serbia deployed fighter jets near Kosovo.", "MOBILIZE SRB>XKX"),
+    ("Drones were deployed by Turkey along the Syrian border.", "MOBILIZE TUR>SYR"),
 ]
 
 SANCTIONS = [
@@ -347,10 +356,19 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "An explosion blasted the Chilean embassy.",
         "The United States fired its ambassador to Chile.",  # dismissed, not shot at
         "Canada issued a travel warning for the holiday season.",
+        "Iran vowed to punish Israel.",  # a threat, never a pledge to cooperate
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
     assert [(e.kind, e.source, e.target) for e in events(coder, sentence)] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Chile sent food to the border with Peru.", "Kenya sent medical teams to the Somali border."],
+)
+def test_help_sent_to_a_border_is_no_mobilisation(coder: Coder, sentence: str) -> None:
+    assert "MOBILIZE" not in {e.kind for e in events(coder, sentence)}
 
 
 def test_denying_an_accusation_makes_the_denier_no_accuser(coder: Coder) -> None:
