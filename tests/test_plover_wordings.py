@@ -229,6 +229,14 @@ ASSAULTS = [
     ("Russian jets pounded Ukrainian positions overnight.", "ASSAULT RUS>UKR"),
     ("Russia's shelling of Ukrainian cities continued.", "ASSAULT RUS>UKR"),
     ("Israel killed three Lebanese soldiers.", "ASSAULT ISR>LBN"),
+    ("Thai troops wounded three Cambodian villagers.", "ASSAULT THA>KHM"),
+    ("Indian border guards killed a Bangladeshi farmer.", "ASSAULT IND>BGD"),
+    ("Two Lebanese shepherds were killed by Israeli fire.", "ASSAULT ISR>LBN"),
+    ("Peru's navy sank a Chilean patrol boat.", "ASSAULT PER>CHL"),
+    ("Israel downed a Syrian jet.", "ASSAULT ISR>SYR"),
+    ("A Turkish drone destroyed a Syrian radar station.", "ASSAULT TUR>SYR"),
+    ("Syria used chemical weapons against Turkish troops.", "ASSAULT SYR>TUR"),
+    ("Russia assassinated a Ukrainian general.", "ASSAULT RUS>UKR"),
     ("Two Indian soldiers were killed by Chinese troops.", "ASSAULT CHN>IND"),
     ("Pakistani forces exchanged fire with Afghan troops.", "ASSAULT PAK>AFG"),
     ("Indian and Pakistani troops traded fire across the border.", "ASSAULT IND>PAK"),
@@ -252,6 +260,14 @@ YIELDING = [
     ("Pakistan's release of the Indian pilot eased tension.", "RETREAT PAK>IND"),
     ("Canada lifted its sanctions on Cuba.", "RETREAT CAN>CUB"),
     ("Serbia accepted Kosovo's demand to reopen the crossing.", "CONCEDE SRB>XKX"),
+    ("Peru gave in to Chile's demands.", "CONCEDE PER>CHL"),
+    ("Greece caved in to pressure from Germany.", "CONCEDE GRC>DEU"),
+    ("Cambodia bowed to pressure from Thailand.", "CONCEDE KHM>THA"),
+    ("Italy complied with France's request.", "CONCEDE ITA>FRA"),
+    ("Kosovo's request was granted by Serbia.", "CONCEDE SRB>XKX"),
+    ("Chile agreed to the demands from Bolivia.", "CONCEDE CHL>BOL"),
+    ("Ukraine declared a ceasefire with Russia for Easter.", "RETREAT UKR>RUS"),
+    ("Saudi Arabia ended its blockade of Qatar.", "RETREAT SAU>QAT"),
     ("Iran allowed IAEA inspectors into its nuclear sites.", "RETREAT IRN>IGO:IAEA"),
     ("The US and Russia swapped prisoners.", "RETREAT USA>RUS"),
     ("Russia and Ukraine exchanged prisoners of war.", "RETREAT RUS>UKR"),
@@ -357,6 +373,11 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "The United States fired its ambassador to Chile.",  # dismissed, not shot at
         "Canada issued a travel warning for the holiday season.",
         "Iran vowed to punish Israel.",  # a threat, never a pledge to cooperate
+        "A Peruvian man killed a Chilean woman.",  # a crime, no state's act
+        "Peruvian police killed two suspects near the Chilean border.",
+        "Peru destroyed Chile's hopes of a title.",
+        "Russia and Turkey brokered a ceasefire in Syria.",
+        "The US called for a ceasefire between Israel and Lebanon.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
@@ -409,6 +430,18 @@ def test_the_place_of_a_condemned_act_is_no_party_to_the_condemnation(
 def test_a_pledge_names_whom_its_content_helps(coder: Coder, sentence: str, expected: str) -> None:
     event = found(coder, sentence, expected)
     assert kinds()[event.kind].plover_type == "AGREE"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Argentina offered help to Chile after the floods.", "AID ARG>CHL"),
+        ("Japan airlifted tents and blankets to Nepal.", "AID JPN>NPL"),
+        ("Ecuador offered asylum to two Venezuelan activists.", "AID ECU>VEN"),
+    ],
+)
+def test_help_and_asylum_given_are_aid(coder: Coder, sentence: str, expected: str) -> None:
+    assert kinds()[found(coder, sentence, expected).kind].plover_type == "AID"
 
 
 @pytest.mark.parametrize(

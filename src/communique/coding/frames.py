@@ -178,6 +178,14 @@ def _has_particle(token: Token, particle: str) -> bool:
     if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj":
         # "issued arrest warrants for two Chilean men": the parser hangs the phrase on the verb
         return any(c.dep_ == "prep" and c.lower_ == particle for c in token.head.children)
+    if token.pos_ == "VERB":
+        # "used force against Chilean boats": and the verb's phrase on its object
+        return any(
+            c.dep_ == "prep" and c.lower_ == particle
+            for obj in token.children
+            if obj.dep_ == "dobj"
+            for c in obj.children
+        )
     return False
 
 
