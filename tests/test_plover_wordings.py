@@ -193,6 +193,13 @@ SANCTIONS = [
     ("Britain advises against all but essential travel to Lebanon.", "SANCTION GBR>LBN"),
     ("South Korea urged its citizens to avoid travel to Myanmar.", "SANCTION KOR>MMR"),
     ("Canada issued a travel advisory for Haiti.", "SANCTION CAN>HTI"),
+    ("China raised tariffs on Australian barley.", "SANCTION CHN>AUS"),
+    ("India slapped duties on Chinese steel.", "SANCTION IND>CHN"),
+    ("Tariffs were imposed on Mexican tomatoes by the United States.", "SANCTION USA>MEX"),
+    ("Germany increased its sanctions on Russia.", "SANCTION DEU>RUS"),
+    ("Peru ordered the closure of the Chilean embassy.", "SANCTION PER>CHL"),
+    ("Serbia called off talks with Kosovo.", "SANCTION SRB>XKX"),
+    ("Pakistan called off its visit to India.", "SANCTION PAK>IND"),
 ]
 
 COERCION = [
@@ -216,6 +223,8 @@ COERCION = [
     ("Turkey issued arrest warrants against three Greek soldiers.", "COERCE TUR>GRC"),
     ("Two Vietnamese men were charged by Cambodia with smuggling.", "COERCE KHM>VNM"),
     ("Peru charged two Chilean men with smuggling.", "COERCE PER>CHL"),
+    ("Turkey barred Cypriot ships from its ports.", "COERCE TUR>CYP"),
+    ("Russia banned Polish airlines from its airspace.", "COERCE RUS>POL"),
 ]
 
 ASSAULTS = [
@@ -378,6 +387,8 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Peru destroyed Chile's hopes of a title.",
         "Russia and Turkey brokered a ceasefire in Syria.",
         "The US called for a ceasefire between Israel and Lebanon.",
+        "Canada will raise its quota of Syrian refugees.",
+        "Japan increased its defence budget.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
