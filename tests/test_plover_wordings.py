@@ -86,6 +86,8 @@ ACCUSATIONS = [
     ("Vietnam protested to China about the survey ship.", "ACCUSE VNM>CHN"),
     ("Russia presented evidence against Ukraine.", "ACCUSE RUS>UKR"),
     ("Britain has produced evidence against Iran at the UN.", "ACCUSE GBR>IRN"),
+    ("Evidence against Serbia was presented by Croatia.", "ACCUSE HRV>SRB"),
+    ("A dossier against Russia was published by Britain.", "ACCUSE GBR>RUS"),
     ("Pakistan charged India with violating the ceasefire.", "ACCUSE PAK>IND"),
     # words against a state named as a noun
     ("North Korea's rhetoric against South Korea has hardened.", "ACCUSE PRK>KOR"),
@@ -389,6 +391,8 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "The US called for a ceasefire between Israel and Lebanon.",
         "Canada will raise its quota of Syrian refugees.",
         "Japan increased its defence budget.",
+        "Chile said it had no evidence against Peru.",
+        "Croatia found no evidence against the Serbian fishermen.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:

@@ -45,6 +45,7 @@ class Frame:
     active_only: bool = False  # "Turkey is expected to sign" forecasts; "Moscow expects" asks
     subjects: frozenset[str] = frozenset()
     cues: frozenset[str] = frozenset()
+    deps: frozenset[str] = frozenset()
 
     def rule(self) -> TriggerRule:
         """The frame as a trigger rule, so status, dates and sectors read it like any other."""
@@ -94,6 +95,7 @@ class Frames:
                     reciprocal=bool(entry.get("reciprocal", False)),
                     subjects=frozenset(entry.get("subjects", [])),
                     cues=frozenset(entry.get("cues", [])),
+                    deps=frozenset(entry.get("deps", [])),
                 )
             )
         self._rules = {frame.name: frame.rule() for frame in self.frames}
@@ -145,6 +147,8 @@ def _fits(frame: Frame, token: Token) -> bool:
     if any(c.dep_ == "auxpass" and c.lemma_ not in {"be", "get"} for c in token.children):
         return False
     if frame.active_only and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
+        return False
+    if frame.deps and token.dep_ not in frame.deps:
         return False
     if frame.particle and not _has_particle(token, frame.particle):
         return False
