@@ -58,6 +58,11 @@ REQUESTS = [
     ("Russia insisted on Ukraine's neutrality.", "REQUEST RUS>UKR"),
     ("Washington pressured Ankara to drop the purchase.", "REQUEST USA>TUR"),
     ("France lobbied Germany to support the plan.", "REQUEST FRA>DEU"),
+    ("South Korea demanded an apology from Japan.", "REQUEST KOR>JPN"),
+    ("Nepal has requested assistance from India.", "REQUEST NPL>IND"),
+    ("Fiji sought help from Australia after the cyclone.", "REQUEST FJI>AUS"),
+    ("Lebanon asked for France's help.", "REQUEST LBN>FRA"),
+    ("Armenia pleaded with Russia to intervene.", "REQUEST ARM>RUS"),
 ]
 
 ACCUSATIONS = [
@@ -159,6 +164,8 @@ THREATS = [
 PROTESTS_AND_FORCE = [
     ("Hundreds of Serbians protested outside the Croatian embassy.", "PROTEST SRB>HRV"),
     ("Thousands of Armenians rallied outside the Russian embassy.", "PROTEST ARM>RUS"),
+    ("Iranian protesters burned a Saudi flag outside the consulate.", "PROTEST IRN>SAU"),
+    ("Thousands of Serbians marched on the Croatian embassy.", "PROTEST SRB>HRV"),
     ("Armenia deployed troops on the border with Azerbaijan.", "MOBILIZE ARM>AZE"),
     ("Russia massed troops near the Ukrainian border.", "MOBILIZE RUS>UKR"),
     ("India put its forces on high alert along the border with Pakistan.", "MOBILIZE IND>PAK"),
@@ -393,6 +400,8 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Japan increased its defence budget.",
         "Chile said it had no evidence against Peru.",
         "Croatia found no evidence against the Serbian fishermen.",
+        "We should invest in refugees from Syria.",
+        "Iran vowed to respond to any Israeli aggression.",  # no pledge to cooperate
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
@@ -471,6 +480,19 @@ def test_help_and_asylum_given_are_aid(coder: Coder, sentence: str, expected: st
         ("Jordan shared intelligence with Saudi Arabia.", "COOPERATE JOR>SAU", "COOPERATE"),
         ("Egypt reopened its border with Libya.", "RETREAT EGY>LBY", "RETREAT"),
         ("Morocco opened its airspace to Israeli flights.", "RETREAT MAR>ISR", "RETREAT"),
+        ("Kenya thanked Japan for its help.", "ENDORSE KEN>JPN", "SUPPORT"),
+        ("Britain trained Ukrainian soldiers.", "DEFENSE_COOPERATION GBR>UKR", "COOPERATE"),
+        ("Turkish pilots were trained by Pakistan.", "DEFENSE_COOPERATION PAK>TUR", "COOPERATE"),
+        (
+            "China will invest 5 billion euros in Serbia.",
+            "ECONOMIC_COOPERATION CHN>SRB",
+            "COOPERATE",
+        ),
+        (
+            "Japanese firms invested billions of dollars in Vietnam.",
+            "ECONOMIC_COOPERATION JPN>VNM",
+            "COOPERATE",
+        ),
     ],
 )
 def test_recognition_defence_invitation_and_judicial_help(
