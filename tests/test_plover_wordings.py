@@ -94,6 +94,8 @@ ACCUSATIONS = [
     ("Evidence against Serbia was presented by Croatia.", "ACCUSE HRV>SRB"),
     ("A dossier against Russia was published by Britain.", "ACCUSE GBR>RUS"),
     ("Pakistan charged India with violating the ceasefire.", "ACCUSE PAK>IND"),
+    ("Kyiv held Moscow responsible for the blast.", "ACCUSE UKR>RUS"),
+    ("Lithuania holds Belarus accountable for the migrants.", "ACCUSE LTU>BLR"),
     # words against a state named as a noun
     ("North Korea's rhetoric against South Korea has hardened.", "ACCUSE PRK>KOR"),
     ("The Venezuelan president launched a tirade against Colombia.", "ACCUSE VEN>COL"),
@@ -136,6 +138,8 @@ REJECTIONS = [
     ("Russia objected to the Polish proposal.", "REJECT RUS>POL"),
     ("China opposed the US resolution on Taiwan.", "REJECT CHN>USA"),
     ("Serbia rejected calls from the EU to recognise Kosovo.", "REJECT SRB>IGO:EU"),
+    ("Bolivia ruled out talks with Chile.", "REJECT BOL>CHL"),
+    ("Azerbaijan has ruled out any compromise with Armenia.", "REJECT AZE>ARM"),
     ("Turkey rejected the request from Sweden.", "REJECT TUR>SWE"),
     ("Hungary ignored Ukraine's demand.", "REJECT HUN>UKR"),
     ("Mali snubbed France's invitation to the summit.", "REJECT MLI>FRA"),
@@ -194,6 +198,11 @@ SANCTIONS = [
     ("Canada closed its embassy in Iran.", "SANCTION CAN>IRN"),
     ("The Dutch ambassador was declared persona non grata by Turkey.", "SANCTION TUR>NLD"),
     ("Ukraine ordered the Iranian ambassador to leave the country.", "SANCTION UKR>IRN"),
+    ("Poland told the Russian ambassador to leave.", "SANCTION POL>RUS"),
+    ("Niger asked the French ambassador to leave the country.", "SANCTION NER>FRA"),
+    ("Mali kicked out two French diplomats.", "SANCTION MLI>FRA"),
+    ("Venezuela threw out the Spanish ambassador.", "SANCTION VEN>ESP"),
+    ("The EU suspended Belarus's membership of the programme.", "SANCTION IGO:EU>BLR"),
     ("The US froze the assets of Venezuelan officials.", "SANCTION USA>VEN"),
     ("Kosovo banned Serbian goods.", "SANCTION XKX>SRB"),
     # travel advised against (a travel warning in other words)
@@ -234,6 +243,9 @@ COERCION = [
     ("Peru charged two Chilean men with smuggling.", "COERCE PER>CHL"),
     ("Turkey barred Cypriot ships from its ports.", "COERCE TUR>CYP"),
     ("Russia banned Polish airlines from its airspace.", "COERCE RUS>POL"),
+    ("Iran put a French academic on trial.", "COERCE IRN>FRA"),
+    ("Two Danish sailors were put on trial by Nigeria.", "COERCE NGA>DNK"),
+    ("India arrested the crew of a Sri Lankan trawler.", "COERCE IND>LKA"),
 ]
 
 ASSAULTS = [
@@ -255,6 +267,9 @@ ASSAULTS = [
     ("A Turkish drone destroyed a Syrian radar station.", "ASSAULT TUR>SYR"),
     ("Syria used chemical weapons against Turkish troops.", "ASSAULT SYR>TUR"),
     ("Russia assassinated a Ukrainian general.", "ASSAULT RUS>UKR"),
+    ("Saudi Arabia executed two Indonesian maids.", "ASSAULT SAU>IDN"),
+    ("A Syrian mortar shell landed in Turkey.", "ASSAULT SYR>TUR"),
+    ("Two Russian missiles fell on a Polish village.", "ASSAULT RUS>POL"),
     ("Two Indian soldiers were killed by Chinese troops.", "ASSAULT CHN>IND"),
     ("Pakistani forces exchanged fire with Afghan troops.", "ASSAULT PAK>AFG"),
     ("Indian and Pakistani troops traded fire across the border.", "ASSAULT IND>PAK"),
@@ -291,6 +306,7 @@ YIELDING = [
     ("Russia and Ukraine exchanged prisoners of war.", "RETREAT RUS>UKR"),
     ("Armenia and Azerbaijan swapped detainees on Wednesday.", "RETREAT ARM>AZE"),
     ("Iran set free two French tourists.", "RETREAT IRN>FRA"),
+    ("Russia handed over the bodies of Ukrainian soldiers.", "RETREAT RUS>UKR"),
     ("Two Thai soldiers were set free by Cambodia.", "RETREAT KHM>THA"),
     ("Japan set free a Chinese trawler captain.", "RETREAT JPN>CHN"),
     ("Canada lifted its travel warning for Mexico.", "CONCEDE CAN>MEX"),
@@ -402,6 +418,10 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Croatia found no evidence against the Serbian fishermen.",
         "We should invest in refugees from Syria.",
         "Iran vowed to respond to any Israeli aggression.",  # no pledge to cooperate
+        "Poland told the Russian ambassador that talks would resume.",
+        "Russia executed its plan to annex the region.",
+        "A Russian airliner landed in Poland.",
+        "Peru holds the key to the crisis in Chile.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:

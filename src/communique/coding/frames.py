@@ -256,15 +256,21 @@ def _done_by(verb: Token, subjects: frozenset[str]) -> bool:
     return False
 
 
+# A clause or a predicate a verb governs: "attacked X, saying", "told X to leave", "held X
+# responsible".
+_CUE_DEPS = {"advcl", "xcomp", "conj", "oprd", "acomp", "ccomp"}
+
+
 def _cued(verb: Token, cues: frozenset[str]) -> bool:
     """Whether the verb has one of `cues` as a preposition that does not name a time ("over
-    its policy", not "over the weekend") or as the lemma of a clause it governs ("saying")."""
+    its policy", not "over the weekend") or as the lemma of a clause or predicate it governs
+    ("saying", "to leave", "responsible")."""
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in cues:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if any(not _a_time(o) for o in objects):
                 return True
-        elif child.dep_ in {"advcl", "xcomp", "conj"} and child.lemma_.lower() in cues:
+        elif child.dep_ in _CUE_DEPS and child.lemma_.lower() in cues:
             return True
     return False
 
