@@ -215,7 +215,6 @@ SANCTIONS = [
     ("India slapped duties on Chinese steel.", "SANCTION IND>CHN"),
     ("Tariffs were imposed on Mexican tomatoes by the United States.", "SANCTION USA>MEX"),
     ("Germany increased its sanctions on Russia.", "SANCTION DEU>RUS"),
-    ("Peru ordered the closure of the Chilean embassy.", "SANCTION PER>CHL"),
     ("Serbia called off talks with Kosovo.", "SANCTION SRB>XKX"),
     ("Pakistan called off its visit to India.", "SANCTION PAK>IND"),
 ]
