@@ -243,6 +243,8 @@ COERCION = [
     ("Turkey barred Cypriot ships from its ports.", "COERCE TUR>CYP"),
     ("Russia banned Polish airlines from its airspace.", "COERCE RUS>POL"),
     ("Iran put a French academic on trial.", "COERCE IRN>FRA"),
+    ("Chinese vessels blocked a Philippine resupply mission.", "COERCE CHN>PHL"),
+    ("The Israeli navy intercepted a Turkish ship bound for Gaza.", "COERCE ISR>TUR"),
     ("Two Danish sailors were put on trial by Nigeria.", "COERCE NGA>DNK"),
     ("India arrested the crew of a Sri Lankan trawler.", "COERCE IND>LKA"),
 ]
@@ -265,6 +267,7 @@ ASSAULTS = [
     ("Israel downed a Syrian jet.", "ASSAULT ISR>SYR"),
     ("A Turkish drone destroyed a Syrian radar station.", "ASSAULT TUR>SYR"),
     ("Syria used chemical weapons against Turkish troops.", "ASSAULT SYR>TUR"),
+    ("Chinese coast guard ships used water cannon against Philippine boats.", "ASSAULT CHN>PHL"),
     ("Russia assassinated a Ukrainian general.", "ASSAULT RUS>UKR"),
     ("Saudi Arabia executed two Indonesian maids.", "ASSAULT SAU>IDN"),
     ("A Syrian mortar shell landed in Turkey.", "ASSAULT SYR>TUR"),
@@ -433,6 +436,24 @@ def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> 
 )
 def test_help_sent_to_a_border_is_no_mobilisation(coder: Coder, sentence: str) -> None:
     assert "MOBILIZE" not in {e.kind for e in events(coder, sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("China warned the US against selling arms to Taiwan.", "ARMS_TRANSFER"),
+        (
+            "India accused China of selling drones to Pakistan.",
+            "ARMS_TRANSFER",
+        ),
+        ("Russia refrained from attacking Ukraine's power grid.", "ASSAULT"),
+        ("Japan cautioned Seoul against deploying troops to the islands.", "MOBILIZE"),
+    ],
+)
+def test_an_act_warned_against_refrained_from_or_alleged_is_not_coded_as_done(
+    coder: Coder, sentence: str, kind: str
+) -> None:
+    assert kind not in {e.kind for e in events(coder, sentence)}
 
 
 def test_denying_an_accusation_makes_the_denier_no_accuser(coder: Coder) -> None:

@@ -19,6 +19,10 @@ from ..schema import kinds
 from .lexicon import TriggerMatch, TriggerRule
 
 _OBJECT_DEPS = {"dobj", "nsubjpass", "obj", "attr", "dative"}
+# Prepositions whose gerund names an act not done, or only alleged: "warned against selling",
+# "refrained from attacking", "without consulting", "accused Chile of selling arms to Bolivia"
+# (the accused sold them, not the accuser the parse would give them to).
+_NOT_DONE_PREPS = {"against", "from", "without", "of"}
 # "set free", "were set free", "set them free": the parser makes the word a particle, a
 # predicate or a clause
 _PARTICLE_DEPS = {"prt", "advmod", "prep", "oprd", "advcl"}
@@ -148,6 +152,8 @@ def _fits(frame: Frame, token: Token) -> bool:
         return False
     if frame.active_only and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
         return False
+    if frame.pos == "VERB" and token.dep_ == "pcomp" and token.head.lower_ in _NOT_DONE_PREPS:
+        return False  # "warned Washington against selling arms", "accused X of selling"
     if frame.deps and token.dep_ not in frame.deps:
         return False
     if frame.particle and not _has_particle(token, frame.particle):
