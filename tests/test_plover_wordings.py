@@ -180,6 +180,8 @@ PROTESTS_AND_FORCE = [
     ("Russia dispatched troops to the Finnish border.", "MOBILIZE RUS>FIN"),
     ("Serbia deployed fighter jets near Kosovo.", "MOBILIZE SRB>XKX"),
     ("Drones were deployed by Turkey along the Syrian border.", "MOBILIZE TUR>SYR"),
+    ("Russia's deployment of troops to the Ukrainian border alarmed Kyiv.", "MOBILIZE RUS>UKR"),
+    ("The massing of Azerbaijani troops near Armenia worried Yerevan.", "MOBILIZE AZE>ARM"),
 ]
 
 SANCTIONS = [
@@ -424,6 +426,7 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Russia executed its plan to annex the region.",
         "A Russian airliner landed in Poland.",
         "Peru holds the key to the crisis in Chile.",
+        "Russia sought diplomatic recognition for the Syrian government.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
@@ -454,6 +457,10 @@ def test_an_act_warned_against_refrained_from_or_alleged_is_not_coded_as_done(
     coder: Coder, sentence: str, kind: str
 ) -> None:
     assert kind not in {e.kind for e in events(coder, sentence)}
+
+
+def test_a_state_hit_by_sanctions_is_not_attacked(coder: Coder) -> None:
+    assert "ASSAULT" not in {e.kind for e in events(coder, "Iran was hit by new US sanctions.")}
 
 
 def test_denying_an_accusation_makes_the_denier_no_accuser(coder: Coder) -> None:
@@ -512,6 +519,7 @@ def test_help_and_asylum_given_are_aid(coder: Coder, sentence: str, expected: st
     ("sentence", "expected", "plover"),
     [
         ("France recognized the State of Palestine.", "ESTABLISH_RELATIONS FRA>PSE", "SUPPORT"),
+        ("Chile's recognition of Kosovo angered Serbia.", "ESTABLISH_RELATIONS CHL>XKX", "SUPPORT"),
         ("Spain recognised the independence of Kosovo.", "ESTABLISH_RELATIONS ESP>XKX", "SUPPORT"),
         ("Germany defended Israel's right to self-defence.", "SUPPORT DEU>ISR", "SUPPORT"),
         ("Saudi Arabia invited Iran's president to Riyadh.", "PLEDGE_COOPERATION IRN>SAU", "AGREE"),

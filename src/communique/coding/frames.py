@@ -211,9 +211,9 @@ def _object_lemmas(token: Token) -> set[str]:
             heads += [c for c in prep.children if c.dep_ == "pobj"]
         heads += _of_after_a_time(token)
     else:
-        # "called on the president", "withdrew its envoy from", "sent ships to the border":
-        # objects of its prepositions
-        for prep in (c for c in token.children if c.dep_ in {"prep", "dative"}):
+        # "called on the president", "withdrew its envoy from", "sent ships to the border",
+        # "was hit by sanctions": objects of its prepositions and its agent
+        for prep in (c for c in token.children if c.dep_ in {"prep", "dative", "agent"}):
             heads += [c for c in prep.children if c.dep_ == "pobj"]
         if token.dep_ in {"relcl", "acl"}:
             heads.append(token.head)  # "the missiles sold to Qatar"
