@@ -163,6 +163,9 @@ THREATS = [
     ("Iran has vowed to avenge the attack on Israel.", "THREATEN IRN>ISR"),
     ("Russia will hit back at the US, the general said.", "THREATEN RUS>USA"),
     ("Iran warned that it would retaliate against Israel.", "THREATEN IRN>ISR"),
+    ("North Korea warned it would strike South Korea if provoked.", "THREATEN PRK>KOR"),
+    ("China menaced Taiwan with new drills.", "THREATEN CHN>TWN"),
+    ("Turkey cautioned Greece against any provocation.", "THREATEN TUR>GRC"),
 ]
 
 PROTESTS_AND_FORCE = [
