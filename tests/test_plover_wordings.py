@@ -185,6 +185,9 @@ PROTESTS_AND_FORCE = [
     ("Drones were deployed by Turkey along the Syrian border.", "MOBILIZE TUR>SYR"),
     ("Russia's deployment of troops to the Ukrainian border alarmed Kyiv.", "MOBILIZE RUS>UKR"),
     ("The massing of Azerbaijani troops near Armenia worried Yerevan.", "MOBILIZE AZE>ARM"),
+    ("China held live-fire drills around Taiwan.", "MOBILIZE CHN>TWN"),
+    ("Russia is conducting military exercises near the Finnish border.", "MOBILIZE RUS>FIN"),
+    ("Iran staged naval manoeuvres off the Emirati coast.", "MOBILIZE IRN>ARE"),
 ]
 
 SANCTIONS = [
@@ -433,6 +436,8 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "A Russian airliner landed in Poland.",
         "Peru holds the key to the crisis in Chile.",
         "Russia sought diplomatic recognition for the Syrian government.",
+        "Japan held drills with the US near the Chinese coast.",  # with a partner: no threat
+        "Chile held an evacuation drill near the Peruvian embassy.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:

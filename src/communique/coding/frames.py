@@ -50,6 +50,7 @@ class Frame:
     subjects: frozenset[str] = frozenset()
     cues: frozenset[str] = frozenset()
     deps: frozenset[str] = frozenset()
+    not_preps: frozenset[str] = frozenset()
 
     def rule(self) -> TriggerRule:
         """The frame as a trigger rule, so status, dates and sectors read it like any other."""
@@ -100,6 +101,7 @@ class Frames:
                     subjects=frozenset(entry.get("subjects", [])),
                     cues=frozenset(entry.get("cues", [])),
                     deps=frozenset(entry.get("deps", [])),
+                    not_preps=frozenset(entry.get("not_preps", [])),
                 )
             )
         self._rules = {frame.name: frame.rule() for frame in self.frames}
@@ -157,6 +159,8 @@ def _fits(frame: Frame, token: Token) -> bool:
     if frame.deps and token.dep_ not in frame.deps:
         return False
     if frame.particle and not _has_particle(token, frame.particle):
+        return False
+    if any(_has_particle(token, prep) for prep in frame.not_preps):
         return False
     objects = _object_lemmas(token)
     if frame.objects and not objects & frame.objects:
