@@ -320,6 +320,8 @@ YIELDING = [
     ("Armenia and Azerbaijan swapped detainees on Wednesday.", "RETREAT ARM>AZE"),
     ("Iran set free two French tourists.", "RETREAT IRN>FRA"),
     ("Russia handed over the bodies of Ukrainian soldiers.", "RETREAT RUS>UKR"),
+    ("Britain returned the islands to Mauritius.", "RETREAT GBR>MUS"),
+    ("The US unblocked Iranian funds held in South Korea.", "RETREAT USA>IRN"),
     ("Two Thai soldiers were set free by Cambodia.", "RETREAT KHM>THA"),
     ("Japan set free a Chinese trawler captain.", "RETREAT JPN>CHN"),
     ("Canada lifted its travel warning for Mexico.", "CONCEDE CAN>MEX"),
@@ -438,6 +440,7 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Russia sought diplomatic recognition for the Syrian government.",
         "Japan held drills with the US near the Chinese coast.",  # with a partner: no threat
         "Chile held an evacuation drill near the Peruvian embassy.",
+        "Japan released funds for the project.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
@@ -468,6 +471,17 @@ def test_an_act_warned_against_refrained_from_or_alleged_is_not_coded_as_done(
     coder: Coder, sentence: str, kind: str
 ) -> None:
     assert kind not in {e.kind for e in events(coder, sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The US approved the sale of missiles to Qatar for $2 billion.",
+        "China announced a $5 billion investment in Serbia.",
+    ],
+)
+def test_a_sum_paid_or_invested_is_no_aid(coder: Coder, sentence: str) -> None:
+    assert "AID" not in {e.kind for e in events(coder, sentence)}
 
 
 def test_a_state_hit_by_sanctions_is_not_attacked(coder: Coder) -> None:
@@ -520,6 +534,10 @@ def test_a_pledge_names_whom_its_content_helps(coder: Coder, sentence: str, expe
         ("Argentina offered help to Chile after the floods.", "AID ARG>CHL"),
         ("Japan airlifted tents and blankets to Nepal.", "AID JPN>NPL"),
         ("Ecuador offered asylum to two Venezuelan activists.", "AID ECU>VEN"),
+        ("Japan pledged $50 million to Nepal for reconstruction.", "AID JPN>NPL"),
+        ("China lent Sri Lanka $2 billion.", "AID CHN>LKA"),
+        ("Brazil deployed peacekeepers to Haiti.", "AID BRA>HTI"),
+        ("Cuba sent doctors to Italy.", "AID CUB>ITA"),
     ],
 )
 def test_help_and_asylum_given_are_aid(coder: Coder, sentence: str, expected: str) -> None:
