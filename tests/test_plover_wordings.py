@@ -140,6 +140,8 @@ REJECTIONS = [
     ("Serbia rejected calls from the EU to recognise Kosovo.", "REJECT SRB>IGO:EU"),
     ("Bolivia ruled out talks with Chile.", "REJECT BOL>CHL"),
     ("Azerbaijan has ruled out any compromise with Armenia.", "REJECT AZE>ARM"),
+    ("Hungary blocked Sweden's accession to NATO.", "REJECT HUN>SWE"),
+    ("Greece blocked North Macedonia's membership application.", "REJECT GRC>MKD"),
     ("Turkey rejected the request from Sweden.", "REJECT TUR>SWE"),
     ("Hungary ignored Ukraine's demand.", "REJECT HUN>UKR"),
     ("Mali snubbed France's invitation to the summit.", "REJECT MLI>FRA"),
@@ -441,6 +443,7 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Japan held drills with the US near the Chinese coast.",  # with a partner: no threat
         "Chile held an evacuation drill near the Peruvian embassy.",
         "Japan released funds for the project.",
+        "The court blocked the plan.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
