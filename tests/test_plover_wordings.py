@@ -175,6 +175,10 @@ PROTESTS_AND_FORCE = [
     ("Thousands of Armenians rallied outside the Russian embassy.", "PROTEST ARM>RUS"),
     ("Iranian protesters burned a Saudi flag outside the consulate.", "PROTEST IRN>SAU"),
     ("Thousands of Serbians marched on the Croatian embassy.", "PROTEST SRB>HRV"),
+    ("Iranian students stormed the British embassy in Tehran.", "PROTEST IRN>GBR"),
+    ("Thousands of Iraqi protesters stormed the Kuwaiti embassy.", "PROTEST IRQ>KWT"),
+    ("Angry Chinese crowds attacked Japanese shops.", "PROTEST CHN>JPN"),
+    ("Pakistani protesters burned effigies of the Indian prime minister.", "PROTEST PAK>IND"),
     ("Armenia deployed troops on the border with Azerbaijan.", "MOBILIZE ARM>AZE"),
     ("Russia massed troops near the Ukrainian border.", "MOBILIZE RUS>UKR"),
     ("India put its forces on high alert along the border with Pakistan.", "MOBILIZE IND>PAK"),
@@ -295,6 +299,7 @@ ASSAULTS = [
     ("Russian missiles hit Kyiv overnight.", "ASSAULT RUS>UKR"),
     ("Russia attacked Ukraine over the weekend.", "ASSAULT RUS>UKR"),  # a time, not a grievance
     ("Russian forces attacked Ukraine for the third day.", "ASSAULT RUS>UKR"),
+    ("Thousands of Russian troops stormed the Ukrainian town.", "ASSAULT RUS>UKR"),
     ("A Ukrainian drone attack hit a Russian refinery.", "ASSAULT UKR>RUS"),
     ("Iran retaliated against Israel by firing missiles.", "ASSAULT IRN>ISR"),
 ]
@@ -444,6 +449,7 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Chile held an evacuation drill near the Peruvian embassy.",
         "Japan released funds for the project.",
         "The court blocked the plan.",
+        "World leaders gathered in Paris for the summit.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
@@ -485,6 +491,11 @@ def test_an_act_warned_against_refrained_from_or_alleged_is_not_coded_as_done(
 )
 def test_a_sum_paid_or_invested_is_no_aid(coder: Coder, sentence: str) -> None:
     assert "AID" not in {e.kind for e in events(coder, sentence)}
+
+
+def test_a_crowd_that_attacks_is_no_state_force(coder: Coder) -> None:
+    coded = {e.kind for e in events(coder, "Angry Chinese crowds attacked Japanese shops.")}
+    assert "ASSAULT" not in coded
 
 
 def test_a_state_hit_by_sanctions_is_not_attacked(coder: Coder) -> None:

@@ -257,6 +257,14 @@ def _done_by(verb: Token, subjects: frozenset[str]) -> bool:
     ]
     for doer in (word for d in doers for word in (d, *d.conjuncts)):
         words = [doer, *(c for c in doer.children if c.dep_ in {"compound", "amod"})]
+        # "thousands of protesters": the people counted
+        words += [
+            obj
+            for prep in doer.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
         if any(w.lemma_.lower() in subjects for w in words):
             return True
         if doer.ent_type_ and doer.ent_type_ in subjects:
