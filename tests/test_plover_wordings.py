@@ -441,6 +441,7 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "We should invest in refugees from Syria.",
         "Iran vowed to respond to any Israeli aggression.",  # no pledge to cooperate
         "Poland told the Russian ambassador that talks would resume.",
+        "Poland told the Russian ambassador to go ahead with the visit.",
         "Russia executed its plan to annex the region.",
         "A Russian airliner landed in Poland.",
         "Peru holds the key to the crisis in Chile.",
