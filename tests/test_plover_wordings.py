@@ -58,6 +58,11 @@ REQUESTS = [
     ("Russia insisted on Ukraine's neutrality.", "REQUEST RUS>UKR"),
     ("Washington pressured Ankara to drop the purchase.", "REQUEST USA>TUR"),
     ("France lobbied Germany to support the plan.", "REQUEST FRA>DEU"),
+    ("South Korea demanded an apology from Japan.", "REQUEST KOR>JPN"),
+    ("Nepal has requested assistance from India.", "REQUEST NPL>IND"),
+    ("Fiji sought help from Australia after the cyclone.", "REQUEST FJI>AUS"),
+    ("Lebanon asked for France's help.", "REQUEST LBN>FRA"),
+    ("Armenia pleaded with Russia to intervene.", "REQUEST ARM>RUS"),
 ]
 
 ACCUSATIONS = [
@@ -86,7 +91,32 @@ ACCUSATIONS = [
     ("Vietnam protested to China about the survey ship.", "ACCUSE VNM>CHN"),
     ("Russia presented evidence against Ukraine.", "ACCUSE RUS>UKR"),
     ("Britain has produced evidence against Iran at the UN.", "ACCUSE GBR>IRN"),
+    ("Evidence against Serbia was presented by Croatia.", "ACCUSE HRV>SRB"),
+    ("A dossier against Russia was published by Britain.", "ACCUSE GBR>RUS"),
     ("Pakistan charged India with violating the ceasefire.", "ACCUSE PAK>IND"),
+    ("Kyiv held Moscow responsible for the blast.", "ACCUSE UKR>RUS"),
+    ("Lithuania holds Belarus accountable for the migrants.", "ACCUSE LTU>BLR"),
+    # words against a state named as a noun
+    ("North Korea's rhetoric against South Korea has hardened.", "ACCUSE PRK>KOR"),
+    ("The Venezuelan president launched a tirade against Colombia.", "ACCUSE VEN>COL"),
+    ("Iran fired a broadside at Saudi Arabia over the pilgrims.", "ACCUSE IRN>SAU"),
+    ("Iran's president took a swipe at Saudi Arabia.", "ACCUSE IRN>SAU"),
+    # a concern raised, relayed or aired
+    ("Norway raised concerns over Russia's military build-up.", "ACCUSE NOR>RUS"),
+    ("Japanese officials raised concerns about China's drills.", "ACCUSE JPN>CHN"),
+    ("Concerns were raised by Australia over China's tariffs.", "ACCUSE AUS>CHN"),
+    ("Canada relayed its concerns to India about the killing.", "ACCUSE CAN>IND"),
+    ("Australia aired its concerns over China's new security law.", "ACCUSE AUS>CHN"),
+    ("Seoul blasted Tokyo over the textbook.", "ACCUSE KOR>JPN"),
+]
+
+# A leader, a minister or a ministry who "attacks" a state over something attacks it in words.
+VERBAL_ATTACKS = [
+    ("Brazil's president attacked Argentina over its trade barriers.", "ACCUSE BRA>ARG"),
+    ("Poland's prime minister attacked Germany, saying it ignored the warnings.", "ACCUSE POL>DEU"),
+    ("Argentina was attacked by the British foreign secretary for its claims.", "ACCUSE GBR>ARG"),
+    ("Japan's foreign minister blasted China for the ban.", "ACCUSE JPN>CHN"),
+    ("The Chinese foreign ministry attacked Japan over its remarks.", "ACCUSE CHN>JPN"),
 ]
 
 REJECTIONS = [
@@ -108,7 +138,15 @@ REJECTIONS = [
     ("Russia objected to the Polish proposal.", "REJECT RUS>POL"),
     ("China opposed the US resolution on Taiwan.", "REJECT CHN>USA"),
     ("Serbia rejected calls from the EU to recognise Kosovo.", "REJECT SRB>IGO:EU"),
+    ("Bolivia ruled out talks with Chile.", "REJECT BOL>CHL"),
+    ("Azerbaijan has ruled out any compromise with Armenia.", "REJECT AZE>ARM"),
+    ("Hungary blocked Sweden's accession to NATO.", "REJECT HUN>SWE"),
+    ("Greece blocked North Macedonia's membership application.", "REJECT GRC>MKD"),
     ("Turkey rejected the request from Sweden.", "REJECT TUR>SWE"),
+    ("Hungary ignored Ukraine's demand.", "REJECT HUN>UKR"),
+    ("Mali snubbed France's invitation to the summit.", "REJECT MLI>FRA"),
+    ("Israel denied Jordan's request for access to the site.", "REJECT ISR>JOR"),
+    ("Britain's proposal was disregarded by Spain.", "REJECT ESP>GBR"),
 ]
 
 THREATS = [
@@ -126,17 +164,36 @@ THREATS = [
     ("Pakistan vowed to retaliate against India.", "THREATEN PAK>IND"),
     ("Iran has vowed to avenge the attack on Israel.", "THREATEN IRN>ISR"),
     ("Russia will hit back at the US, the general said.", "THREATEN RUS>USA"),
+    ("Iran warned that it would retaliate against Israel.", "THREATEN IRN>ISR"),
+    ("North Korea warned it would strike South Korea if provoked.", "THREATEN PRK>KOR"),
+    ("China menaced Taiwan with new drills.", "THREATEN CHN>TWN"),
+    ("Turkey cautioned Greece against any provocation.", "THREATEN TUR>GRC"),
 ]
 
 PROTESTS_AND_FORCE = [
     ("Hundreds of Serbians protested outside the Croatian embassy.", "PROTEST SRB>HRV"),
     ("Thousands of Armenians rallied outside the Russian embassy.", "PROTEST ARM>RUS"),
+    ("Iranian protesters burned a Saudi flag outside the consulate.", "PROTEST IRN>SAU"),
+    ("Thousands of Serbians marched on the Croatian embassy.", "PROTEST SRB>HRV"),
+    ("Iranian students stormed the British embassy in Tehran.", "PROTEST IRN>GBR"),
+    ("Thousands of Iraqi protesters stormed the Kuwaiti embassy.", "PROTEST IRQ>KWT"),
+    ("Angry Chinese crowds attacked Japanese shops.", "PROTEST CHN>JPN"),
+    ("Pakistani protesters burned effigies of the Indian prime minister.", "PROTEST PAK>IND"),
     ("Armenia deployed troops on the border with Azerbaijan.", "MOBILIZE ARM>AZE"),
     ("Russia massed troops near the Ukrainian border.", "MOBILIZE RUS>UKR"),
     ("India put its forces on high alert along the border with Pakistan.", "MOBILIZE IND>PAK"),
     ("Serbia placed its troops on alert at the border with Kosovo.", "MOBILIZE SRB>XKX"),
     ("Russia beefed up its military presence near the Finnish border.", "MOBILIZE RUS>FIN"),
     ("Armenia mobilised reservists on the border with Azerbaijan.", "MOBILIZE ARM>AZE"),
+    ("India sent tanks to the border with China.", "MOBILIZE IND>CHN"),
+    ("Russia dispatched troops to the Finnish border.", "MOBILIZE RUS>FIN"),
+    ("Serbia deployed fighter jets near Kosovo.", "MOBILIZE SRB>XKX"),
+    ("Drones were deployed by Turkey along the Syrian border.", "MOBILIZE TUR>SYR"),
+    ("Russia's deployment of troops to the Ukrainian border alarmed Kyiv.", "MOBILIZE RUS>UKR"),
+    ("The massing of Azerbaijani troops near Armenia worried Yerevan.", "MOBILIZE AZE>ARM"),
+    ("China held live-fire drills around Taiwan.", "MOBILIZE CHN>TWN"),
+    ("Russia is conducting military exercises near the Finnish border.", "MOBILIZE RUS>FIN"),
+    ("Iran staged naval manoeuvres off the Emirati coast.", "MOBILIZE IRN>ARE"),
 ]
 
 SANCTIONS = [
@@ -155,8 +212,25 @@ SANCTIONS = [
     ("Canada closed its embassy in Iran.", "SANCTION CAN>IRN"),
     ("The Dutch ambassador was declared persona non grata by Turkey.", "SANCTION TUR>NLD"),
     ("Ukraine ordered the Iranian ambassador to leave the country.", "SANCTION UKR>IRN"),
+    ("Poland told the Russian ambassador to leave.", "SANCTION POL>RUS"),
+    ("Niger asked the French ambassador to leave the country.", "SANCTION NER>FRA"),
+    ("Mali kicked out two French diplomats.", "SANCTION MLI>FRA"),
+    ("Venezuela threw out the Spanish ambassador.", "SANCTION VEN>ESP"),
+    ("The EU suspended Belarus's membership of the programme.", "SANCTION IGO:EU>BLR"),
     ("The US froze the assets of Venezuelan officials.", "SANCTION USA>VEN"),
     ("Kosovo banned Serbian goods.", "SANCTION XKX>SRB"),
+    # travel advised against (a travel warning in other words)
+    ("France advised its citizens against travel to Mali.", "SANCTION FRA>MLI"),
+    ("Germany warned its nationals not to travel to Iran.", "SANCTION DEU>IRN"),
+    ("Britain advises against all but essential travel to Lebanon.", "SANCTION GBR>LBN"),
+    ("South Korea urged its citizens to avoid travel to Myanmar.", "SANCTION KOR>MMR"),
+    ("Canada issued a travel advisory for Haiti.", "SANCTION CAN>HTI"),
+    ("China raised tariffs on Australian barley.", "SANCTION CHN>AUS"),
+    ("India slapped duties on Chinese steel.", "SANCTION IND>CHN"),
+    ("Tariffs were imposed on Mexican tomatoes by the United States.", "SANCTION USA>MEX"),
+    ("Germany increased its sanctions on Russia.", "SANCTION DEU>RUS"),
+    ("Serbia called off talks with Kosovo.", "SANCTION SRB>XKX"),
+    ("Pakistan called off its visit to India.", "SANCTION PAK>IND"),
 ]
 
 COERCION = [
@@ -175,6 +249,18 @@ COERCION = [
     ("Russia occupied parts of Ukraine.", "COERCE RUS>UKR"),
     ("Three Japanese nationals were taken into custody by Chinese authorities.", "COERCE CHN>JPN"),
     ("Peru took two Chilean fishermen into custody.", "COERCE PER>CHL"),
+    ("Peru issued arrest warrants for two Chilean officers.", "COERCE PER>CHL"),
+    ("A Thai court issued an arrest warrant for a Cambodian activist.", "COERCE THA>KHM"),
+    ("Turkey issued arrest warrants against three Greek soldiers.", "COERCE TUR>GRC"),
+    ("Two Vietnamese men were charged by Cambodia with smuggling.", "COERCE KHM>VNM"),
+    ("Peru charged two Chilean men with smuggling.", "COERCE PER>CHL"),
+    ("Turkey barred Cypriot ships from its ports.", "COERCE TUR>CYP"),
+    ("Russia banned Polish airlines from its airspace.", "COERCE RUS>POL"),
+    ("Iran put a French academic on trial.", "COERCE IRN>FRA"),
+    ("Chinese vessels blocked a Philippine resupply mission.", "COERCE CHN>PHL"),
+    ("The Israeli navy intercepted a Turkish ship bound for Gaza.", "COERCE ISR>TUR"),
+    ("Two Danish sailors were put on trial by Nigeria.", "COERCE NGA>DNK"),
+    ("India arrested the crew of a Sri Lankan trawler.", "COERCE IND>LKA"),
 ]
 
 ASSAULTS = [
@@ -188,7 +274,22 @@ ASSAULTS = [
     ("Russian jets pounded Ukrainian positions overnight.", "ASSAULT RUS>UKR"),
     ("Russia's shelling of Ukrainian cities continued.", "ASSAULT RUS>UKR"),
     ("Israel killed three Lebanese soldiers.", "ASSAULT ISR>LBN"),
+    ("Thai troops wounded three Cambodian villagers.", "ASSAULT THA>KHM"),
+    ("Indian border guards killed a Bangladeshi farmer.", "ASSAULT IND>BGD"),
+    ("Two Lebanese shepherds were killed by Israeli fire.", "ASSAULT ISR>LBN"),
+    ("Peru's navy sank a Chilean patrol boat.", "ASSAULT PER>CHL"),
+    ("Israel downed a Syrian jet.", "ASSAULT ISR>SYR"),
+    ("A Turkish drone destroyed a Syrian radar station.", "ASSAULT TUR>SYR"),
+    ("Syria used chemical weapons against Turkish troops.", "ASSAULT SYR>TUR"),
+    ("Chinese coast guard ships used water cannon against Philippine boats.", "ASSAULT CHN>PHL"),
+    ("Russia assassinated a Ukrainian general.", "ASSAULT RUS>UKR"),
+    ("Saudi Arabia executed two Indonesian maids.", "ASSAULT SAU>IDN"),
+    ("A Syrian mortar shell landed in Turkey.", "ASSAULT SYR>TUR"),
+    ("Two Russian missiles fell on a Polish village.", "ASSAULT RUS>POL"),
     ("Two Indian soldiers were killed by Chinese troops.", "ASSAULT CHN>IND"),
+    ("Two Syrian soldiers were killed in a Turkish drone strike.", "ASSAULT TUR>SYR"),
+    ("Four Afghan civilians were killed in a Pakistani air raid.", "ASSAULT PAK>AFG"),
+    ("Three Lebanese civilians were wounded in Israeli shelling.", "ASSAULT ISR>LBN"),
     ("Pakistani forces exchanged fire with Afghan troops.", "ASSAULT PAK>AFG"),
     ("Indian and Pakistani troops traded fire across the border.", "ASSAULT IND>PAK"),
     ("Iran retaliated against Israel with missile strikes.", "ASSAULT IRN>ISR"),
@@ -196,6 +297,9 @@ ASSAULTS = [
     ("Ukrainian forces came under fire from Russian artillery.", "ASSAULT RUS>UKR"),
     ("Iran struck back against Israel with drones.", "ASSAULT IRN>ISR"),
     ("Russian missiles hit Kyiv overnight.", "ASSAULT RUS>UKR"),
+    ("Russia attacked Ukraine over the weekend.", "ASSAULT RUS>UKR"),  # a time, not a grievance
+    ("Russian forces attacked Ukraine for the third day.", "ASSAULT RUS>UKR"),
+    ("Thousands of Russian troops stormed the Ukrainian town.", "ASSAULT RUS>UKR"),
     ("A Ukrainian drone attack hit a Russian refinery.", "ASSAULT UKR>RUS"),
     ("Iran retaliated against Israel by firing missiles.", "ASSAULT IRN>ISR"),
 ]
@@ -209,10 +313,25 @@ YIELDING = [
     ("Pakistan's release of the Indian pilot eased tension.", "RETREAT PAK>IND"),
     ("Canada lifted its sanctions on Cuba.", "RETREAT CAN>CUB"),
     ("Serbia accepted Kosovo's demand to reopen the crossing.", "CONCEDE SRB>XKX"),
+    ("Peru gave in to Chile's demands.", "CONCEDE PER>CHL"),
+    ("Greece caved in to pressure from Germany.", "CONCEDE GRC>DEU"),
+    ("Cambodia bowed to pressure from Thailand.", "CONCEDE KHM>THA"),
+    ("Italy complied with France's request.", "CONCEDE ITA>FRA"),
+    ("Kosovo's request was granted by Serbia.", "CONCEDE SRB>XKX"),
+    ("Chile agreed to the demands from Bolivia.", "CONCEDE CHL>BOL"),
+    ("Ukraine declared a ceasefire with Russia for Easter.", "RETREAT UKR>RUS"),
+    ("Saudi Arabia ended its blockade of Qatar.", "RETREAT SAU>QAT"),
     ("Iran allowed IAEA inspectors into its nuclear sites.", "RETREAT IRN>IGO:IAEA"),
     ("The US and Russia swapped prisoners.", "RETREAT USA>RUS"),
     ("Russia and Ukraine exchanged prisoners of war.", "RETREAT RUS>UKR"),
     ("Armenia and Azerbaijan swapped detainees on Wednesday.", "RETREAT ARM>AZE"),
+    ("Iran set free two French tourists.", "RETREAT IRN>FRA"),
+    ("Russia handed over the bodies of Ukrainian soldiers.", "RETREAT RUS>UKR"),
+    ("Britain returned the islands to Mauritius.", "RETREAT GBR>MUS"),
+    ("The US unblocked Iranian funds held in South Korea.", "RETREAT USA>IRN"),
+    ("Two Thai soldiers were set free by Cambodia.", "RETREAT KHM>THA"),
+    ("Japan set free a Chinese trawler captain.", "RETREAT JPN>CHN"),
+    ("Canada lifted its travel warning for Mexico.", "CONCEDE CAN>MEX"),
 ]
 
 
@@ -232,6 +351,14 @@ def test_an_apology_is_support(coder: Coder, sentence: str, expected: str) -> No
 def test_verbal_conflict_in_any_wording(coder: Coder, sentence: str, expected: str) -> None:
     event = found(coder, sentence, expected)
     assert kinds()[event.kind].plover_type == event.kind  # each is its own PLOVER type
+
+
+@pytest.mark.parametrize(("sentence", "expected"), VERBAL_ATTACKS)
+def test_a_leader_who_attacks_a_state_attacks_it_in_words(
+    coder: Coder, sentence: str, expected: str
+) -> None:
+    found(coder, sentence, expected)
+    assert "ASSAULT" not in {e.kind for e in events(coder, sentence)}
 
 
 @pytest.mark.parametrize(
@@ -296,10 +423,84 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Beijing hit back at Washington's criticism.",
         "Russia retaliated against Turkey by imposing sanctions.",  # a measure, not a blow
         "Iraq's objection to the death penalty angered US officials.",
+        "The move raised concerns over Taiwan.",  # the move's effect, no one's complaint
+        "China's military build-up has raised concerns in Japan.",
+        "An explosion blasted the Chilean embassy.",
+        "The United States fired its ambassador to Chile.",  # dismissed, not shot at
+        "Canada issued a travel warning for the holiday season.",
+        "Iran vowed to punish Israel.",  # a threat, never a pledge to cooperate
+        "A Peruvian man killed a Chilean woman.",  # a crime, no state's act
+        "Peruvian police killed two suspects near the Chilean border.",
+        "Peru destroyed Chile's hopes of a title.",
+        "Russia and Turkey brokered a ceasefire in Syria.",
+        "The US called for a ceasefire between Israel and Lebanon.",
+        "Canada will raise its quota of Syrian refugees.",
+        "Japan increased its defence budget.",
+        "Chile said it had no evidence against Peru.",
+        "Croatia found no evidence against the Serbian fishermen.",
+        "We should invest in refugees from Syria.",
+        "Iran vowed to respond to any Israeli aggression.",  # no pledge to cooperate
+        "Poland told the Russian ambassador that talks would resume.",
+        "Poland told the Russian ambassador to go ahead with the visit.",
+        "Russia executed its plan to annex the region.",
+        "A Russian airliner landed in Poland.",
+        "Peru holds the key to the crisis in Chile.",
+        "Russia sought diplomatic recognition for the Syrian government.",
+        "Japan held drills with the US near the Chinese coast.",  # with a partner: no threat
+        "Chile held an evacuation drill near the Peruvian embassy.",
+        "Japan released funds for the project.",
+        "The court blocked the plan.",
+        "World leaders gathered in Paris for the summit.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
     assert [(e.kind, e.source, e.target) for e in events(coder, sentence)] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Chile sent food to the border with Peru.", "Kenya sent medical teams to the Somali border."],
+)
+def test_help_sent_to_a_border_is_no_mobilisation(coder: Coder, sentence: str) -> None:
+    assert "MOBILIZE" not in {e.kind for e in events(coder, sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("China warned the US against selling arms to Taiwan.", "ARMS_TRANSFER"),
+        (
+            "India accused China of selling drones to Pakistan.",
+            "ARMS_TRANSFER",
+        ),
+        ("Russia refrained from attacking Ukraine's power grid.", "ASSAULT"),
+        ("Japan cautioned Seoul against deploying troops to the islands.", "MOBILIZE"),
+    ],
+)
+def test_an_act_warned_against_refrained_from_or_alleged_is_not_coded_as_done(
+    coder: Coder, sentence: str, kind: str
+) -> None:
+    assert kind not in {e.kind for e in events(coder, sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The US approved the sale of missiles to Qatar for $2 billion.",
+        "China announced a $5 billion investment in Serbia.",
+    ],
+)
+def test_a_sum_paid_or_invested_is_no_aid(coder: Coder, sentence: str) -> None:
+    assert "AID" not in {e.kind for e in events(coder, sentence)}
+
+
+def test_a_crowd_that_attacks_is_no_state_force(coder: Coder) -> None:
+    coded = {e.kind for e in events(coder, "Angry Chinese crowds attacked Japanese shops.")}
+    assert "ASSAULT" not in coded
+
+
+def test_a_state_hit_by_sanctions_is_not_attacked(coder: Coder) -> None:
+    assert "ASSAULT" not in {e.kind for e in events(coder, "Iran was hit by new US sanctions.")}
 
 
 def test_denying_an_accusation_makes_the_denier_no_accuser(coder: Coder) -> None:
@@ -343,9 +544,26 @@ def test_a_pledge_names_whom_its_content_helps(coder: Coder, sentence: str, expe
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Argentina offered help to Chile after the floods.", "AID ARG>CHL"),
+        ("Japan airlifted tents and blankets to Nepal.", "AID JPN>NPL"),
+        ("Ecuador offered asylum to two Venezuelan activists.", "AID ECU>VEN"),
+        ("Japan pledged $50 million to Nepal for reconstruction.", "AID JPN>NPL"),
+        ("China lent Sri Lanka $2 billion.", "AID CHN>LKA"),
+        ("Brazil deployed peacekeepers to Haiti.", "AID BRA>HTI"),
+        ("Cuba sent doctors to Italy.", "AID CUB>ITA"),
+    ],
+)
+def test_help_and_asylum_given_are_aid(coder: Coder, sentence: str, expected: str) -> None:
+    assert kinds()[found(coder, sentence, expected).kind].plover_type == "AID"
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected", "plover"),
     [
         ("France recognized the State of Palestine.", "ESTABLISH_RELATIONS FRA>PSE", "SUPPORT"),
+        ("Chile's recognition of Kosovo angered Serbia.", "ESTABLISH_RELATIONS CHL>XKX", "SUPPORT"),
         ("Spain recognised the independence of Kosovo.", "ESTABLISH_RELATIONS ESP>XKX", "SUPPORT"),
         ("Germany defended Israel's right to self-defence.", "SUPPORT DEU>ISR", "SUPPORT"),
         ("Saudi Arabia invited Iran's president to Riyadh.", "PLEDGE_COOPERATION IRN>SAU", "AGREE"),
@@ -354,6 +572,19 @@ def test_a_pledge_names_whom_its_content_helps(coder: Coder, sentence: str, expe
         ("Jordan shared intelligence with Saudi Arabia.", "COOPERATE JOR>SAU", "COOPERATE"),
         ("Egypt reopened its border with Libya.", "RETREAT EGY>LBY", "RETREAT"),
         ("Morocco opened its airspace to Israeli flights.", "RETREAT MAR>ISR", "RETREAT"),
+        ("Kenya thanked Japan for its help.", "ENDORSE KEN>JPN", "SUPPORT"),
+        ("Britain trained Ukrainian soldiers.", "DEFENSE_COOPERATION GBR>UKR", "COOPERATE"),
+        ("Turkish pilots were trained by Pakistan.", "DEFENSE_COOPERATION PAK>TUR", "COOPERATE"),
+        (
+            "China will invest 5 billion euros in Serbia.",
+            "ECONOMIC_COOPERATION CHN>SRB",
+            "COOPERATE",
+        ),
+        (
+            "Japanese firms invested billions of dollars in Vietnam.",
+            "ECONOMIC_COOPERATION JPN>VNM",
+            "COOPERATE",
+        ),
     ],
 )
 def test_recognition_defence_invitation_and_judicial_help(

@@ -19,7 +19,13 @@ from ..schema import kinds
 from .lexicon import TriggerMatch, TriggerRule
 
 _OBJECT_DEPS = {"dobj", "nsubjpass", "obj", "attr", "dative"}
-_PARTICLE_DEPS = {"prt", "advmod", "prep"}
+# Prepositions whose gerund names an act not done, or only alleged: "warned against selling",
+# "refrained from attacking", "without consulting", "accused Chile of selling arms to Bolivia"
+# (the accused sold them, not the accuser the parse would give them to).
+_NOT_DONE_PREPS = {"against", "from", "without", "of"}
+# "set free", "were set free", "set them free": the parser makes the word a particle, a
+# predicate or a clause
+_PARTICLE_DEPS = {"prt", "advmod", "prep", "oprd", "advcl"}
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
@@ -41,6 +47,10 @@ class Frame:
     generic_plural: bool = False
     reciprocal: bool = False
     active_only: bool = False  # "Turkey is expected to sign" forecasts; "Moscow expects" asks
+    subjects: frozenset[str] = frozenset()
+    cues: frozenset[str] = frozenset()
+    deps: frozenset[str] = frozenset()
+    not_preps: frozenset[str] = frozenset()
 
     def rule(self) -> TriggerRule:
         """The frame as a trigger rule, so status, dates and sectors read it like any other."""
@@ -88,6 +98,10 @@ class Frames:
                     active_only=entry.get("voice") == "active",
                     generic_plural=bool(entry.get("generic_plural", False)),
                     reciprocal=bool(entry.get("reciprocal", False)),
+                    subjects=frozenset(entry.get("subjects", [])),
+                    cues=frozenset(entry.get("cues", [])),
+                    deps=frozenset(entry.get("deps", [])),
+                    not_preps=frozenset(entry.get("not_preps", [])),
                 )
             )
         self._rules = {frame.name: frame.rule() for frame in self.frames}
@@ -140,7 +154,13 @@ def _fits(frame: Frame, token: Token) -> bool:
         return False
     if frame.active_only and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
         return False
+    if frame.pos == "VERB" and token.dep_ == "pcomp" and token.head.lower_ in _NOT_DONE_PREPS:
+        return False  # "warned Washington against selling arms", "accused X of selling"
+    if frame.deps and token.dep_ not in frame.deps:
+        return False
     if frame.particle and not _has_particle(token, frame.particle):
+        return False
+    if any(_has_particle(token, prep) for prep in frame.not_preps):
         return False
     objects = _object_lemmas(token)
     if frame.objects and not objects & frame.objects:
@@ -148,6 +168,10 @@ def _fits(frame: Frame, token: Token) -> bool:
     if frame.not_objects and (objects | _means(token)) & frame.not_objects:
         return False
     if frame.modifiers and not _modified(token, frame.modifiers, frame.named):
+        return False
+    if frame.subjects and not _done_by(token, frame.subjects):
+        return False
+    if frame.cues and not _cued(token, frame.cues):
         return False
     return not frame.adverbs or any(
         c.dep_ in {"advmod", "prep"} and c.lower_ in frame.adverbs for c in token.children
@@ -165,6 +189,17 @@ def _has_particle(token: Token, particle: str) -> bool:
             first = next(iter(child.children), None)
             if first is not None and first.dep_ == "mark" and first.lower_ == particle:
                 return True
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj":
+        # "issued arrest warrants for two Chilean men": the parser hangs the phrase on the verb
+        return any(c.dep_ == "prep" and c.lower_ == particle for c in token.head.children)
+    if token.pos_ == "VERB":
+        # "used force against Chilean boats": and the verb's phrase on its object
+        return any(
+            c.dep_ == "prep" and c.lower_ == particle
+            for obj in token.children
+            if obj.dep_ == "dobj"
+            for c in obj.children
+        )
     return False
 
 
@@ -180,8 +215,9 @@ def _object_lemmas(token: Token) -> set[str]:
             heads += [c for c in prep.children if c.dep_ == "pobj"]
         heads += _of_after_a_time(token)
     else:
-        # "called on the president", "withdrew its envoy from": objects of its prepositions
-        for prep in (c for c in token.children if c.dep_ == "prep"):
+        # "called on the president", "withdrew its envoy from", "sent ships to the border",
+        # "was hit by sanctions": objects of its prepositions and its agent
+        for prep in (c for c in token.children if c.dep_ in {"prep", "dative", "agent"}):
             heads += [c for c in prep.children if c.dep_ == "pobj"]
         if token.dep_ in {"relcl", "acl"}:
             heads.append(token.head)  # "the missiles sold to Qatar"
@@ -207,6 +243,60 @@ def _object_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def _done_by(verb: Token, subjects: frozenset[str]) -> bool:
+    """Whether the verb's subject (or its agent after "by") is one of `subjects`: a lemma of
+    the word or of a title before it ("President Erdogan"), the entity type of a name
+    ("PERSON", where the names were read) or "PROPN" for any name."""
+    doers = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    doers += [
+        obj
+        for agent in verb.children
+        if agent.dep_ == "agent"
+        for obj in agent.children
+        if obj.dep_ == "pobj"
+    ]
+    for doer in (word for d in doers for word in (d, *d.conjuncts)):
+        words = [doer, *(c for c in doer.children if c.dep_ in {"compound", "amod"})]
+        # "thousands of protesters": the people counted
+        words += [
+            obj
+            for prep in doer.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        if any(w.lemma_.lower() in subjects for w in words):
+            return True
+        if doer.ent_type_ and doer.ent_type_ in subjects:
+            return True
+        if doer.pos_ in subjects:  # "PROPN": a name, of a state or a person
+            return True
+    return False
+
+
+# A clause or a predicate a verb governs: "attacked X, saying", "told X to leave", "held X
+# responsible".
+_CUE_DEPS = {"advcl", "xcomp", "conj", "oprd", "acomp", "ccomp"}
+
+
+def _cued(verb: Token, cues: frozenset[str]) -> bool:
+    """Whether the verb has one of `cues` as a preposition that does not name a time ("over
+    its policy", not "over the weekend") or as the lemma of a clause or predicate it governs
+    ("saying", "to leave", "responsible")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in cues:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if any(not _a_time(o) for o in objects):
+                return True
+        elif child.dep_ in _CUE_DEPS and child.lemma_.lower() in cues:
+            return True
+    return False
+
+
+def _a_time(word: Token) -> bool:
+    return word.ent_type_ in {"DATE", "TIME"} or word.lemma_.lower() in _SPANS_OF_TIME
+
+
 def _means(verb: Token) -> set[str]:
     """Lemmas of a gerund in the verb's phrase and of what it acts on: "retaliated by imposing
     sanctions" hit back with sanctions, as "retaliated with sanctions" does, and "retaliated by
@@ -230,6 +320,7 @@ _TIME_WORDS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     + ("morning", "afternoon", "evening", "night", "day", "week", "weekend")
 )
+_SPANS_OF_TIME = _TIME_WORDS | {"hour", "month", "year", "decade", "period", "course"}
 
 
 def _of_after_a_time(noun: Token) -> list[Token]:
