@@ -1618,3 +1618,60 @@ def test_an_imagined_case_is_no_event(coder: Coder, sentence: str) -> None:
 def test_an_event_where_leaders_met_is_a_happening(coder: Coder) -> None:
     sentence = "The summit was an event where Chile's president met Peru's president."
     assert ("MEET", "CHL", "PER") in coded(coder, sentence)
+
+
+def test_those_a_demand_asks_to_act_are_no_parties_of_its_own(coder: Coder) -> None:
+    sentence = (
+        "Washington's demand that Germany, France and Britain take back their citizens met a "
+        "mixed response."
+    )
+    assert coded(coder, sentence) == {
+        ("REQUEST", "USA", "DEU"),
+        ("REQUEST", "USA", "FRA"),
+        ("REQUEST", "USA", "GBR"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "not_expected"),
+    [
+        (
+            "The Saudi leadership welcomed Washington's move to reimpose sanctions on Iran.",
+            ("SANCTION", "USA", "IRN"),
+            ("SANCTION", "SAU", "IRN"),
+        ),
+        (
+            "Britain opposed the US president's decision to withdraw troops from Syria.",
+            ("RETREAT", "USA", "SYR"),
+            ("RETREAT", "GBR", "USA"),
+        ),
+        (
+            "Chile praised Peru's plan to expel the Bolivian ambassador.",
+            ("SANCTION", "PER", "BOL"),
+            ("SANCTION", "CHL", "BOL"),
+        ),
+    ],
+)
+def test_whose_move_or_decision_it_is_acts_not_who_talks_of_it(
+    coder: Coder,
+    sentence: str,
+    expected: tuple[str, str, str],
+    not_expected: tuple[str, str, str],
+) -> None:
+    events = coded(coder, sentence)
+    assert expected in events
+    assert not_expected not in events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkey's army attacked the Syrian Kurds in Afrin last month.",
+        "Ankara backs Syria's opposition groups.",
+        "Chile's troops clashed with Bolivian rebels near the border.",
+    ],
+)
+def test_armed_groups_and_peoples_within_a_state_are_not_that_state(
+    coder: Coder, sentence: str
+) -> None:
+    assert not {e for e in coded(coder, sentence) if "SYR" in e or "BOL" in e}

@@ -62,6 +62,7 @@ class RoleKnowledge:
     of_object_kinds: frozenset[str]
     origin_modifier_kinds: frozenset[str]
     non_state_heads: frozenset[str]
+    armed_groups: frozenset[str]
     destination_compound_kinds: frozenset[str]
     cargo_heads: frozenset[str]
     arrival_verbs: frozenset[str]
@@ -93,6 +94,7 @@ class RoleKnowledge:
             of_object_kinds=frozenset(data["of_object_kinds"]),
             origin_modifier_kinds=frozenset(data["origin_modifier_kinds"]),
             non_state_heads=frozenset(data["non_state_heads"]),
+            armed_groups=frozenset(data["armed_groups"]),
             destination_compound_kinds=frozenset(data["destination_compound_kinds"]),
             cargo_heads=frozenset(data["cargo_heads"]),
             arrival_verbs=frozenset(data["arrival_verbs"]),
@@ -414,6 +416,14 @@ class _Reader:
         passive = any(c.dep_ == "auxpass" for c in word.children)
         side = self.object_side if passive else self.subject_side
         current = word
+        if word.dep_ == "acl" and word.head.pos_ in {"NOUN", "PROPN"}:
+            # "welcomed Trump's move to reimpose sanctions": whose move it is acts
+            owners = [c for c in word.head.children if c.dep_ == "poss"]
+            for owner in owners:
+                for code, path in self.members(owner, subject=True):
+                    yield Party(code, side, f"{how}<-^{word.head.text}<-poss{path}")
+            if owners:
+                return
         if word.dep_ == "acl" and word.head.dep_ == "dobj":
             # "sent a letter demanding that Peru withdraw": the letter's sender demands
             current = word.head
@@ -476,6 +486,14 @@ class _Reader:
         if protagonist and self.protagonist:
             yield self.protagonist, f">{pronoun.text}=protagonist"
 
+    def armed_group(self, word: Token) -> bool:
+        """An armed group or a people within a state, named by its head or a compound:
+        "Syrian rebels", "Syria's opposition groups", "the Syrian Kurds"."""
+        words = (word, *(c for c in word.children if c.dep_ == "compound"))
+        # a proper noun keeps its plural as its lemma: "Kurds"
+        names = {n for w in words for n in (w.lemma_.lower(), w.lower_.removesuffix("s"))}
+        return bool(names & self.k.armed_groups)
+
     def named_before(self, pronoun: Token) -> Iterator[tuple[str, str]]:
         """ "Erdogan stepped up his rhetoric against the US, accusing it of ...", "Putin called
         Erdogan, assuring him of Moscow's support": an object "it", "him" or "her" is the one
@@ -532,6 +550,8 @@ class _Reader:
                 yield code, f">{word.text}"
             yield from self.hyphenated(word, code)
             return
+        if self.armed_group(word):
+            return  # "attacking the Syrian Kurds", "backs Syria's opposition groups": not Syria
         if subject and self.kind != "PROTEST" and word.lemma_.lower() in self.k.non_state_heads:
             return  # "Syrian rebels shot down ...": not Syria
         if subject and self.kind == "VISIT" and word.lemma_.lower() in self.k.cargo_heads:
@@ -616,10 +636,14 @@ def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
     participants in the exercises"), and its relative clauses ("drills hosted by A and B")."""
     if trigger.pos_ not in {"NOUN", "PROPN"}:
         return []
+    # not a content clause: "Trump's demand that Germany repatriate" asks Germany, who is
+    # no party of the demand's own
     found = [
         (child, f"~{child.text}")
         for child in trigger.children
-        if child.dep_ in {"relcl", "acl"} and child.pos_ in {"VERB", "AUX"}
+        if child.dep_ in {"relcl", "acl"}
+        and child.pos_ in {"VERB", "AUX"}
+        and not _content_clause(child)
     ]
     word = trigger
     for _ in range(3):
