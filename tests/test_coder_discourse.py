@@ -521,3 +521,12 @@ def test_an_answer_is_dated_between_what_it_answers_and_the_writing(
     events = coder.code("a-test", "test.txt", text, PUBLISHED).events  # a Friday
     answers = [e for e in events if e.kind in {"REJECT", "SANCTION"}]
     assert [e.date for e in answers] == ["2025-03-10/2025-03-14"]
+
+
+def test_past_the_lead_the_main_pair_completes_no_act(coder: Coder) -> None:
+    """A long analysis ranges over other actors: "the two sides agreed" far into it, with
+    no pair named near, is not the main pair's, though the same sentence in the lead is."""
+    act = "The two sides agreed to hold talks on the island next month. "
+    filler = "Analysts said the dispute would take years to settle. " * 16
+    assert ("MEET", "KEN", "UGA") in coded(coder, KENYA_UGANDA + act)
+    assert ("MEET", "KEN", "UGA") not in coded(coder, KENYA_UGANDA + filler + act)

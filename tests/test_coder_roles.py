@@ -1675,3 +1675,20 @@ def test_armed_groups_and_peoples_within_a_state_are_not_that_state(
     coder: Coder, sentence: str
 ) -> None:
     assert not {e for e in coded(coder, sentence) if "SYR" in e or "BOL" in e}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Uganda denied it, and Kenya summoned the Ugandan envoy.", ("ACCUSE", "KEN", "UGA")),
+        (
+            "Kenya did not protest, but Uganda expelled the Kenyan envoy.",
+            ("SANCTION", "UGA", "KEN"),
+        ),
+    ],
+)
+def test_a_negation_stays_in_its_own_clause(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    events = coder.code("a-test", "test.txt", sentence, PUBLISHED).events
+    assert [e.status for e in events if (e.kind, e.source, e.target) == expected] == ["occurred"]

@@ -20,7 +20,9 @@ ADJECTIVAL_BEFORE = re.compile(
 CLAUSE_BREAK = re.compile(
     r"[;—–]|,\s+(?:while|whereas|but|although|which|who|when|where|after|before|as)\b|"
     # "has not intervened, even last week when Israel bombed": a "when" opens a clause of its own
-    r"\b(?:when|because|although|though|whereas)\b"
+    r"\b(?:when|because|although|though|whereas)\b|"
+    # "Uganda denied it, and Kenya summoned the envoy": a clause with a subject of its own
+    r",\s+(?:and|but)\s+(?=(?:the\s+)?[A-Z])"
 )
 
 

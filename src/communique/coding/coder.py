@@ -246,7 +246,7 @@ class Coder:
                     self._dyad_meant(
                         sentence,
                         recent,
-                        (main_dyad, strong),
+                        (main_dyad, strong) if i < context.LEAD_SENTENCES else ([], False),
                         _states_named(by_sentence[i], people_by_sentence.get(i, [])),
                     ),
                     home,
