@@ -1692,3 +1692,42 @@ def test_a_negation_stays_in_its_own_clause(
 ) -> None:
     events = coder.code("a-test", "test.txt", sentence, PUBLISHED).events
     assert [e.status for e in events if (e.kind, e.source, e.target) == expected] == ["occurred"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Since his phone call congratulating Russia's president on his re-election, the US "
+            "president has been signalling a withdrawal.",
+            ("ENDORSE", "USA", "RUS"),
+        ),
+        (
+            "During her visit to Lima, Chile's president praised Peru's reforms.",
+            ("VISIT", "CHL", "PER"),
+        ),
+    ],
+)
+def test_a_pronoun_in_a_fronted_phrase_is_the_subject_that_follows(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "visit"),
+    [
+        ("British volunteers who travel to Syria could pose a risk.", None),
+        ("A singer of Iraqi origin who arrived in Germany aged eight performed.", None),
+        ("Indian fans travelled to Dubai for the final.", None),
+        ("The Indian PM arrived in Fiji on Monday.", ("IND", "FJI")),
+        ("The Japanese destroyer arrived in Manila.", ("JPN", "PHL")),
+        ("Indian peacekeepers arrived in Juba.", ("IND", "SSD")),
+        ("A Chinese delegation visited Japan.", ("CHN", "JPN")),
+    ],
+)
+def test_a_visit_is_made_by_a_state_its_officials_forces_or_ships(
+    coder: Coder, sentence: str, visit: tuple[str, str] | None
+) -> None:
+    visits = {(s, t) for kind, s, t in coded(coder, sentence) if kind == "VISIT"}
+    assert visits == ({visit} if visit else set())

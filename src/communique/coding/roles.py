@@ -163,6 +163,16 @@ class RoleFinder:
         return _unique(found)
 
 
+def _in_fronted_phrase(word: Token, root: Token) -> bool:
+    """Whether a word stands in a phrase that opens the sentence before its subject ("Since
+    his call ...,", "During her visit ...,")."""
+    phrase = next((a for a in (word, *word.ancestors) if a.head.i == root.i), None)
+    if phrase is None or phrase.i == root.i or phrase.dep_ not in {"prep", "advcl", "npadvmod"}:
+        return False
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    return subject is not None and phrase.right_edge.i < subject.i
+
+
 def _arrives(thing: Token, knowledge: RoleKnowledge) -> bool:
     verb = thing.head
     return thing.dep_ in _SUBJECT_DEPS and verb.lemma_.lower() in knowledge.arrival_verbs
@@ -473,8 +483,12 @@ class _Reader:
         protagonist ("He met ..." opening a sentence)."""
         root = pronoun.sent.root
         subjects = _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS
+        fronted = _in_fronted_phrase(pronoun, root)
         for child in root.children:
-            if child.dep_ in subjects and child.i < pronoun.i and child.pos_ != "PRON":
+            # "Since his call to Putin, Trump has ...": a fronted phrase's pronoun is the
+            # subject that follows it
+            before = child.i < pronoun.i or fronted
+            if child.dep_ in subjects and before and child.pos_ != "PRON":
                 found = list(self.members(child))
                 if found:
                     yield from (
@@ -485,6 +499,11 @@ class _Reader:
                     return  # "De Mistura said he was asking ...": a named person of no state
         if protagonist and self.protagonist:
             yield self.protagonist, f">{pronoun.text}=protagonist"
+
+    def private_traveller(self, word: Token) -> bool:
+        """A visit is made by a state, its officials, forces or ships; a common noun that is
+        none of these ("volunteers", "a rapper", "fans") travels for no state."""
+        return word.pos_ == "NOUN" and word.lemma_.lower() not in self.k.of_heads
 
     def armed_group(self, word: Token) -> bool:
         """An armed group or a people within a state, named by its head or a compound:
@@ -556,6 +575,8 @@ class _Reader:
             return  # "Syrian rebels shot down ...": not Syria
         if subject and self.kind == "VISIT" and word.lemma_.lower() in self.k.cargo_heads:
             return  # "an Australian aid flight landed in Tonga": sent, not a visitor
+        if subject and self.kind == "VISIT" and self.private_traveller(word):
+            return  # "British volunteers who travel to Syria", "a rapper of Iraqi origin"
         relation = word.lemma_.lower() in self.k.relation_heads
         for child in word.children:
             if child.dep_ == "acl" and child.lemma_.lower() in _LINKED:
