@@ -115,6 +115,16 @@ class Frames:
             frame.name: {f for lemma in frame.objects for f in _forms_of(lemma, irregular)}
             for frame in self.frames
         }
+        # Words a frame cannot fit without: one of its cues, its particle.
+        self._needed_forms = {
+            frame.name: {f for lemma in frame.cues for f in _forms_of(lemma, irregular)}
+            for frame in self.frames
+            if frame.cues
+        }
+        for frame in self.frames:
+            if frame.particle:
+                needed = self._needed_forms.setdefault(frame.name, set())
+                needed.add(frame.particle)
 
     def may_match(self, text: str) -> bool:
         """Whether a word of `text` can be a form of a frame's lemma (no parse needed)."""
@@ -122,13 +132,15 @@ class Frames:
 
     def kinds_in(self, text: str) -> set[str]:
         """The kinds whose frames a word of `text` can start (no parse needed): a frame that
-        needs an object ("provided aid") needs a form of one of its objects in the text too."""
+        needs an object ("provided aid"), a cue ("held ... responsible") or a particle ("called
+        in") needs a form of one of them in the text too."""
         words = set(_WORD.findall(text.lower()))
         return {
             frame.kind
             for word in words & self.forms.keys()
             for frame in self.forms[word]
-            if not frame.objects or words & self._object_forms[frame.name]
+            if (not frame.objects or words & self._object_forms[frame.name])
+            and (frame.name not in self._needed_forms or words & self._needed_forms[frame.name])
         }
 
     def matches(self, doc: Doc) -> list[TriggerMatch]:
