@@ -1669,6 +1669,8 @@ def test_whose_move_or_decision_it_is_acts_not_who_talks_of_it(
         "Turkey's army attacked the Syrian Kurds in Afrin last month.",
         "Ankara backs Syria's opposition groups.",
         "Chile's troops clashed with Bolivian rebels near the border.",
+        "Rebel civilian and military officials held meetings with Syria's neighbours.",
+        "Ankara insisted on its right to attack Kurdish Syrian forces.",
     ],
 )
 def test_armed_groups_and_peoples_within_a_state_are_not_that_state(

@@ -78,6 +78,19 @@ def first_write_and_end(run: subprocess.Popen[bytes], db: Path) -> tuple[float, 
     return first or end, end
 
 
+def kill_while_writing(run: subprocess.Popen[bytes], db: Path, seconds: float) -> None:
+    """Kill `run` `seconds` after its own first write: timed from the start instead, a run
+    slower or faster to load its model than the measured one was killed before it wrote or
+    after it ended."""
+    log, deadline = Path(f"{db}.wal"), time.monotonic() + 120
+    while run.poll() is None and not (log.exists() and log.stat().st_size > 100_000):
+        assert time.monotonic() < deadline, "the run never wrote its log"
+        time.sleep(0.01)
+    time.sleep(seconds)
+    run.kill()
+    run.wait()
+
+
 def test_kill_9_at_random_points_then_a_rerun_equals_an_uninterrupted_run(
     corpus: Path, tmp_path: Path
 ) -> None:
@@ -91,12 +104,9 @@ def test_kill_9_at_random_points_then_a_rerun_equals_an_uninterrupted_run(
     chance = random.Random(16)
     partial = []
     for _ in range(3):  # killed at random points while it writes, then a run that ends
-        run = ingest(corpus, killed)
-        # in the first half of the writing: a run that goes faster than the measured one
+        # in the first half of the writing: a run that writes faster than the measured one
         # (a quieter host) must still be cut while it writes
-        time.sleep(chance.uniform(writing, writing + (end - writing) / 2))
-        run.kill()
-        run.wait()
+        kill_while_writing(ingest(corpus, killed), killed, chance.uniform(0, (end - writing) / 2))
         partial.append(len(snapshot(killed)["articles"]))
     assert any(0 < stored < len(whole["articles"]) for stored in partial), partial
     assert ingest(corpus, killed).wait(timeout=300) == 0

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from intake_server import Answer, LocalServer
-from test_kill import first_write_and_end, reuters_stories, snapshot
+from test_kill import first_write_and_end, kill_while_writing, reuters_stories, snapshot
 
 from communique.store.database import Database
 
@@ -90,10 +90,8 @@ def test_kill_9_in_a_round_then_a_restart_equals_an_uninterrupted_watch(
     chance = random.Random(17)
     partial = []
     for _ in range(2):
-        run = watch(server, killed)
-        time.sleep(chance.uniform(writing, end * 0.8))
-        run.kill()
-        run.wait()
+        # in the first half of the writing, timed from the run's own first write
+        kill_while_writing(watch(server, killed), killed, chance.uniform(0, (end - writing) / 2))
         partial.append(len(snapshot(killed)["articles"]))
     assert any(0 < stored < len(expected["articles"]) for stored in partial), partial
     assert watch(server, killed).wait(timeout=300) == 0

@@ -506,9 +506,10 @@ class _Reader:
         return word.pos_ == "NOUN" and word.lemma_.lower() not in self.k.of_heads
 
     def armed_group(self, word: Token) -> bool:
-        """An armed group or a people within a state, named by its head or a compound:
-        "Syrian rebels", "Syria's opposition groups", "the Syrian Kurds"."""
-        words = (word, *(c for c in word.children if c.dep_ == "compound"))
+        """An armed group or a people within a state, named by its head or a modifier:
+        "Syrian rebels", "Syria's opposition groups", "the Syrian Kurds", "rebel officials",
+        "Kurdish Syrian forces"."""
+        words = (word, *(c for c in word.children if c.dep_ in {"compound", "amod"}))
         # a proper noun keeps its plural as its lemma: "Kurds"
         names = {n for w in words for n in (w.lemma_.lower(), w.lower_.removesuffix("s"))}
         return bool(names & self.k.armed_groups)
