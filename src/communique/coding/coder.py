@@ -227,6 +227,7 @@ class Coder:
             coded: list[merging.Candidate] = []
             opened: list[_OpenTrigger] = []
             answering: list[_OpenTrigger] = []
+            states_here = _states_named(by_sentence[i], people_by_sentence.get(i, []))
             doc = docs.get(i)
             if doc is not None and doc.has_annotation("DEP") and not sentence.is_heading:
                 if open_before and clauses.continues_a_list(doc):
@@ -247,7 +248,7 @@ class Coder:
                         sentence,
                         recent,
                         (main_dyad, strong) if i < context.LEAD_SENTENCES else ([], False),
-                        _states_named(by_sentence[i], people_by_sentence.get(i, [])),
+                        states_here,
                     ),
                     home,
                     protagonist,
@@ -274,7 +275,7 @@ class Coder:
                     c.answers_date = context.answered_date(recent_events, c)
             recent_events.after(coded)
             open_before = opened
-            before = _states_named(by_sentence[i], people_by_sentence.get(i, []))
+            before = states_here
             recent.after({frozenset((c.source, c.target)) for c in coded}, before)
             if coded or by_sentence[i] or people_by_sentence.get(i):
                 previous = coded
@@ -664,7 +665,7 @@ class Coder:
         for c in echoed:
             if not kinds()[c.kind].directed:
                 continue  # "held talks. Japan did the same": with whom is not said
-            for source in sorted(context.echoing_states(named, [c])):
+            for source in sorted(context.echoing_states(named, c)):
                 found.append(
                     replace(
                         c,

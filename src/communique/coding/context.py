@@ -230,10 +230,9 @@ def echo_at(text: str) -> tuple[int, int] | None:
     return match.span() if match else None
 
 
-def echoing_states(named_before: set[str], echoed: list[Candidate]) -> set[str]:
+def echoing_states(named_before: set[str], echoed: Candidate) -> set[str]:
     """The states that repeat an act: those named before the echo that took no part in it."""
-    involved = {code for c in echoed for code in (c.source, c.target)}
-    return named_before - involved
+    return named_before - {echoed.source, echoed.target}
 
 
 COOPERATIVE_KINDS = {

@@ -56,9 +56,10 @@ class PairFinder:
         parties = self.parties(trigger, participants, doc, protagonist)
         symmetric = not kinds()[rule.kind].directed or rule.reciprocal
         pairs = pairs_from(parties, symmetric)
-        listed = pairs_between(root, codes_by_token(doc, participants)) if root else None
-        if pairs and listed is not None and all(p.side == "both" for p in parties):
-            pairs = listed  # "clashes between A and B, C and D": not A with C
+        if pairs and root is not None and all(p.side == "both" for p in parties):
+            # "clashes between A and B, C and D": not A with C
+            listed = pairs_between(root, codes_by_token(doc, participants))
+            pairs = pairs if listed is None else listed
         if pairs:
             return [(s, t, False) for s, t in pairs]
         tied = {p.code for p in parties}
