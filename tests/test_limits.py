@@ -4,6 +4,7 @@ hostile page fails alone, and fast."""
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -130,3 +131,14 @@ def test_a_stop_swallowed_by_the_work_is_raised_again(where: str) -> None:
             with ThreadPoolExecutor(1) as pool:
                 pool.submit(_stubborn_work).result(timeout=60)
     assert time.monotonic() - started < 2.0
+
+
+def test_one_clock_thread_watches_every_document() -> None:
+    """A thread started for each document cost more than reading a short one."""
+    ordinary = page("<p>More.</p>" * 5)
+    for _ in range(200):
+        extract(ordinary, budget=5.0)
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda _: extract(ordinary, budget=5.0), range(40)))
+    watching = [t for t in threading.enumerate() if t.name == "time-budget"]
+    assert len(watching) == 1

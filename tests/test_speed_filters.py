@@ -17,6 +17,7 @@ from pathlib import Path
 import py3langid
 import pytest
 
+from communique.coding import people as people_module
 from communique.coding.knowledge import Knowledge
 from communique.coding.lexicon import TriggerMatch, TriggerRules, _fold
 from communique.coding.people import PeopleFinder
@@ -211,6 +212,45 @@ def test_phrase_lookups_find_what_trying_every_token_finds(
         for text in inputs:
             fast = [(m.start, m.end, m.value) for m in index.find(text)]
             assert fast == _slow_find(index, text), text[:200]
+
+
+# ---- people ------------------------------------------------------------------------------------
+def test_a_title_is_found_where_a_search_of_every_position_finds_it(sentences: list[str]) -> None:
+    """The title before a name is sought only where a title's first word stands."""
+    texts = [*sentences, "Deputy Prime Minister and Minister of Foreign Affairs Kim", "Emirates X"]
+    tried = 0
+    for text in texts:
+        for start in range(len(text) + 1):
+            fast = people_module._title_before.__wrapped__(text, start)
+            window = text[max(0, start - people_module._TITLE_REACH) : start]
+            slow = people_module._TITLE_BEFORE.search(window)
+            assert (fast and fast.group(0), fast and fast.group(1)) == (
+                slow and slow.group(0),
+                slow and slow.group(1),
+            ), text[:start]
+            tried += bool(slow)
+    assert tried > 100
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Turkey and Russia signed a deal.", []),  # a state is no person near another state
+        ("Officials from Chile, Peru and Bolivia met.", []),
+        ("KENYA AND TANZANIA SIGN BORDER PACT AFTER TALKS", []),  # a headline in capitals
+        ("South Korean Foreign Minister Tomas Ruvalo met Ms Wong.", [("Tomas Ruvalo", "KOR")]),
+        ("Chile's envoy Maria Soto spoke.", [("Maria Soto", "CHL")]),
+        ("Ghana's Kwame Asante and Peru's Ana Quispe met.", [("Kwame Asante", "GHA")]),
+    ],
+)
+def test_the_people_the_recognizer_could_add_are_names_not_states_or_headlines(
+    knowledge: Knowledge, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    finder = PeopleFinder(knowledge.offices)
+    actors = knowledge.gazetteer.find(sentence)
+    found = {(p.name, p.country) for p in finder.possible(sentence, 0, actors)}
+    assert set(expected) <= found
+    assert not any(name.upper() == name or name in {"Russia", "Bolivia"} for name, _ in found)
 
 
 # ---- language ----------------------------------------------------------------------------------

@@ -8,8 +8,12 @@ the whole of reading one document, for the shapes nobody thought of.
 from __future__ import annotations
 
 import ctypes
+import heapq
+import itertools
+import os
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -88,26 +92,23 @@ class _Watchdog:
         self._seconds = seconds
         self._thread = ctypes.c_ulong(threading.get_ident())
         self._lock = threading.Lock()
-        self._ended = threading.Event()
         self._over = False
-        self._watcher = threading.Thread(target=self._watch, name="time-budget", daemon=True)
 
-    def _watch(self) -> None:
-        wait = self._seconds
-        while not self._ended.wait(wait):
-            with self._lock:
-                if self._over:
-                    return
-                _async_raise(self._thread, _OverBudget)
-            wait = _AGAIN
+    def fire(self) -> bool:
+        """Stop the block now; whether to stop it again later (it has not ended)."""
+        with self._lock:
+            if self._over:
+                return False
+            _async_raise(self._thread, _OverBudget)
+            return True
 
     def __enter__(self) -> None:
         try:
-            self._watcher.start()
+            _CLOCK.wake(self, time.monotonic() + self._seconds)
         except BaseException:
-            # A budget shorter than starting a thread can stop the work inside start(): the
-            # block never began, so end it here, or the watchdog would go on raising into
-            # whatever the thread does next (the hang of a worker that took a late stop).
+            # A budget shorter than registering can stop the work inside `wake`: the block
+            # never began, so end it here, or the watchdog would go on raising into whatever
+            # the thread does next (the hang of a worker that took a late stop).
             self.__exit__()
             raise
 
@@ -119,7 +120,51 @@ class _Watchdog:
                     _async_raise(self._thread, None)  # takes back a stop not yet delivered
             except _OverBudget:  # delivered while the block was ending: mark it over again
                 pass
-        self._ended.set()
+
+
+class _Clock:
+    """One thread a process that fires each watchdog when its time is up.
+
+    Starting a thread for each document cost more than reading a short one (a third of a
+    millisecond, more on a loaded core). An ended watchdog stays queued until its time and
+    is then dropped (`fire` says it is over).
+    """
+
+    def __init__(self) -> None:
+        self._due: list[tuple[float, int, _Watchdog]] = []
+        self._order = itertools.count()  # equal times fire in the order they were queued
+        self._changed = threading.Condition()
+        self._running = False
+
+    def wake(self, watchdog: _Watchdog, at: float) -> None:
+        with self._changed:
+            if not self._running:
+                threading.Thread(target=self._run, name="time-budget", daemon=True).start()
+                self._running = True
+            heapq.heappush(self._due, (at, next(self._order), watchdog))
+            self._changed.notify()
+
+    def _run(self) -> None:
+        with self._changed:
+            while True:
+                now = time.monotonic()
+                while self._due and self._due[0][0] <= now:
+                    _, _, watchdog = heapq.heappop(self._due)
+                    if watchdog.fire():
+                        heapq.heappush(self._due, (now + _AGAIN, next(self._order), watchdog))
+                self._changed.wait(self._due[0][0] - now if self._due else None)
+
+
+_CLOCK = _Clock()
+
+
+def _new_clock() -> None:
+    # A forked process has no clock thread, and may have copied the clock's lock held.
+    global _CLOCK
+    _CLOCK = _Clock()
+
+
+os.register_at_fork(after_in_child=_new_clock)
 
 
 def _async_raise(thread: ctypes.c_ulong, exception: type[BaseException] | None) -> None:
