@@ -17,12 +17,13 @@ from pathlib import Path
 import py3langid
 import pytest
 
+from communique.coding import context
 from communique.coding import people as people_module
 from communique.coding.knowledge import Knowledge
-from communique.coding.lexicon import TriggerMatch, TriggerRules, _fold
+from communique.coding.lexicon import TriggerMatch, TriggerRules
 from communique.coding.people import PeopleFinder
 from communique.coding.phrases import _TOKEN, PhraseIndex
-from communique.coding.text_utils import fold_in_place
+from communique.coding.text_utils import fold_in_place, fold_like_regex
 from communique.language import LanguageTools, split_sentences
 
 REPO = Path(__file__).resolve().parents[1]
@@ -162,7 +163,7 @@ def test_a_rule_matches_whatever_the_required_words_scan_sees(
 
 def test_folding_keeps_every_character_the_regex_engine_matches_to_an_ascii_letter() -> None:
     everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
-    folded = _fold(everything)
+    folded = fold_like_regex(everything)
     assert len(folded) == len(everything)
     for code in range(128):
         literal = re.compile(re.escape(chr(code)), re.IGNORECASE)
@@ -212,6 +213,24 @@ def test_phrase_lookups_find_what_trying_every_token_finds(
         for text in inputs:
             fast = [(m.start, m.end, m.value) for m in index.find(text)]
             assert fast == _slow_find(index, text), text[:200]
+
+
+# ---- words for a pair of states ------------------------------------------------------------------
+def test_the_pair_words_check_finds_what_the_patterns_find(sentences: list[str]) -> None:
+    texts = [
+        *sentences,
+        *["BİLATERAL TALKS", "a trılateral summit", "EACH\nOTHER", "THEY MET", "Both"],
+        *["The TWO Sides", "the three-way call", "tripartite", "all three leaders"],
+    ]
+    found = 0
+    for text in texts:
+        slow = any(
+            p.search(text)
+            for p in (context.DYAD_ANAPHOR, context.PAIR_ANAPHOR, context.TRIO_ANAPHOR)
+        )
+        assert context.may_name_the_pair(text) == slow, text
+        found += slow
+    assert found > 20
 
 
 # ---- people ------------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ class Reading:
     candidates: list[int]
     to_parse: dict[int, ParseRequest]  # by sentence index, in order
     looked_up: dict[int, list[PersonMention]]  # the people the lookups found, by sentence
+    known: list[list[tuple[int, int]]]  # where the table's full names stand, by sentence
     home: str | None  # the dateline's state
 
     def texts_to_parse(self) -> list[ParseRequest]:
@@ -126,7 +127,9 @@ class Coder:
         by_sentence = mentions.bucket(actors, sentences)
         # A sentence naming a known holder is read for people, whatever else it says: "As a
         # former oil executive, Rex Tillerson is ..." lets a later "Tillerson" be found.
-        holders = mentions.sentences_at(self.people_finder.holder_names_at(text), sentences)
+        known_names = self.people_finder.known_names(text)
+        holders = mentions.sentences_at([start for start, _ in known_names], sentences)
+        known = mentions.sentence_spans(known_names, sentences)
         candidates = [
             i
             for i, s in enumerate(sentences)
@@ -134,12 +137,14 @@ class Coder:
         ]
         # The people the lookups find without the parser, and their later short names.
         people = {
-            i: self.people_finder.find(sentences[i].text, sentences[i].start, None, by_sentence[i])
+            i: self.people_finder.find(
+                sentences[i].text, sentences[i].start, None, by_sentence[i], known[i]
+            )
             for i in candidates
         }
         # "Kim announced ...": the short name of someone the parse may yet find by full name.
         possible = {
-            i: list(self.people_finder.possible(s.text, s.start, by_sentence[i]))
+            i: list(self.people_finder.possible(s.text, s.start, by_sentence[i], known[i]))
             for i, s in enumerate(sentences)
             if i in people
         }
@@ -171,7 +176,9 @@ class Coder:
                 if request is not None:
                     to_parse[i] = request
         candidates = sorted(set(candidates) | set(to_parse))
-        return Reading(text, sentences, actors, by_sentence, candidates, to_parse, people, home)
+        return Reading(
+            text, sentences, actors, by_sentence, candidates, to_parse, people, known, home
+        )
 
     def finish(
         self,
@@ -191,7 +198,7 @@ class Coder:
             i: reading.looked_up[i]
             if i in reading.looked_up and not _has_names(docs[i])
             else self.people_finder.find(
-                sentences[i].text, sentences[i].start, docs[i], by_sentence[i]
+                sentences[i].text, sentences[i].start, docs[i], by_sentence[i], reading.known[i]
             )
             for i in candidates
         }

@@ -16,6 +16,7 @@ from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
 from ..schema import kinds
+from .text_utils import fold_like_regex
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,6 @@ with `_WORD_START` must also start a word ("aid" but not the end of "said")."""
 _WORD_START = "\0"
 # Ignoring case, the regex engine matches these to an ASCII letter but `str.lower` does not
 # ("İ" even lower-cases to two characters). Literals outside ASCII are not used at all.
-_REGEX_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _ZERO_WIDTH = frozenset({""})
 _SPELLINGS_LIMIT = 64  # a piece with more spellings than this counts as free text
 _CLAUSES_KEPT = 3
@@ -188,22 +188,13 @@ class _RuleFilter:
             self.proves["", string] = _union(holders, prefixes)
 
     def candidates(self, text: str) -> list[TriggerRule]:
-        found = set(self.scan.findall(_fold(text)))
+        found = set(self.scan.findall(fold_like_regex(text)))
         met: set[int] = set().union(*map(self.proves.__getitem__, found))
         return [rule for rule, needs in self.needs if needs <= met]
 
 
 def _union(holders: dict[str, set[int]], strings: list[str]) -> set[int]:
     return set().union(*(holders.get(string, ()) for string in strings))
-
-
-def _fold(text: str) -> str:
-    """`text` lower-cased so that it contains every literal the case-blind rules can match, each
-    character in its place (lower-casing keeps word characters word characters)."""
-    low = text.lower()
-    if "ı" in low or "ſ" in low or "\u0307" in low:  # U+0307 is what "İ" leaves behind
-        return text.translate(_REGEX_FOLDS).lower()
-    return low
 
 
 def _trie(strings: Iterable[str]) -> str:

@@ -38,6 +38,19 @@ def sentences_at(positions: list[int], sentences: list[Sentence]) -> set[int]:
     return found
 
 
+def sentence_spans(
+    spans: list[tuple[int, int]], sentences: list[Sentence]
+) -> list[list[tuple[int, int]]]:
+    """Each sentence's share of the article's `spans`, as offsets into the sentence."""
+    shares: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    for start, end in spans:
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and end <= sentences[i].end:
+            shares[i].append((start - sentences[i].start, end - sentences[i].start))
+    return shares
+
+
 def resolve_surnames(
     people: dict[int, list[PersonMention]],
 ) -> dict[int, list[PersonMention]]:

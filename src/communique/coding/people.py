@@ -101,10 +101,17 @@ class PeopleFinder:
             self._leaders.add(surname, holder, case_sensitive=True)
 
     def find(
-        self, text: str, offset: int, doc: Doc | None, actors: list[ActorMention]
+        self,
+        text: str,
+        offset: int,
+        doc: Doc | None,
+        actors: list[ActorMention],
+        known: list[tuple[int, int]] | None = None,
     ) -> list[PersonMention]:
-        """People named in one sentence (`text` starts at `offset` in the article)."""
-        spans = self._candidate_spans(text, offset, doc, actors)
+        """People named in one sentence (`text` starts at `offset` in the article); `known`:
+        where `known_names` found full names in it, when the caller has looked already."""
+        known = self._known_spans(text) if known is None else known
+        spans = self._candidate_spans(text, offset, doc, actors, known)
         people = []
         for start, end in spans:
             mention = self._resolve(text, start, end, offset, actors)
@@ -114,15 +121,20 @@ class PeopleFinder:
         taken += [(a.start - offset, a.end - offset) for a in actors]
         return people + self._leader_mentions(text, offset, taken)
 
-    def holder_names_at(self, text: str) -> list[int]:
-        """Where the full name of an office holder the table knows starts in `text`."""
-        return [start for start, _ in self._known_spans(text)]
+    def known_names(self, text: str) -> list[tuple[int, int]]:
+        """Where the full names of office holders the table knows stand in `text` (an article
+        is looked up once, its sentences then given their share: `sentence_spans`)."""
+        return [(m.start, m.end) for m in self._known.find(fold_in_place(text))]
 
     def possible(
-        self, text: str, offset: int, actors: list[ActorMention]
+        self,
+        text: str,
+        offset: int,
+        actors: list[ActorMention],
+        known: list[tuple[int, int]] | None = None,
     ) -> Iterator[PersonMention]:
         """Everyone the NER model could add to `find` in this sentence, at most."""
-        known = self._known_spans(text)
+        known = self._known_spans(text) if known is None else known
         named = _actor_spans(actors, offset)
         states = [a.start - offset for a in actors if not a.is_igo]
         for start, end in _possible_names(text):
@@ -135,10 +147,14 @@ class PeopleFinder:
                 yield mention
 
     def _candidate_spans(
-        self, text: str, offset: int, doc: Doc | None, actors: list[ActorMention]
+        self,
+        text: str,
+        offset: int,
+        doc: Doc | None,
+        actors: list[ActorMention],
+        known: list[tuple[int, int]],
     ) -> list[tuple[int, int]]:
         spans: dict[tuple[int, int], None] = {}
-        known = self._known_spans(text)
         if doc is not None:
             named = _actor_spans(actors, offset)
             for ent in doc.ents:
@@ -170,7 +186,7 @@ class PeopleFinder:
         if spans is None:
             if len(self._known_seen) > 512:
                 self._known_seen.clear()
-            spans = [(m.start, m.end) for m in self._known.find(fold_in_place(text))]
+            spans = self.known_names(text)
             self._known_seen[text] = spans
         return spans
 

@@ -38,3 +38,17 @@ class _FoldTable(dict[int, str]):
 
 # A pure memo of a fixed function: nothing in it depends on what was folded before.
 _FOLDED_CHARACTERS = _FoldTable()
+
+
+# The characters the regular-expression engine, ignoring case, matches to an ASCII letter that
+# lower-casing does not turn into one.
+_REGEX_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def fold_like_regex(text: str) -> str:
+    """`text` lower-cased so that it contains every literal the case-blind rules can match, each
+    character in its place (lower-casing keeps word characters word characters)."""
+    low = text.lower()
+    if "ı" in low or "ſ" in low or "\u0307" in low:  # U+0307 is what "İ" leaves behind
+        return text.translate(_REGEX_FOLDS).lower()
+    return low

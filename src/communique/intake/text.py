@@ -54,8 +54,10 @@ def _leading_date_line(lines: list[str]) -> tuple[str | None, list[str]]:
     if first is None:
         return None, lines
     line = lines[first].strip()
+    if len(line.split(maxsplit=6)) > 6:
+        return None, lines  # a first line of text (a whole article, in some exports)
     found = find_publication_date(line)
-    if found is not None and len(line.split()) <= 6 and found.precision == "day":
+    if found is not None and found.precision == "day":
         return found.iso, lines[first + 1 :]
     return None, lines
 
