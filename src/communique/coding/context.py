@@ -113,6 +113,8 @@ def stands_for_the_pair(text: str, doc: Doc, trigger_root: Token | None) -> bool
     """Whether the sentence refers to the article's pair: "the two sides", "both", "each
     other", or "they" as the trigger's own subject ("They held talks"), not a "they" of
     another clause ("they said it was a frustrating experience")."""
+    if not may_name_the_pair(text):
+        return False
     if PAIR_ANAPHOR.search(text) or TRIO_ANAPHOR.search(text):
         return True
     for match in DYAD_ANAPHOR.finditer(text):

@@ -106,6 +106,7 @@ class Frames:
             )
         self._rules = {frame.name: frame.rule() for frame in self.frames}
         self._by_lemma: dict[str, list[Frame]] = {}
+        self._by_lemma_hash: dict[int, list[Frame]] = {}  # the same, by the lemma's hash
         for frame in self.frames:
             for lemma in frame.lemmas:
                 self._by_lemma.setdefault(lemma, []).append(frame)
@@ -145,8 +146,18 @@ class Frames:
 
     def matches(self, doc: Doc) -> list[TriggerMatch]:
         found = []
-        for token in doc:
-            for frame in self._by_lemma.get(token.lemma_.lower(), ()):
+        # Most tokens start no frame: their lemmas are read as one array and looked up by
+        # hash, and only the few that do become Token objects.
+        for i, lemma in enumerate(doc.to_array("LEMMA").tolist()):
+            frames = self._by_lemma_hash.get(lemma)
+            if frames is None:
+                frames = self._by_lemma.get(doc.vocab.strings[lemma].lower(), [])
+                if len(self._by_lemma_hash) < 500_000:  # a large corpus cannot grow it unbounded
+                    self._by_lemma_hash[lemma] = frames
+            if not frames:
+                continue
+            token = doc[i]
+            for frame in frames:
                 if _fits(frame, token):
                     rule = self._rules[frame.name]
                     found.append(TriggerMatch(rule, token.idx, token.idx + len(token), token.text))

@@ -28,6 +28,9 @@ class PairFinder:
 
     def __init__(self, roles: RoleFinder) -> None:
         self.roles = roles
+        # `one_side` asks for the parties `pairs` just found for the same trigger: the last
+        # answer is kept, with the parse it is about.
+        self._last: tuple[Doc, tuple[object, ...], list[Party]] | None = None
 
     def pairs(
         self,
@@ -124,8 +127,11 @@ class PairFinder:
         doc: Doc,
         protagonist: str | None,
     ) -> list[Party]:
+        key = (id(trigger.rule), trigger.start, trigger.end, tuple(participants), protagonist)
+        if self._last is not None and self._last[0] is doc and self._last[1] == key:
+            return self._last[2]
         rule = trigger.rule
-        return self.roles.parties(
+        found = self.roles.parties(
             doc,
             (trigger.start, trigger.end),
             rule.kind,
@@ -134,6 +140,8 @@ class PairFinder:
             protagonist,
             rule.particle,
         )
+        self._last = (doc, key, found)
+        return found
 
     def one_side(
         self,
