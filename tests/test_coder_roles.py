@@ -1733,3 +1733,35 @@ def test_a_visit_is_made_by_a_state_its_officials_forces_or_ships(
 ) -> None:
     visits = {(s, t) for kind, s, t in coded(coder, sentence) if kind == "VISIT"}
     assert visits == ({visit} if visit else set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A court in Suriname issued arrest warrants for three Guyanese men.", ("SUR", "GUY")),
+        ("Prosecutors in Belarus charged a Lithuanian with espionage.", ("BLR", "LTU")),
+        ("A court in Iran sentenced a French academic to five years in prison.", ("IRN", "FRA")),
+        ("Police in Malaysia arrested three Indonesian nationals.", ("MYS", "IDN")),
+        ("A tribunal in Egypt has convicted two Canadian journalists.", ("EGY", "CAN")),
+        ("Judges in Kenya indicted a Ugandan general on Friday.", ("KEN", "UGA")),
+    ],
+)
+def test_a_court_or_police_in_a_state_acts_for_it_on_a_foreign_national(
+    coder: Coder, sentence: str, expected: tuple[str, str]
+) -> None:
+    assert ("COERCE", *expected) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A court in France ruled on a French company.",
+        "A court in Suriname issued arrest warrants for three men.",
+        "Israeli officials in Egypt condemned the arrests.",  # officials are where they serve
+        "Police in Chile arrested two Chilean men.",
+    ],
+)
+def test_a_court_in_a_state_with_no_foreign_party_codes_nothing(
+    coder: Coder, sentence: str
+) -> None:
+    assert coded(coder, sentence) == set()

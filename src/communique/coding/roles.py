@@ -70,6 +70,7 @@ class RoleKnowledge:
     content_object_is_target: frozenset[str]
     topic_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
+    seated_heads: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> RoleKnowledge:
@@ -102,6 +103,7 @@ class RoleKnowledge:
             content_object_is_target=frozenset(data["content_object_is_target"]),
             topic_verbs=frozenset(data["topic_verbs"]),
             receiving_verbs=frozenset(data["receiving_verbs"]),
+            seated_heads=frozenset(data["seated_heads"]),
         )
 
     def preps(self, kind: str, side: str) -> frozenset[str]:
@@ -505,6 +507,12 @@ class _Reader:
         none of these ("volunteers", "a rapper", "fans") travels for no state."""
         return word.pos_ == "NOUN" and word.lemma_.lower() not in self.k.of_heads
 
+    def seated(self, word: Token) -> bool:
+        """A court, prosecutor or police force with no state of its own named before it."""
+        if word.lemma_.lower() not in self.k.seated_heads:
+            return False
+        return not any(c.i in self.codes for c in word.children if c.dep_ in _NOMINAL_DEPS)
+
     def armed_group(self, word: Token) -> bool:
         """An armed group or a people within a state, named by its head or a modifier:
         "Syrian rebels", "Syria's opposition groups", "the Syrian Kurds", "rebel officials",
@@ -594,6 +602,11 @@ class _Reader:
                 for member in (child, *child.conjuncts):  # "Thai and US officials"
                     for found, path in self.states(member, depth + 1, subject):
                         yield found, f">{member.text}{path}"
+            elif child.dep_ == "prep" and child.lower_ == "in" and self.seated(word):
+                # "a court in Suriname", "prosecutors in Belarus": the state they sit in
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    for found, path in self.states(obj, depth + 1):
+                        yield found, f">in:{obj.text}{path}"
             elif child.dep_ == "prep" and child.lower_ in {"of", "from", "with", "including"}:
                 # A name stands for the state it is "of" too: "Jane Roe of Peru's navy"; a
                 # border for the state it is "with": "troops on the border with Azerbaijan";
