@@ -1765,3 +1765,21 @@ def test_a_court_in_a_state_with_no_foreign_party_codes_nothing(
     coder: Coder, sentence: str
 ) -> None:
     assert coded(coder, sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sanctions on Belarus were lifted by Japan.", ("RETREAT", "JPN", "BLR")),
+        ("Restrictions on Chinese imports were eased by India.", ("CONCEDE", "IND", "CHN")),
+        ("Tariffs on Mexican steel were raised by the United States.", ("SANCTION", "USA", "MEX")),
+    ],
+)
+def test_a_passive_subject_keeps_its_own_phrases(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)
+
+
+def test_a_passive_subject_discussed_is_no_act_on_its_state(coder: Coder) -> None:
+    assert coded(coder, "Sanctions on Russia were discussed by France in Brussels.") == set()

@@ -319,21 +319,21 @@ class _Reader:
                     yield Party(code, self.subject_side, f"{how}<-nsubj:{child.text}{path}")
             elif dep in _PASSIVE_SUBJECT_DEPS:
                 subject_found = True
-                for code, path in self.members(child):
+                named = list(self.members(child))
+                for code, path in named:
                     side = self.side_of_object(child, path)
                     yield Party(code, side, f"{how}<-nsubjpass:{child.text}{path}")
+                if not named:
+                    # "sanctions on Belarus were lifted by Japan": the thing done keeps its
+                    # phrases ("Turkish cooperation with Russia was criticised" is Turkey's)
+                    yield from self.phrases_of_object(child, f"{how}<-nsubjpass:{child.text}")
             elif dep == "dative" and child.pos_ == "ADP":
                 yield from self.prepositional(child, how)  # "was sent to X"
             elif dep in _OBJECT_DEPS:
                 for code, path in self.members(child):
                     side = self.side_of_object(child, path)
                     yield Party(code, side, f"{how}<-{dep}:{child.text}{path}")
-                # "fired shells at X", "imposed sanctions on X", "sold jets to X"; in a
-                # transfer, where the thing comes from too: "ordered systems from the US"
-                transfer = self.kind in self.k.origin_modifier_kinds
-                for prep in child.children:
-                    if prep.dep_ == "prep" and (transfer or prep.lower_ not in self.source_preps):
-                        yield from self.prepositional(prep, f"{how}<-{dep}:{child.text}")
+                yield from self.phrases_of_object(child, f"{how}<-{dep}:{child.text}")
             elif dep in {"prep", "agent"}:
                 yield from self.prepositional(child, how)
             elif dep in {"advmod", "prt"}:
@@ -364,6 +364,14 @@ class _Reader:
                 yield Party(code, self.subject_side, f"{how}<-acl:{word.head.text}{path}")
         elif not subject_found:
             yield from self.inherited_subject(word, how)
+
+    def phrases_of_object(self, obj: Token, how: str) -> Iterator[Party]:
+        """ "fired shells at X", "imposed sanctions on X", "sold jets to X"; in a transfer,
+        where the thing comes from too: "ordered systems from the US"."""
+        transfer = self.kind in self.k.origin_modifier_kinds
+        for prep in obj.children:
+            if prep.dep_ == "prep" and (transfer or prep.lower_ not in self.source_preps):
+                yield from self.prepositional(prep, how)
 
     def stands_for_a_party(self, obj: Token) -> bool:
         """Whether the object of an event noun's "of" is whom the event is done to ("the
