@@ -1783,3 +1783,33 @@ def test_a_passive_subject_keeps_its_own_phrases(
 
 def test_a_passive_subject_discussed_is_no_act_on_its_state(coder: Coder) -> None:
     assert coded(coder, "Sanctions on Russia were discussed by France in Brussels.") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Shells fired from Armenia landed in Azerbaijan.", ("ARM", "AZE")),
+        ("Rockets launched from Syria hit southern Turkey.", ("SYR", "TUR")),
+        ("Two mortar shells fired from Syria landed in Jordan on Monday.", ("SYR", "JOR")),
+        ("Missiles launched from Yemen struck Saudi Arabia.", ("YEM", "SAU")),
+        ("A rocket fired from Syria exploded in Turkey.", ("SYR", "TUR")),
+    ],
+)
+def test_where_a_weapon_is_fired_from_is_the_attacks_source(
+    coder: Coder, sentence: str, expected: tuple[str, str]
+) -> None:
+    assert ("ASSAULT", *expected) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A delegation from Japan visited South Korea.", {("VISIT", "JPN", "KOR")}),
+        ("Shells fired from Armenia landed near the border.", set()),
+        ("Israel withdrew from Syria and attacked Lebanon.", {("ASSAULT", "ISR", "LBN")}),
+    ],
+)
+def test_a_from_that_launches_no_weapon_is_no_attacker(
+    coder: Coder, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {e for e in coded(coder, sentence) if e[0] in {"ASSAULT", "VISIT"}} == expected

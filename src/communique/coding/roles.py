@@ -71,6 +71,8 @@ class RoleKnowledge:
     topic_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     seated_heads: frozenset[str]
+    weapons: frozenset[str]
+    weapon_kinds: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> RoleKnowledge:
@@ -104,6 +106,8 @@ class RoleKnowledge:
             topic_verbs=frozenset(data["topic_verbs"]),
             receiving_verbs=frozenset(data["receiving_verbs"]),
             seated_heads=frozenset(data["seated_heads"]),
+            weapons=frozenset(data["weapons"]),
+            weapon_kinds=frozenset(data["weapon_kinds"]),
         )
 
     def preps(self, kind: str, side: str) -> frozenset[str]:
@@ -255,6 +259,8 @@ class _Reader:
                     for code, path in self.states(child, subject=subject):
                         yield Party(code, side, f"{child.dep_}:{child.text}{path}")
         yield from self.arguments(trigger, "trigger")
+        if not nominal and self.kind in self.k.weapon_kinds:
+            yield from self.weapon_path(trigger)
         if nominal and self.kind in self.k.of_object_kinds:
             yield from self.of_object(trigger)
         # A noun trigger takes the parties of the verb that governs it: "held talks with",
@@ -267,6 +273,29 @@ class _Reader:
                 yield from self.received(verb, how)
             else:
                 yield from self.arguments(verb, how)
+
+    def weapon_path(self, verb: Token) -> Iterator[Party]:
+        """ "Shells fired from Armenia landed in Azerbaijan", "missiles launched from Yemen
+        struck Saudi Arabia": where a weapon is fired from and where it lands are one attack's
+        parties, whether the parse makes the firing the weapon's clause or a verb of its own."""
+        linked = [c for c in verb.children if c.dep_ in {"conj", "advcl"} and c.pos_ == "VERB"]
+        linked = [c for c in linked if not any(s.dep_ in _SUBJECT_DEPS for s in c.children)]
+        weapon = _subject_of(verb)
+        if weapon is None and verb.dep_ in {"conj", "advcl"}:
+            weapon, linked = _subject_of(verb.head), [verb.head]  # the verb it shares it with
+        if weapon is None or not self.is_weapon(weapon):
+            return
+        for clause in (c for c in weapon.children if c.dep_ == "acl" and c.i != verb.i):
+            for prep in (c for c in clause.children if c.dep_ == "prep"):
+                if prep.lower_ in self.source_preps:  # "shells fired from Armenia landed"
+                    yield from self.prepositional(prep, f"<-nsubj:{weapon.text}~{clause.text}")
+        for other in linked:
+            yield from self.arguments(other, f"&{other.text}")
+
+    def is_weapon(self, word: Token) -> bool:
+        # a plural read as a name keeps its plural as its lemma: "Rockets launched ..."
+        names = {word.lemma_.lower(), word.lower_.removesuffix("s")}
+        return bool(names & self.k.weapons)
 
     def of_object(self, noun: Token) -> Iterator[Party]:
         """ "Russia's criticism of the US strikes": what the noun is "of" is its target."""
@@ -628,6 +657,10 @@ class _Reader:
                             quantity = subject and word.lemma_.lower() in self.k.of_heads
                             for found, path in self.states(member, depth + 1, quantity):
                                 yield found, f">of:{member.text}{path}"
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
 
 
 def _misparsed_main_verb(word: Token) -> bool:
