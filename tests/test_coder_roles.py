@@ -1813,3 +1813,35 @@ def test_a_from_that_launches_no_weapon_is_no_attacker(
     coder: Coder, sentence: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {e for e in coded(coder, sentence) if e[0] in {"ASSAULT", "VISIT"}} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Israeli artillery shelling in the south of the Gaza Strip hurt three.", ("ISR", "PSE")),
+        ("A farmer was wounded in Egyptian mortar shelling in the Gaza Strip.", ("EGY", "PSE")),
+        ("Turkish artillery shelling in northern Syria killed two soldiers.", ("TUR", "SYR")),
+        ("Egyptian air strikes in the Gaza Strip killed two militants.", ("EGY", "PSE")),
+        ("Jordanian shelling inside the West Bank wounded a farmer.", ("JOR", "PSE")),
+    ],
+)
+def test_one_states_attack_inside_another_targets_it(
+    coder: Coder, sentence: str, expected: tuple[str, str]
+) -> None:
+    assert ("ASSAULT", *expected) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkish diplomats in Washington condemned the shelling.",
+        "Russian raids on Georgia were debated in Geneva.",
+        "Israeli and Egyptian officials met in the Gaza Strip.",
+        "Turkish artillery shelling in Turkey's east killed two soldiers.",
+    ],
+)
+def test_a_place_that_is_not_where_a_foreign_attack_fell_is_no_target(
+    coder: Coder, sentence: str
+) -> None:
+    events = coded(coder, sentence)
+    assert not {e for e in events if e[2] in {"USA", "CHE", "PSE", "TUR"}}

@@ -391,8 +391,21 @@ class _Reader:
             # "The Kenyan envoy called on ...", parsed as a noun with a reduced relative
             for code, path in self.members(word.head, subject=True):
                 yield Party(code, self.subject_side, f"{how}<-acl:{word.head.text}{path}")
+        elif not subject_found and (split := self.split_noun(word)) is not None:
+            # "Turkish artillery shelling in Syria wounded two", parsed as "Turkish artillery"
+            # and a clause "shelling in Syria": the state's noun before the gerund is its doer
+            for code, path in self.members(split, subject=True):
+                yield Party(code, self.subject_side, f"{how}<-noun:{split.text}{path}")
         elif not subject_found:
             yield from self.inherited_subject(word, how)
+
+    def split_noun(self, gerund: Token) -> Token | None:
+        """The noun a trigger gerund was split from: right before it, modified by a state."""
+        if gerund.i != self.trigger.i or gerund.tag_ != "VBG" or gerund.i == 0:
+            return None
+        noun = gerund.doc[gerund.i - 1]
+        states = (c.i in self.codes for c in noun.children if c.dep_ in {"amod", "compound"})
+        return noun if noun.pos_ == "NOUN" and any(states) else None
 
     def phrases_of_object(self, obj: Token, how: str) -> Iterator[Party]:
         """ "fired shells at X", "imposed sanctions on X", "sold jets to X"; in a transfer,
