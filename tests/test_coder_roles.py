@@ -1845,3 +1845,33 @@ def test_a_place_that_is_not_where_a_foreign_attack_fell_is_no_target(
 ) -> None:
     events = coded(coder, sentence)
     assert not {e for e in events if e[2] in {"USA", "CHE", "PSE", "TUR"}}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ukrainian drones struck an airfield south of Moscow.", ("UKR", "RUS")),
+        ("Turkish jets bombed positions northwest of Damascus.", ("TUR", "SYR")),
+        ("Azerbaijani artillery fired on a town northeast of Yerevan.", ("AZE", "ARM")),
+        ("Chile launched an air strike on a radar station southeast of Lima.", ("CHL", "PER")),
+    ],
+)
+def test_an_attack_placed_by_the_compass_targets_that_state(
+    coder: Coder, sentence: str, expected: tuple[str, str]
+) -> None:
+    assert ("ASSAULT", *expected) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Israel attacked Iranian positions in Syria.", {("ISR", "IRN")}),
+        ("Syria shelled Turkish troops inside Iraq.", {("SYR", "TUR")}),
+        ("Russian officials met north of Kyiv.", set()),
+        ("Chinese warships sailed north of Japan.", set()),
+    ],
+)
+def test_where_an_attack_fell_is_its_target_only_when_no_other_is_named(
+    coder: Coder, sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(s, t) for kind, s, t in coded(coder, sentence) if kind == "ASSAULT"} == expected

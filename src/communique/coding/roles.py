@@ -27,6 +27,8 @@ _LINKED = {"link", "tie", "connect", "affiliate", "associate", "loyal", "close"}
 # The first word of a two-word preposition, which the parser makes the head of the second.
 _COMPOUND_PREP_HEADS = {"out", "away", "back"}
 _FORMER_LATTER = {"former": 0, "latter": 1}
+# Points of the compass, whose "of" places an act as "in" does: "struck a base south of Kyiv".
+_COMPASS = {f"{ns}{ew}" for ns in ("", "north", "south") for ew in ("", "east", "west") if ns or ew}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "csubj", "dobj", "pobj"}
 _NOMINAL_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nn"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -47,6 +49,7 @@ class Party:
     code: str
     side: str  # "source", "target" or "both"
     path: str
+    place: bool = False  # named only as where the act happened ("shelling in Gaza")
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,8 @@ class RoleKnowledge:
     seated_heads: frozenset[str]
     weapons: frozenset[str]
     weapon_kinds: frozenset[str]
+    place_preps: frozenset[str]
+    place_target_kinds: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> RoleKnowledge:
@@ -108,6 +113,8 @@ class RoleKnowledge:
             seated_heads=frozenset(data["seated_heads"]),
             weapons=frozenset(data["weapons"]),
             weapon_kinds=frozenset(data["weapon_kinds"]),
+            place_preps=frozenset(data["place_preps"]),
+            place_target_kinds=frozenset(data["place_target_kinds"]),
         )
 
     def preps(self, kind: str, side: str) -> frozenset[str]:
@@ -166,6 +173,8 @@ class RoleFinder:
                 for prep in word.children:
                     if prep.dep_ == "prep" and prep.i not in inside:
                         found += reader.prepositional(prep, f"span:{word.text}")
+        if kind in self.knowledge.place_target_kinds:
+            found = _without_places(found)
         return _unique(found)
 
 
@@ -366,10 +375,12 @@ class _Reader:
             elif dep in {"prep", "agent"}:
                 yield from self.prepositional(child, how)
             elif dep in {"advmod", "prt"}:
-                # "pulled its troops back from the border": the phrase hangs on the particle
+                # "pulled its troops back from the border": the phrase hangs on the particle;
+                # "struck targets south of Kyiv": where it happened, as "in" would say
+                place = "in" if child.lemma_.lower() in _COMPASS else None
                 for prep in child.children:
                     if prep.dep_ == "prep":
-                        yield from self.prepositional(prep, f"{how}<-{child.text}")
+                        yield from self.prepositional(prep, f"{how}<-{child.text}", place)
             elif dep == "xcomp" and self.kind in self.k.content_object_is_target:
                 # "threatened to attack Israel", "threatened to close the strait to US ships"
                 for obj in child.children:
@@ -434,8 +445,9 @@ class _Reader:
             return "source"
         return self.object_side
 
-    def prepositional(self, prep: Token, how: str) -> Iterator[Party]:
-        word = prep.lower_
+    def prepositional(self, prep: Token, how: str, like: str | None = None) -> Iterator[Party]:
+        """The parties a preposition's object names (read as the preposition `like` when given)."""
+        word = like if like and prep.lower_ == "of" else prep.lower_
         if prep.i in self.codes:
             return  # part of a name the parser misread ("To Lam")
         if word in _COMPOUND_PREP_HEADS:  # "out of Georgia", "away from the border"
@@ -456,6 +468,7 @@ class _Reader:
         else:
             return
         patient = word == "of" and side == self.object_side
+        place = side == "target" and word in self.k.place_preps
         for obj in prep.children:
             if obj.i == self.trigger.i:
                 continue  # "killed in Syrian air strikes": the trigger's own phrase
@@ -465,7 +478,7 @@ class _Reader:
                 for code, path in self.members(obj, subject=side == "source"):
                     # "the sale of French jets": what changes hands comes from France
                     own_side = self.side_of_object(obj, path) if patient else side
-                    yield Party(code, own_side, f"{how}<-{word}:{obj.text}{path}")
+                    yield Party(code, own_side, f"{how}<-{word}:{obj.text}{path}", place)
                 if self.kind in self.k.origin_modifier_kinds and word == "in":
                     # "pledged 50 billion euros in aid to Ukraine": where the aid goes
                     for inner in obj.children:
@@ -648,7 +661,9 @@ class _Reader:
                 continue
             if relation and child.dep_ in {"poss", "amod", "compound"}:
                 continue  # "Assad's main backer": the other side of the relation, not him
-            if child.dep_ in _NOMINAL_DEPS:
+            # "a camp southeast of Lima": where the thing done to lies (a subject is no place)
+            placed = child.dep_ == "advmod" and child.lemma_.lower() in _COMPASS and not subject
+            if child.dep_ in _NOMINAL_DEPS or placed:
                 for member in (child, *child.conjuncts):  # "Thai and US officials"
                     for found, path in self.states(member, depth + 1, subject):
                         yield found, f">{member.text}{path}"
@@ -810,6 +825,14 @@ def mentioned_in_passing(trigger: Token) -> bool:
     if holder.pos_ not in {"NOUN", "PROPN"} or holder.lemma_.lower() in _NOT_IN_PASSING_HEADS:
         return False
     return holder.dep_ != "ROOT"
+
+
+def _without_places(parties: list[Party]) -> list[Party]:
+    """Where an act happened is its target only when no other target is named: "attacked
+    Iranian positions in Syria" is an attack on Iran."""
+    if all(p.place for p in parties if p.side == "target"):
+        return parties
+    return [p for p in parties if not (p.place and p.side == "target")]
 
 
 def _unique(parties: list[Party]) -> list[Party]:
