@@ -1875,3 +1875,20 @@ def test_where_an_attack_fell_is_its_target_only_when_no_other_is_named(
     coder: Coder, sentence: str, expected: set[tuple[str, str]]
 ) -> None:
     assert {(s, t) for kind, s, t in coded(coder, sentence) if kind == "ASSAULT"} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police in Manila detained a Chinese national.", {("PHL", "CHN")}),
+        ("A court in Tehran sentenced a French academic to six years.", {("IRN", "FRA")}),
+        ("Authorities in Beijing have detained two Canadians.", {("CHN", "CAN")}),
+        ("Chinese officials in Manila met Japanese diplomats.", set()),  # a meeting's place
+        ("Japanese police in Manila arrested a Chinese man.", {("JPN", "CHN")}),
+    ],
+)
+def test_a_capital_after_a_court_or_police_in_is_its_state_not_a_place(
+    coder: Coder, sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(s, t) for kind, s, t in coded(coder, sentence) if kind == "COERCE"} == expected
+    assert not {e for e in coded(coder, sentence) if e[0] == "MEET" and "PHL" in e}

@@ -464,7 +464,8 @@ class Coder:
         actors = [a for a in actors if not mentions.inside_a_name(a, sentence)]
         if mentions.trigger_kinds_need_states(every_match):
             actors = [a for a in actors if not mentions.private_party(a, sentence)]
-        places = [a for a in actors if mentions.is_place(a, sentence)]
+        seated = self.knowledge.roles.seated_heads
+        places = [a for a in actors if mentions.is_place(a, sentence, seated)]
         participants = [
             p
             for p in mentions.participants(

@@ -218,14 +218,32 @@ def after_in(actor: ActorMention, sentence: Sentence) -> bool:
     return bool(LOCATIVE_BEFORE.search(sentence.text[max(0, start - 30) : start]))
 
 
-def is_place(actor: ActorMention, sentence: Sentence) -> bool:
+def is_place(
+    actor: ActorMention, sentence: Sentence, seated_heads: frozenset[str] = frozenset()
+) -> bool:
     if not after_in(actor, sentence):
         return False
+    if _seated_in(actor, sentence, seated_heads):
+        return False  # "a court in Tehran sentenced ...": the capital stands for the court's state
     if SPEAKER_PLACE.match(sentence.text[: actor.end - sentence.start + 1]):
         return False  # "In Moscow, a spokeswoman said ...": the capital stands for the speaker
     if actor.via == "demonym":
         return bool(PLACE_NOUN_AFTER.match(sentence.text[actor.end - sentence.start :]))
     return actor.via == "capital" or actor.is_igo
+
+
+SEATED_BEFORE = re.compile(r"\b([a-z]+)\s+in\s+$", re.IGNORECASE)
+
+
+def _seated_in(actor: ActorMention, sentence: Sentence, seated_heads: frozenset[str]) -> bool:
+    """Whether the name follows "in" after a court, prosecutor or police force (roles.toml
+    seated_heads), which stands for the state it sits in."""
+    before = SEATED_BEFORE.search(sentence.text[: actor.start - sentence.start])
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+    return bool({word, singular} & seated_heads)
 
 
 SPEAKER_PLACE = re.compile(r"^In\s+[\w .’'-]{2,30},$")
