@@ -65,6 +65,16 @@ def _standfirsts(lines: list[str], rules: RepeatRules) -> set[int]:
 def _pull_quotes(lines: list[str], rules: RepeatRules) -> set[int]:
     """Lines that are one long sentence, or its quoted words, lifted from a paragraph that
     holds it elsewhere in the article (a pull quote)."""
+    candidates = {
+        i: bare
+        for i, line in enumerate(lines)
+        if len(_SENTENCE.findall(line)) == 1 and len(bare := _bare(line)) >= rules.min_run_chars
+    }
+    # A pull quote's words stand in another line too: most articles have no line whose words
+    # do, and need not have every sentence and quotation of every line compared.
+    keys = "\n".join(_key(line) for line in lines)
+    if not any(keys.count(bare) > 1 for bare in candidates.values()):
+        return set()
     held: set[str] = set()  # sentences and quotations that are part of a longer line
     for line in lines:
         whole = _bare(line)
@@ -73,13 +83,7 @@ def _pull_quotes(lines: list[str], rules: RepeatRules) -> set[int]:
             for part in [*_SENTENCE.findall(line), *_QUOTED.findall(line)]
             if (bare := _bare(part)) != whole
         )
-    return {
-        i
-        for i, line in enumerate(lines)
-        if len(_SENTENCE.findall(line)) == 1
-        and len(bare := _bare(line)) >= rules.min_run_chars
-        and bare in held
-    }
+    return {i for i, bare in candidates.items() if bare in held}
 
 
 def _bare(text: str) -> str:
