@@ -530,3 +530,70 @@ def test_past_the_lead_the_main_pair_completes_no_act(coder: Coder) -> None:
     filler = "Analysts said the dispute would take years to settle. " * 16
     assert ("MEET", "KEN", "UGA") in coded(coder, KENYA_UGANDA + act)
     assert ("MEET", "KEN", "UGA") not in coded(coder, KENYA_UGANDA + filler + act)
+
+
+# "He" and "she" far from the lead: the person named before, not the article's protagonist.
+BRAZIL_ARGENTINA = (
+    "Brazil and Argentina signed a trade agreement on Monday. Brazilian officials said Brazil "
+    "would buy more Argentine wheat. Argentina thanked Brazil. Brazil praised Argentina. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "For years the priority of Chile's foreign minister, Alberto van Klaveren, has been "
+            "a Pacific trade pact. He accused Peru of blocking the talks on Tuesday.",
+            ("ACCUSE", "CHL", "PER"),
+        ),
+        (
+            "Kenyan Foreign Minister Musalia Mudavadi has long championed a regional customs "
+            "union. She urged Uganda to lower its tariffs.",
+            ("REQUEST", "KEN", "UGA"),
+        ),
+        (
+            "Kenyan Foreign Minister Musalia Mudavadi spoke at length about a customs union. "
+            "During his visit to Uganda next week, he will sign a transit agreement.",
+            ("VISIT", "KEN", "UGA"),
+        ),
+        (
+            "Australian Foreign Minister Penny Wong has championed a Pacific security pact. "
+            "Critics in Canberra say the pact is costly. She travelled to Fiji on Tuesday.",
+            ("VISIT", "AUS", "FJI"),
+        ),
+        (
+            "Chilean President Gabriel Boric met Peruvian officials in Lima. Although Boric "
+            "appears to have softened his stance on Peruvian President Dina Boluarte, he urged "
+            "Bolivia to reopen the border.",
+            ("REQUEST", "CHL", "BOL"),
+        ),
+    ],
+)
+def test_a_pronoun_stands_for_the_official_named_before_not_the_protagonist(
+    coder: Coder, text: str, event: tuple[str, str, str]
+) -> None:
+    events = coded(coder, BRAZIL_ARGENTINA + text)
+    assert event in events
+    assert not {e for e in events if e[0] == event[0] and e[1] == "BRA"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person of no office stands for no state
+        "The British teenager Jane Roe left London in 2015 to join a militia. She travelled "
+        "to Syria a month later.",
+        # a person the lookups cannot place is the subject: "she" is not Trump
+        "Labour leader Jane Roe accused the government of waiting for instructions from US "
+        "President Donald Trump. She called on Russia to release the prisoners.",
+        # two officials of two states, neither the subject: "he" is uncertain
+        "A phone call between Japanese Prime Minister Shigeru Ishiba and Indian Prime Minister "
+        "Narendra Modi lasted an hour. He urged China to release the fishermen.",
+    ],
+)
+def test_a_pronoun_of_uncertain_or_private_reference_makes_no_event(
+    coder: Coder, text: str
+) -> None:
+    events = coded(coder, BRAZIL_ARGENTINA + text)
+    assert not {e for e in events if e[0] in {"VISIT", "REQUEST"}}

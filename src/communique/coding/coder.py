@@ -204,18 +204,20 @@ class Coder:
         }
         people_by_sentence = mentions.resolve_surnames(people_by_sentence)
         short_names = mentions.short_name_pattern(people_by_sentence)
-        speaker: PersonMention | None = None
+        focus = context.PersonInFocus()
+        referents: dict[int, str | None] = {}  # whose state "he" or "she" stands for
         for i, sentence in enumerate(sentences):
             # "Kim announced ...": a sentence naming someone met earlier is a candidate too.
             known = people_by_sentence.get(i, [])
             later = mentions.short_name_mentions(sentence, short_names, known)
-            later += mentions.pronoun_mention(sentence, speaker, known + later)
+            person = focus.referent(sentence, known + later, docs.get(i), by_sentence[i])
+            referents[i] = person.country if person else None
+            later += mentions.pronoun_mention(sentence, person, known + later)
             if later:
                 people_by_sentence[i] = known + later
                 if i not in docs:
                     docs[i] = None
-            named = [p for p in people_by_sentence.get(i, []) if p.country and " " in p.name]
-            speaker = named[-1] if named else speaker
+            focus.after(sentence, people_by_sentence.get(i, []), docs.get(i), by_sentence[i])
         candidates = sorted(docs)
         flags: dict[str, str] = {}
         anchor = self._anchor(published, people_by_sentence, flags)
@@ -262,6 +264,7 @@ class Coder:
                     opened,
                     answering,
                     recent_events,
+                    referents[i],
                 )
                 coded += self._answered(answering, before, sentence, anchor)
             echo = context.echo_at(sentence.text)
@@ -436,10 +439,12 @@ class Coder:
         opened: list[_OpenTrigger] | None = None,
         answered: list[_OpenTrigger] | None = None,
         recent: context.RecentEvents | None = None,
+        referent: str | None = None,
     ) -> list[merging.Candidate]:
         """The sentence's events; triggers whose parties stand on one side only go to
         `opened`, for a next sentence that lists the others ("These included ..."), and
-        answers with the acting side only to `answered`, for the sentence before's state."""
+        answers with the acting side only to `answered`, for the sentence before's state.
+        `referent`: the state "he" or "she" stands for (`context.PersonInFocus`)."""
         every_match = self.knowledge.triggers.matches(sentence.text)
         every_match += self.knowledge.frames.matches(doc)
         averting = self.knowledge.status.averting_verbs
@@ -509,6 +514,7 @@ class Coder:
                 home,
                 capitals,
                 recent,
+                referent,
             )
             local = next((a.code for a in places), None) or home
             if not pairs and trigger.rule.kind == "PROTEST" and local:
@@ -518,7 +524,7 @@ class Coder:
                 pairs = [(local, target, False) for target in sorted(objects - {local})]
             paired.append((trigger, present, pairs))
             if self.trace is not None:
-                parties = self.pairing.parties(trigger, present, doc, protagonist)
+                parties = self.pairing.parties(trigger, present, doc, protagonist, referent)
                 outcome = trace.EVENT if pairs else trace.NO_PAIR
                 self.trace.records.append(
                     _record(sentence, trigger, outcome, parties, [(a, b) for a, b, _ in pairs])
@@ -534,7 +540,11 @@ class Coder:
             own_times = timing.times_of(
                 trigger, eventful if pairs else chosen, times, doc, sentence.text
             )
-            one_side = None if pairs else self.pairing.one_side(trigger, present, doc, protagonist)
+            one_side = (
+                None
+                if pairs
+                else self.pairing.one_side(trigger, present, doc, protagonist, referent)
+            )
             if one_side and opened is not None:
                 opened.append(_OpenTrigger(trigger, one_side[1], own_times, people))
             if (

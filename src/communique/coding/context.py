@@ -103,6 +103,215 @@ class RecentPair:
         self.pair, self._quiet = (first, second), 0
 
 
+# "he", "she", "his", "her": one person, named before.
+SINGULAR_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+_MAIN_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_NAME_PARTS = {"compound", "appos", "flat"}
+
+
+def official(person: PersonMention) -> bool:
+    """Whether a person acts for a state: one of its officials, not a citizen of it."""
+    return person.country is not None and bool(person.role or person.holder)
+
+
+class PersonInFocus:
+    """The person the last sentences were about, for "he" or "she" in the next one.
+
+    "Erdoğan has made the Kurds his priority. He has threatened an incursion into Syria": he
+    is Erdoğan, not the article's protagonist. The person is the subject of the last sentence
+    that named people, or the one person (or the people of one state) it named; a sentence that
+    names people of two states, none of them its subject ("a call between Trump and Erdoğan"),
+    leaves "he" unresolved, and so do a few sentences that name no one. A person of no office
+    ("the teenager Jane Roe", a volunteer) stands for no state: what "she" did is not coded."""
+
+    REACH = 3  # sentences without people or pronouns after which the person is forgotten
+
+    def __init__(self) -> None:
+        self.person: PersonMention | None = None
+        self._quiet = 0
+
+    def referent(
+        self,
+        sentence: Sentence,
+        named: list[PersonMention],
+        doc: Doc | None,
+        actors: list[ActorMention],
+    ) -> PersonMention | None:
+        """The official the sentence's first "he" or "she" stands for: a person the sentence
+        names before it, else the person in focus; None for a person of no office."""
+        match = SINGULAR_PRONOUN.search(sentence.text)
+        if match is None:
+            return None
+        start = sentence.start + match.start()
+        before = [p for p in named if p.end <= start]
+        person = salient(before, sentence, doc, actors) if before else self.person
+        return person if person is not None and official(person) else None
+
+    def after(
+        self,
+        sentence: Sentence,
+        named: list[PersonMention],
+        doc: Doc | None,
+        actors: list[ActorMention],
+    ) -> None:
+        """Update with one sentence, the people it names and its actors."""
+        if _opens_with_pronoun(sentence.text, doc):
+            self._quiet = 0  # "He said Iran had kept the deal reached under Obama": still him
+        elif named:
+            self.person, self._quiet = salient(named, sentence, doc, actors), 0
+        elif _about_someone_unplaced(sentence, doc, actors):
+            self.person, self._quiet = None, 0  # "The Labour leader has asked for ..."
+        elif SINGULAR_PRONOUN.search(sentence.text):
+            self._quiet = 0
+        else:
+            self._quiet += 1
+            if self._quiet > self.REACH:
+                self.person = None
+
+
+_PRONOUN_OPENING = re.compile(r"^(?:He|She)\b")
+
+
+def _opens_with_pronoun(text: str, doc: Doc | None) -> bool:
+    """Whether "he" or "she" is the subject of the sentence's main clause."""
+    if doc is not None and doc.has_annotation("DEP"):
+        return any(
+            w.dep_ in _MAIN_SUBJECT_DEPS and w.head.dep_ == "ROOT" and w.lower_ in {"he", "she"}
+            for w in doc
+        )
+    return bool(_PRONOUN_OPENING.match(text))
+
+
+def salient(
+    people: list[PersonMention],
+    sentence: Sentence,
+    doc: Doc | None,
+    actors: list[ActorMention] | None = None,
+) -> PersonMention | None:
+    """The person a stretch of a sentence is about: the subject of its main clause, else of
+    the highest clause that has a person for subject ("Although Erdoğan appears to ..., his
+    remarks suggest"), else the only person (or the first of the people of one state) it
+    names. A main clause whose subject is a name that is neither a person nor an actor
+    ("Labour leader Jeremy Corbyn accused the government of waiting for Trump") is about
+    someone the lookups cannot place: no one. Unparsed, a full name the lookups cannot place
+    before the first person leaves no one too; else the person who opens the sentence
+    ("Although Erdoğan appears to ... see Assad removed"), near its start and after no
+    preposition, or the only person (or the people of one state) it names."""
+    offset, text = sentence.start, sentence.text
+    if doc is not None and doc.has_annotation("DEP"):
+        ranked = sorted(
+            (depth, i)
+            for i, p in enumerate(people)
+            if (depth := _subject_depth(doc, p.start - offset, p.end - offset)) is not None
+        )
+        placed = _spans(people, actors or [], offset)
+        if (not ranked or ranked[0][0] > 0) and _unplaced_subject(doc, placed):
+            return None
+        highest = [people[i] for depth, i in ranked if depth == ranked[0][0]]
+        if len({p.name for p in highest}) == 1:
+            return highest[0]
+        return _one_state(people)
+    first = min(p.start for p in people) - offset
+    placed = _spans(people, actors or [], offset)
+    if _unplaced_name(text[:first], placed):
+        return None  # "Labour leader Jeremy Corbyn has accused ... Donald Trump"
+    opening = [p for p in people if _opens(text, p.start - offset)]
+    return opening[0] if opening else _one_state(people)
+
+
+def _spans(
+    people: list[PersonMention], actors: list[ActorMention], offset: int
+) -> list[tuple[int, int]]:
+    """Where the people and actors stand in their sentence."""
+    return [(p.start - offset, p.end - offset) for p in people] + [
+        (a.start - offset, a.end - offset) for a in actors
+    ]
+
+
+def _one_state(people: list[PersonMention]) -> PersonMention | None:
+    """The only person named, or the first of the people of one state."""
+    if people and (len({p.country for p in people}) == 1 or len({p.name for p in people}) == 1):
+        return people[0]
+    return None
+
+
+# A name this near the start of its sentence, after no preposition, opens it.
+_OPENING_REACH = 60
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|from|with|by|of|for|on|at|in|against|between|under|and|than)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,4}$"
+)
+
+
+def _opens(text: str, start: int) -> bool:
+    return start <= _OPENING_REACH and not _after_preposition(text, start)
+
+
+# A name of two or more capitalised words ("Jeremy Corbyn", "the White House").
+_FULL_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
+
+
+def _unplaced_name(text: str, placed: list[tuple[int, int]]) -> bool:
+    """Whether a text names someone outside the placed spans (people and actors)."""
+    return any(
+        not any(s < match.end() and match.start() < e for s, e in placed)
+        for match in _FULL_NAME.finditer(text)
+    )
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    return bool(_PREPOSITION_BEFORE.search(text[max(0, start - 60) : start]))
+
+
+def _subject_depth(doc: Doc, start: int, end: int) -> int | None:
+    """How many clauses below the main one a name is a subject ("the Turkish president,
+    Recep Tayyip Erdoğan, vowed": 0); None when it is no subject."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    word = span.root
+    while word.dep_ in _NAME_PARTS and word.head.i != word.i:
+        word = word.head
+    if word.dep_ not in _MAIN_SUBJECT_DEPS:
+        return None
+    return sum(1 for _ in word.head.ancestors)
+
+
+def _unplaced_subject(doc: Doc, placed: list[tuple[int, int]]) -> bool:
+    """Whether the main clause's subject is a proper name, or a person's office or trade,
+    outside every placed span ("Hahn said", "The Labour leader has asked")."""
+    for word in doc:
+        if word.dep_ in _MAIN_SUBJECT_DEPS and word.head.dep_ == "ROOT":
+            personal = word.pos_ == "PROPN" or word.lemma_.lower() in _PERSON_NOUNS
+            # "Turkey's president said": placed by its state
+            inside = [w for w in word.subtree if any(s <= w.idx < e for s, e in placed)]
+            return personal and not inside
+    return False
+
+
+def _about_someone_unplaced(
+    sentence: Sentence, doc: Doc | None, actors: list[ActorMention]
+) -> bool:
+    """Whether a sentence that names no one the lookups know is about someone else."""
+    if doc is not None and doc.has_annotation("DEP"):
+        return _unplaced_subject(
+            doc, [(a.start - sentence.start, a.end - sentence.start) for a in actors]
+        )
+    return bool(_UNPLACED_OPENING.match(sentence.text))
+
+
+# People who are not a state's by office until the text says whose they are.
+_PERSON_NOUNS = {
+    "leader", "minister", "president", "spokesman", "spokeswoman", "spokesperson", "secretary",
+    "ambassador", "envoy", "official", "chief", "commander", "general", "adviser", "advisor",
+    "premier", "chancellor", "king", "queen", "prince", "emir", "sultan", "diplomat", "man",
+    "woman", "analyst", "expert", "activist", "journalist", "lawyer", "researcher", "director",
+}  # fmt: skip
+_UNPLACED_OPENING = re.compile(
+    r"^(?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}(?:" + "|".join(sorted(_PERSON_NOUNS)) + r")\b(?!\s+of\b)"
+)
+
+
 def only_they(text: str) -> bool:
     """Whether "they" is the sentence's only word that can stand for the article's pair."""
     found = [m.group(0).lower() for m in DYAD_ANAPHOR.finditer(text)]

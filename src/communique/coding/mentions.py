@@ -138,7 +138,8 @@ PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b|\b(?:he|she)\s+(?:said|added|told|n
 def pronoun_mention(
     sentence: Sentence, speaker: PersonMention | None, known: list[PersonMention]
 ) -> list[PersonMention]:
-    """ "He said ...": the last official named before, when the sentence names nobody."""
+    """ "He said ...": the official "he" stands for (`context.PersonInFocus`), when the
+    sentence names nobody."""
     match = PRONOUN_SUBJECT.search(sentence.text)
     if speaker is None or match is None or known:
         return []

@@ -45,8 +45,10 @@ class PairFinder:
         home: str | None = None,
         places: list[tuple[int, int, str]] | None = None,
         recent: context.RecentEvents | None = None,
+        referent: str | None = None,
     ) -> list[tuple[str, str, bool]]:
-        """(source, target, via anaphor) pairs the sentence supports for this trigger."""
+        """(source, target, via anaphor) pairs the sentence supports for this trigger;
+        `referent`: the state "he" or "she" stands for (`context.PersonInFocus`)."""
         rule = trigger.rule
         codes = {code for _, _, code in participants}
         root = clauses.root_at(doc, trigger.start, trigger.end)
@@ -56,7 +58,7 @@ class PairFinder:
         in_context = {code for pair in main_dyad for code in pair}
         if main_dyad and anaphor and codes <= in_context and not kinds()[rule.kind].directed:
             return [(a, b, True) for a, b in main_dyad if not codes or codes & {a, b}]
-        parties = self.parties(trigger, participants, doc, protagonist)
+        parties = self.parties(trigger, participants, doc, protagonist, referent)
         symmetric = not kinds()[rule.kind].directed or rule.reciprocal
         pairs = pairs_from(parties, symmetric)
         if pairs and root is not None and all(p.side == "both" for p in parties):
@@ -126,6 +128,7 @@ class PairFinder:
         participants: list[tuple[int, int, str]],
         doc: Doc,
         protagonist: str | None,
+        referent: str | None = None,
     ) -> list[Party]:
         key = (id(trigger.rule), trigger.start, trigger.end, tuple(participants), protagonist)
         if self._last is not None and self._last[0] is doc and self._last[1] == key:
@@ -139,6 +142,7 @@ class PairFinder:
             rule.subject_is_target,
             protagonist,
             rule.particle,
+            referent,
         )
         self._last = (doc, key, found)
         return found
@@ -149,11 +153,12 @@ class PairFinder:
         participants: list[tuple[int, int, str]],
         doc: Doc,
         protagonist: str | None,
+        referent: str | None = None,
     ) -> tuple[str, set[str]] | None:
         """The side ("source" or "target") and states of a trigger whose parties all stand
         on one side ("Lee held bilateral meetings with several leaders": Singapore, and no
         one named opposite)."""
-        parties = self.parties(trigger, participants, doc, protagonist)
+        parties = self.parties(trigger, participants, doc, protagonist, referent)
         if len({p.side for p in parties}) != 1 or parties[0].side == "both":
             return None
         return parties[0].side, {p.code for p in parties}

@@ -40,6 +40,7 @@ _CONTROL_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
 # Pronouns that, as or in a subject, stand for the article's protagonist; "it" and "its"
 # often stand for an organisation or a thing, so they do not.
 _PERSONAL_PRONOUNS = {"he", "she", "his", "her", "they", "their", "we", "our"}
+_SINGULAR_PRONOUNS = {"he", "she", "his", "her"}
 
 
 @dataclass(frozen=True)
@@ -137,11 +138,13 @@ class RoleFinder:
         subject_is_target: bool = False,
         protagonist: str | None = None,
         particle: str | None = None,
+        referent: str | None = None,
     ) -> list[Party]:
         """Every state the parse ties to the trigger at character span `trigger`.
 
-        A personal pronoun as the subject ("he met", "her government expelled") is the
-        `protagonist`: the state the article is about."""
+        A personal pronoun as the subject ("we met", "their government expelled") is the
+        `protagonist`: the state the article is about; "he" or "she" ("his visit") is the
+        `referent`, the state of the person named before (none when that is uncertain)."""
         span = doc.char_span(*trigger, alignment_mode="expand")
         if span is None or not len(span):
             return []
@@ -153,7 +156,9 @@ class RoleFinder:
         if mentioned_in_passing(head):
             return []
         codes = codes_by_token(doc, participants)
-        reader = _Reader(self.knowledge, kind, codes, head, subject_is_target, protagonist)
+        reader = _Reader(
+            self.knowledge, kind, codes, head, subject_is_target, protagonist, referent
+        )
         if particle:
             reader.target_preps = reader.target_preps | {particle}
         found = list(reader.read())
@@ -235,8 +240,10 @@ class _Reader:
         trigger: Token,
         flip: bool,
         protagonist: str | None,
+        referent: str | None = None,
     ) -> None:
         self.protagonist = protagonist
+        self.referent_state = referent
         self.trigger = trigger
         # "Vietnam bought drones from Turkey": the buyer, the subject, is the target.
         self.subject_side, self.object_side = ("target", "source") if flip else ("source", "target")
@@ -562,7 +569,10 @@ class _Reader:
                     return
                 if child.pos_ == "PROPN":
                     return  # "De Mistura said he was asking ...": a named person of no state
-        if protagonist and self.protagonist:
+        if pronoun.lower_ in _SINGULAR_PRONOUNS:
+            if self.referent_state:  # "Erdoğan ... He threatened": the person named before
+                yield self.referent_state, f">{pronoun.text}=person"
+        elif protagonist and self.protagonist:
             yield self.protagonist, f">{pronoun.text}=protagonist"
 
     def private_traveller(self, word: Token) -> bool:
