@@ -597,3 +597,34 @@ def test_a_pronoun_of_uncertain_or_private_reference_makes_no_event(
 ) -> None:
     events = coded(coder, BRAZIL_ARGENTINA + text)
     assert not {e for e in events if e[0] in {"VISIT", "REQUEST"}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of people have travelled from France to Libya to join the militia.",
+        "Germans who travel to Yemen face arrest on their return, the ministry said.",
+        "A Canadian man detained by Iraqi forces says he regrets travelling to Iraq.",
+        "The British teenager, who travelled from London to Syria in 2015, lost her citizenship.",
+        "Jane Roe, a UN goodwill ambassador, has toured widely, travelling to Kenya and Chad.",
+        "About 80% of the migrants were travelling to Spain from Morocco.",
+    ],
+)
+def test_private_people_travelling_make_no_visit(coder: Coder, text: str) -> None:
+    assert not {e for e in coded(coder, text) if e[0] == "VISIT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        ("Members of the Turkish delegation travelled to Baghdad on Sunday.", ("TUR", "IRQ")),
+        ("Dozens of Japanese officials travelled to Vietnam on Monday.", ("JPN", "VNM")),
+        ("Canadian Foreign Minister Melanie Joly says she regrets travelling to Iraq so late.",
+         ("CAN", "IRQ")),
+        ("Chinese warships travelled to Cambodia last week.", ("CHN", "KHM")),
+    ],
+)  # fmt: skip
+def test_officials_and_forces_travelling_still_visit(
+    coder: Coder, text: str, visit: tuple[str, str]
+) -> None:
+    assert ("VISIT", *visit) in coded(coder, text)

@@ -4,7 +4,7 @@ state's capital, the protagonist's meeting, the article's main pair)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..language import Sentence
 from ..schema import kinds
@@ -54,6 +54,10 @@ class PairFinder:
         root = clauses.root_at(doc, trigger.start, trigger.end)
         if root is not None and mentioned_in_passing(root):
             return []  # "discussed steps to enhance the conduct of joint exercises": a topic
+        private = self.roles.knowledge.non_state_heads | _PRIVATE_TRAVELLERS
+        by_token = codes_by_token(doc, participants)
+        if rule.kind == "VISIT" and root is not None and private_journey(root, private, by_token):
+            return []  # "Britons who travel to Syria", "900 people travelled from the UK"
         anaphor = context.stands_for_the_pair(sentence.text, doc, root)
         in_context = {code for pair in main_dyad for code in pair}
         if main_dyad and anaphor and codes <= in_context and not kinds()[rule.kind].directed:
@@ -186,3 +190,60 @@ def without_the_accusers_pair(
         )
         for trigger, present, pairs in paired
     ]
+
+
+# Clauses whose subject is their head's: "regrets travelling", "left to travel", "who travel".
+_SHARED_SUBJECT_DEPS = {"xcomp", "advcl", "pcomp", "conj", "ccomp"}
+# Travellers who travel for no state, besides the armed groups and civilians of roles.toml.
+_PRIVATE_TRAVELLERS = frozenset({
+    "people", "person", "man", "woman", "teenager", "girl", "boy", "child", "family",
+    "schoolgirl", "volunteer", "recruit", "resident", "worker", "traveller", "traveler",
+    "passenger", "visitor", "supporter", "individual", "youth", "teen",
+})  # fmt: skip
+# Verbs of saying, whose subject a "she" in what is said stands for.
+_SAYING = {"say", "tell", "admit", "claim", "insist", "explain", "recall", "describe", "add"}
+# Words that make an office honorary: "a goodwill ambassador" travels for no one.
+_HONORARY = {"goodwill", "honorary"}
+
+
+def private_journey(verb: Token, private_heads: frozenset[str], codes: dict[int, str]) -> bool:
+    """Whether a verb of travel tells the journey of people who travel for no state: common
+    people ("900 people have travelled from the UK to Syria", "an American woman regrets
+    travelling to Syria"), a people named by its demonym ("Britons who travel to Syria") or
+    an honorary office ("a goodwill ambassador, travelling to Chad"). `private_heads`: the
+    nouns of people who act for no state (rebels, refugees, citizens)."""
+    traveller = _traveller(verb)
+    if traveller is None:
+        return False
+    if traveller.pos_ == "PRON":
+        # "An American woman ... says she regrets travelling": the speaker "she" stands for
+        root = traveller.sent.root
+        named = [c for c in root.children if c.dep_ == "nsubj" and c.i < traveller.i]
+        if root.lemma_.lower() not in _SAYING or not named or named[0].pos_ == "PRON":
+            return False
+        traveller = named[0]
+    # "hundreds of people", "members of the delegation": who they are
+    of = [o for p in traveller.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    traveller = of[0] if of else traveller
+    phrase = {w.lower_ for w in traveller.subtree}
+    if phrase & _HONORARY:
+        return True
+    if traveller.i in codes:
+        # "Britons", "Germans": a people, not "Britain" or "the German navy"
+        return traveller.tag_ in {"NNS", "NNPS"}
+    return traveller.pos_ == "NOUN" and traveller.lemma_.lower() in private_heads
+
+
+def _traveller(verb: Token) -> Token | None:
+    """Who travels: the verb's subject, the noun its relative clause is about, or the subject
+    of the clause it shares its subject with."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].tag_ not in {"WP", "WDT"}:
+            return subjects[0]
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+            return verb.head  # "Britons who travel", "people travelling to Italy"
+        if subjects or verb.dep_ not in _SHARED_SUBJECT_DEPS:
+            return None
+        verb = verb.head
+    return None
