@@ -54,9 +54,11 @@ class PairFinder:
         root = clauses.root_at(doc, trigger.start, trigger.end)
         if root is not None and mentioned_in_passing(root):
             return []  # "discussed steps to enhance the conduct of joint exercises": a topic
-        private = self.roles.knowledge.non_state_heads | _PRIVATE_TRAVELLERS
-        by_token = codes_by_token(doc, participants)
-        if rule.kind == "VISIT" and root is not None and private_journey(root, private, by_token):
+        if (
+            rule.kind == "VISIT"
+            and root is not None
+            and self.private_journey(root, doc, participants)
+        ):
             return []  # "Britons who travel to Syria", "900 people travelled from the UK"
         anaphor = context.stands_for_the_pair(sentence.text, doc, root)
         in_context = {code for pair in main_dyad for code in pair}
@@ -104,6 +106,12 @@ class PairFinder:
             anaphor, bool(tied & officials), strong, False, others_named, answers
         )
         return context.context_pairs(rule.kind, tied, cues, main_dyad)
+
+    def private_journey(
+        self, root: Token, doc: Doc, participants: list[tuple[int, int, str]]
+    ) -> bool:
+        private = self.roles.knowledge.non_state_heads | _PRIVATE_TRAVELLERS
+        return private_journey(root, private, codes_by_token(doc, participants))
 
     @staticmethod
     def answered(
