@@ -3,6 +3,7 @@ earlier sentence stand for in articles of our own."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -628,3 +629,35 @@ def test_officials_and_forces_travelling_still_visit(
     coder: Coder, text: str, visit: tuple[str, str]
 ) -> None:
     assert ("VISIT", *visit) in coded(coder, text)
+
+
+def _past_the_lead(text: str) -> str:
+    """An article about Brazil and Argentina whose lead ends before `text`."""
+    filler = " ".join(
+        f"Farmers in the south reported a good harvest in field number {n}." for n in range(14)
+    )
+    return BRAZIL_ARGENTINA + filler + " " + text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aid workers spent months in the camps. They flew to Chile in March.",
+        "Aid workers spent months in the camps. They also warned the Chilean government "
+        "against closing the border.",
+    ],
+)
+def test_they_past_the_lead_is_not_the_protagonist(coder: Coder, text: str) -> None:
+    events = coded(coder, _past_the_lead(text))
+    assert not {e for e in events if "CHL" in e}
+
+
+@pytest.mark.parametrize("article", [_past_the_lead, lambda text: BRAZIL_ARGENTINA + text])
+def test_we_in_a_quote_is_the_speakers_state(coder: Coder, article: Callable[[str], str]) -> None:
+    text = article(
+        "Peruvian Foreign Minister Javier Gonzalez-Olaechea spoke to reporters on Monday. He "
+        "said: “We have asked Ecuador to return our ambassador.”"
+    )
+    events = coded(coder, text)
+    assert ("REQUEST", "PER", "ECU") in events
+    assert ("REQUEST", "BRA", "ECU") not in events

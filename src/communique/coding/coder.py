@@ -260,7 +260,8 @@ class Coder:
                         states_here,
                     ),
                     home,
-                    protagonist,
+                    # past the lead, "they" and "we" are seldom the article's protagonist
+                    protagonist if i < context.LEAD_SENTENCES else None,
                     opened,
                     answering,
                     recent_events,

@@ -103,8 +103,9 @@ class RecentPair:
         self.pair, self._quiet = (first, second), 0
 
 
-# "he", "she", "his", "her": one person, named before.
+# "he", "she", "his", "her": one person, named before; "we", "our": the one speaking.
 SINGULAR_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ww]e|[Oo]ur)\b")
 _MAIN_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _NAME_PARTS = {"compound", "appos", "flat"}
 
@@ -137,9 +138,9 @@ class PersonInFocus:
         doc: Doc | None,
         actors: list[ActorMention],
     ) -> PersonMention | None:
-        """The official the sentence's first "he" or "she" stands for: a person the sentence
-        names before it, else the person in focus; None for a person of no office."""
-        match = SINGULAR_PRONOUN.search(sentence.text)
+        """The official the sentence's first "he", "she" or "we" stands for: a person the
+        sentence names before it, else the person in focus; None for a person of no office."""
+        match = PERSONAL_PRONOUN.search(sentence.text)
         if match is None:
             return None
         start = sentence.start + match.start()

@@ -41,6 +41,7 @@ _CONTROL_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
 # often stand for an organisation or a thing, so they do not.
 _PERSONAL_PRONOUNS = {"he", "she", "his", "her", "they", "their", "we", "our"}
 _SINGULAR_PRONOUNS = {"he", "she", "his", "her"}
+_FIRST_PLURAL = {"we", "our"}
 
 
 @dataclass(frozen=True)
@@ -142,9 +143,10 @@ class RoleFinder:
     ) -> list[Party]:
         """Every state the parse ties to the trigger at character span `trigger`.
 
-        A personal pronoun as the subject ("we met", "their government expelled") is the
+        A personal pronoun as the subject ("they met", "their government expelled") is the
         `protagonist`: the state the article is about; "he" or "she" ("his visit") is the
-        `referent`, the state of the person named before (none when that is uncertain)."""
+        `referent`, the state of the person named before (none when that is uncertain), and
+        so is "we" when that person speaks."""
         span = doc.char_span(*trigger, alignment_mode="expand")
         if span is None or not len(span):
             return []
@@ -572,6 +574,8 @@ class _Reader:
         if pronoun.lower_ in _SINGULAR_PRONOUNS:
             if self.referent_state:  # "Erdoğan ... He threatened": the person named before
                 yield self.referent_state, f">{pronoun.text}=person"
+        elif pronoun.lower_ in _FIRST_PLURAL and self.referent_state:
+            yield self.referent_state, f">{pronoun.text}=speaker"  # "Johnson said: 'we ...'"
         elif protagonist and self.protagonist:
             yield self.protagonist, f">{pronoun.text}=protagonist"
 
