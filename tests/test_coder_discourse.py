@@ -661,3 +661,38 @@ def test_we_in_a_quote_is_the_speakers_state(coder: Coder, article: Callable[[st
     events = coded(coder, text)
     assert ("REQUEST", "PER", "ECU") in events
     assert ("REQUEST", "BRA", "ECU") not in events
+
+
+ETHIOPIA_SOMALIA = (
+    "Ethiopia and Somalia signed a border agreement on Monday. Ethiopian officials said Somalia "
+    "had asked Ethiopia for more troops. Somalia thanked Ethiopia. "
+)
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Ethiopia has for years been threatening the Oromo rebels in the region.",
+        "The Ethiopian prime minister, Abiy Ahmed, warned Somali clan militias against "
+        "crossing the border.",
+        "Ethiopian Prime Minister Abiy Ahmed warned: “Al-Shabaab is still a grave threat to the "
+        "region.”",
+    ],
+)
+def test_a_warning_aimed_at_no_state_is_not_completed_from_the_main_pair(
+    coder: Coder, warning: str
+) -> None:
+    assert ("THREATEN", "ETH", "SOM") not in coded(coder, ETHIOPIA_SOMALIA + warning)
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Ethiopia warned that the Somali government would pay a heavy price.",
+        "Ethiopia also warned on Tuesday against any delay.",
+    ],
+)
+def test_a_warning_to_the_other_state_or_to_no_one_named_is_still_coded(
+    coder: Coder, warning: str
+) -> None:
+    assert ("THREATEN", "ETH", "SOM") in coded(coder, ETHIOPIA_SOMALIA + warning)

@@ -101,6 +101,7 @@ class PairFinder:
             clauses.rejects_a_proposal(doc, trigger)
             if rule.kind == "REJECT"
             else not clauses.warns_of_a_risk(doc, trigger)
+            and not (root is not None and self.aimed_at_no_state(root, doc, participants))
         )
         cues = context.ContextCues(
             anaphor, bool(tied & officials), strong, False, others_named, answers
@@ -112,6 +113,12 @@ class PairFinder:
     ) -> bool:
         private = self.roles.knowledge.non_state_heads | _PRIVATE_TRAVELLERS
         return private_journey(root, private, codes_by_token(doc, participants))
+
+    def aimed_at_no_state(
+        self, root: Token, doc: Doc, participants: list[tuple[int, int, str]]
+    ) -> bool:
+        non_state = self.roles.knowledge.non_state_heads | self.roles.knowledge.armed_groups
+        return aimed_at_no_state(root, non_state, codes_by_token(doc, participants))
 
     @staticmethod
     def answered(
@@ -255,3 +262,25 @@ def _traveller(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def aimed_at_no_state(verb: Token, non_state: frozenset[str], codes: dict[int, str]) -> bool:
+    """Whether a warning names whom it is aimed at, and that is no state: "warned Kurdish
+    activists", "threatening the Kurds in Syria", "warned: Al-Qaida is still a threat",
+    "warned that the militiamen could still meet resistance" (`non_state`: the heads of
+    armed groups and other parties that are no state's)."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"}:
+            aimed = [child]
+        elif child.dep_ == "ccomp":
+            aimed = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        else:
+            continue
+        for word in aimed:
+            if word.lemma_.lower() in non_state:
+                return True  # "warned Somali militias"
+            if any(w.i in codes for w in word.subtree if w.head.dep_ != "prep"):
+                continue  # "warned Turkey", "warned the Syrian regime", not "Kurds in Syria"
+            if word.pos_ == "PROPN":
+                return True
+    return False
