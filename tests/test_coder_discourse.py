@@ -696,3 +696,30 @@ def test_a_warning_to_the_other_state_or_to_no_one_named_is_still_coded(
     coder: Coder, warning: str
 ) -> None:
     assert ("THREATEN", "ETH", "SOM") in coded(coder, ETHIOPIA_SOMALIA + warning)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopia promised to arm and train them, creating a new militia.",
+        "Ethiopia was offering military training to 300 men from the clan.",
+    ],
+)
+def test_cooperation_with_someone_of_no_state_is_not_completed_from_the_main_pair(
+    coder: Coder, text: str
+) -> None:
+    events = coded(coder, ETHIOPIA_SOMALIA + text)
+    assert not {e for e in events if e[0] in {"PLEDGE_COOPERATION", "DEFENSE_COOPERATION"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ethiopia promised to train Somali troops next year.", "DEFENSE_COOPERATION"),
+        ("Ethiopia agreed to hold further talks.", "PLEDGE_COOPERATION"),
+    ],
+)
+def test_cooperation_with_the_other_state_or_no_one_named_is_still_coded(
+    coder: Coder, text: str, kind: str
+) -> None:
+    assert (kind, "ETH", "SOM") in coded(coder, ETHIOPIA_SOMALIA + text)

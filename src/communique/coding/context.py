@@ -588,6 +588,8 @@ class ContextCues:
     others_named: bool = False  # the sentence names a state outside the article's main pair
     # a rejection turns down a proposal, demand or charge; a warning is not of a mere risk
     answers: bool = False
+    # the act names its other side, and that is no state ("promised to train them")
+    other_side_no_state: bool = False
 
 
 def context_pairs(
@@ -603,7 +605,7 @@ def context_pairs(
             # "The Chinese embassy rejected the protest": in a story about two states, a
             # rejection or a warning answers the other one.
             return [(only, b if a == only else a, True) for a, b in partners]
-        if cues.both_sides_named or kind not in COOPERATIVE_KINDS:
+        if cues.both_sides_named or kind not in COOPERATIVE_KINDS or cues.other_side_no_state:
             return []  # the same state on both sides is a domestic matter ("met its diaspora")
         meeting_cue = cues.anaphor or (cues.official and cues.strong)
         if cues.anaphor or (kind != "MEET" and cues.strong) or (kind == "MEET" and meeting_cue):

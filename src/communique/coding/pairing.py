@@ -103,8 +103,13 @@ class PairFinder:
             else not clauses.warns_of_a_risk(doc, trigger)
             and not (root is not None and self.aimed_at_no_state(root, doc, participants))
         )
+        elsewhere = (
+            rule.kind in context.COOPERATIVE_KINDS
+            and root is not None
+            and self.dealt_with_no_state(root, doc, participants)
+        )
         cues = context.ContextCues(
-            anaphor, bool(tied & officials), strong, False, others_named, answers
+            anaphor, bool(tied & officials), strong, False, others_named, answers, elsewhere
         )
         return context.context_pairs(rule.kind, tied, cues, main_dyad)
 
@@ -119,6 +124,13 @@ class PairFinder:
     ) -> bool:
         non_state = self.roles.knowledge.non_state_heads | self.roles.knowledge.armed_groups
         return aimed_at_no_state(root, non_state, codes_by_token(doc, participants))
+
+    def dealt_with_no_state(
+        self, root: Token, doc: Doc, participants: list[tuple[int, int, str]]
+    ) -> bool:
+        non_state = self.roles.knowledge.non_state_heads | self.roles.knowledge.armed_groups
+        private = non_state | _PRIVATE_TRAVELLERS
+        return dealt_with_no_state(root, private, codes_by_token(doc, participants))
 
     @staticmethod
     def answered(
@@ -283,4 +295,34 @@ def aimed_at_no_state(verb: Token, non_state: frozenset[str], codes: dict[int, s
                 continue  # "warned Turkey", "warned the Syrian regime", not "Kurds in Syria"
             if word.pos_ == "PROPN":
                 return True
+    return False
+
+
+def dealt_with_no_state(trigger: Token, private: frozenset[str], codes: dict[int, str]) -> bool:
+    """Whether cooperation names its other side, and that is no state: "Turkey promised to
+    drill them", "offered military training to 500 men", "rebel officials held meetings with
+    Russia" (`private`: the heads of armed groups and of people who act for no state)."""
+    words = [trigger]
+    if trigger.dep_ in {"dobj", "nsubjpass"}:
+        words.append(trigger.head)  # "held meetings", "training was offered"
+    verbs = [c for w in words for c in w.children if c.dep_ == "xcomp"]
+    words += [v for verb in verbs for v in (verb, *verb.conjuncts)]  # "to drill and train them"
+    for word in words:
+        for child in word.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                modifiers = [m for m in child.children if m.dep_ in {"amod", "compound"}]
+                if any(w.lemma_.lower() in private for w in (child, *modifiers)):
+                    return True  # "rebel officials held meetings"
+                continue
+            if child.dep_ in {"dobj", "dative"}:
+                other = [child]
+            elif child.dep_ == "prep" and child.lower_ in {"with", "to"}:
+                other = [c for c in child.children if c.dep_ == "pobj"]
+            else:
+                continue
+            for side in other:
+                if side.i == trigger.i or any(w.i in codes for w in side.subtree):
+                    continue
+                if side.lower_ in {"them", "him", "her"} or side.lemma_.lower() in private:
+                    return True
     return False
