@@ -723,3 +723,18 @@ def test_cooperation_with_the_other_state_or_no_one_named_is_still_coded(
     coder: Coder, text: str, kind: str
 ) -> None:
     assert (kind, "ETH", "SOM") in coded(coder, ETHIOPIA_SOMALIA + text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Japan pledged a $50m support package for Sri Lanka on Monday.", ("JPN", "LKA")),
+        ("The EU commissioner pledged a €225m support package for Malawi.", ("IGO:EU", "MWI")),
+    ],
+)
+def test_a_support_package_is_aid_not_words_of_support(
+    coder: Coder, text: str, pair: tuple[str, str]
+) -> None:
+    events = coded(coder, text)
+    assert ("AID", *pair) in events
+    assert ("ENDORSE", *pair) not in events
