@@ -738,3 +738,19 @@ def test_a_support_package_is_aid_not_words_of_support(
     events = coded(coder, text)
     assert ("AID", *pair) in events
     assert ("ENDORSE", *pair) not in events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The row could lead to Kenya imposing sanctions on Uganda.",
+        "Tensions over the dam might result in Egypt attacking Ethiopia.",
+    ],
+)
+def test_an_outcome_foreseen_is_no_event(coder: Coder, text: str) -> None:
+    assert coded(coder, text) == set()
+
+
+def test_an_event_that_could_lead_to_something_else_is_still_coded(coder: Coder) -> None:
+    text = "Peru reached a deal with Bolivia, which could lead to lower gas prices."
+    assert ("PLEDGE_COOPERATION", "BOL", "PER") in coded(coder, text)

@@ -248,6 +248,20 @@ def conditional(doc: Doc, trigger: TriggerMatch) -> bool:
         )
         or _speculated(word)
         or _imagined(word)
+        or _a_possible_outcome(word)
+    )
+
+
+# "could lead to Erdoğan reaching a deal", "might result in clashes": an outcome foreseen.
+OUTCOME_VERBS = {"lead", "result"}
+MODALS = {"could", "might", "may", "would"}
+
+
+def _a_possible_outcome(word: Token) -> bool:
+    return any(
+        clause.lemma_.lower() in OUTCOME_VERBS
+        and any(c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children)
+        for clause in word.ancestors
     )
 
 
