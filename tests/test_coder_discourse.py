@@ -754,3 +754,11 @@ def test_an_outcome_foreseen_is_no_event(coder: Coder, text: str) -> None:
 def test_an_event_that_could_lead_to_something_else_is_still_coded(coder: Coder) -> None:
     text = "Peru reached a deal with Bolivia, which could lead to lower gas prices."
     assert ("PLEDGE_COOPERATION", "BOL", "PER") in coded(coder, text)
+
+
+def test_an_act_in_the_subject_of_a_foreseen_outcome_is_still_coded(coder: Coder) -> None:
+    text = (
+        "Aid groups said an assault by Russian forces backing Venezuela would lead to the "
+        "displacement of thousands."
+    )
+    assert ("ENDORSE", "RUS", "VEN") in coded(coder, text)

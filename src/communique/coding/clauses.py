@@ -258,10 +258,14 @@ MODALS = {"could", "might", "may", "would"}
 
 
 def _a_possible_outcome(word: Token) -> bool:
+    """Whether the word stands in what a modal "lead to" or "result in" foresees (not in
+    its subject: "an assault by forces backing Assad would lead to ...")."""
     return any(
-        clause.lemma_.lower() in OUTCOME_VERBS
-        and any(c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children)
-        for clause in word.ancestors
+        part.dep_ not in {"nsubj", "nsubjpass", "csubj"}
+        and part.head.lemma_.lower() in OUTCOME_VERBS
+        and any(c.dep_ == "aux" and c.lower_ in MODALS for c in part.head.children)
+        for part in (word, *word.ancestors)
+        if part.head.i != part.i
     )
 
 
