@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
+from communique.coding import mentions
 from communique.coding.coder import Coder
 from communique.coding.dates import DateValue
 from communique.coding.knowledge import Knowledge
-from communique.language import LanguageTools
+from communique.language import LanguageTools, split_sentences
 from communique.schema import Event
 
 PUBLISHED = DateValue.day(date(2025, 3, 14))
@@ -148,6 +149,65 @@ def test_a_coordinated_subject_of_three_meets_pairwise(coder: Coder) -> None:
 def test_a_leader_named_by_surname_stands_for_the_state(coder: Coder) -> None:
     meet = one(code(coder, "Macron held talks with Ramaphosa in Paris on Monday."), "MEET")
     assert (meet.source, meet.target) == ("FRA", "ZAF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But Macron held talks with Ramaphosa in Paris on Monday.",
+        "Yesterday Macron held talks with Ramaphosa in Paris.",
+        "The Macron-Ramaphosa talks were held in Paris on Monday.",
+        "President Macron held talks with Mr Ramaphosa in Paris on Monday.",
+        "On Monday Macron held talks with Ramaphosa in Paris.",
+    ],
+)
+def test_a_leaders_surname_after_a_title_or_opening_word_is_still_the_leader(
+    coder: Coder, text: str
+) -> None:
+    meet = one(code(coder, text), "MEET")
+    assert (meet.source, meet.target) == ("FRA", "ZAF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said Brigitte Macron held talks with Ramaphosa in Paris.",
+        "Officials said Ramaphosa held talks with Jean-Pierre Macron in Paris.",
+        "Officials said Ramaphosa held talks with Claire Dupont-Macron in Paris.",
+    ],
+)
+def test_a_leaders_surname_after_another_first_name_is_someone_else(
+    coder: Coder, text: str
+) -> None:
+    """ "Brigitte Macron", "Dupont-Macron": namesakes of the French president, who act for no
+    state the text names."""
+    assert [e for e in code(coder, text) if e.kind == "MEET"] == []
+    people = coder.code("a", "t.txt", text, PUBLISHED).people
+    assert "Emmanuel Macron" not in {p.name for p in people}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Later Olaechea met Bolivian diplomats.", True),
+        ("Minister Olaechea met Bolivian diplomats.", True),
+        ("Officials said Olaechea met Bolivian diplomats.", True),
+        ("Officials said Lucia Olaechea met Bolivian diplomats.", False),
+        ("Officials said Ana Ruiz-Olaechea met Bolivian diplomats.", False),
+    ],
+)
+def test_a_short_name_after_another_first_name_is_someone_else(
+    coder: Coder, sentence: str, found: bool
+) -> None:
+    first = "Peruvian Foreign Minister Javier Olaechea met Chilean officials. "
+    sentences = split_sentences(first + sentence)
+    actors = coder.knowledge.gazetteer.find(sentences[0].text)
+    # the person the entity recognizer would find there
+    named = coder.people_finder.possible(sentences[0].text, 0, actors)
+    people = {0: [p for p in named if p.name == "Javier Olaechea"]}
+    short_names = mentions.short_name_pattern(people)
+    later = mentions.short_name_mentions(sentences[1], short_names, [])
+    assert [p.name for p in later] == (["Javier Olaechea"] if found else [])
 
 
 def test_protesters_without_nationality_are_of_the_datelines_state(coder: Coder) -> None:

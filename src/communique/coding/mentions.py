@@ -12,7 +12,7 @@ from ..language import Sentence
 from ..schema import Location, Person
 from .actors import ActorMention
 from .lexicon import TriggerMatch
-from .people import PersonMention
+from .people import PersonMention, namesake_before
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -119,11 +119,14 @@ def short_name_mentions(
         return []
     pattern, parts = short_names
     found = []
+    taken = [(p.start - sentence.start, p.end - sentence.start) for p in known]
     for match in pattern.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if any(p.start < end and start < p.end for p in known):
             continue
         person = parts[match.group(0)]
+        if namesake_before(sentence.text, match.start(), person.name, taken):
+            continue
         found.append(
             PersonMention(
                 start, end, person.name, person.country, person.role, person.holder, False

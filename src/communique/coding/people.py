@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .actors import ActorMention
+from .dates.words import MONTH_NAMES, WEEKDAYS
 from .offices import Holder, OfficeHolders
 from .phrases import PhraseIndex
 from .text_utils import fold, fold_in_place
@@ -220,6 +222,8 @@ class PeopleFinder:
             if any(s < match.end and match.start < e for s, e in taken):
                 continue
             holder = match.value
+            if namesake_before(text, match.start, holder.name, taken):
+                continue
             found.append(
                 PersonMention(
                     offset + match.start,
@@ -312,6 +316,56 @@ def _shouted(word: str) -> bool:
     acronym, not a name's ("K." and "JD" may be initials). A headline in capitals would
     otherwise give every run of its words as a name."""
     return word.isupper() and sum(c.isalpha() for c in word) >= 3
+
+
+# Words that may stand right before a surname and leave it the known person's: honorifics and
+# ranks, and the months and days of a dateline ("On Tuesday Putin said").
+_HONORIFICS = "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Madam Governor Mayor Speaker Colonel Lieutenant"
+_RANKS = "Captain Commander Marshal Pope Rep Sen Gen Adm Col Lt"
+_BEFORE_A_SURNAME = frozenset([*_HONORIFICS.split(), *_RANKS.split(), *WEEKDAYS, *MONTH_NAMES])
+_JOINED_BEFORE = re.compile(r"([A-ZÀ-ÝĐ][\w’']*)\s+([A-ZÀ-ÝĐ]\w*)[-‐‑]$")
+# What joins a name to its surname by a hyphen: "al-Sisi", "bin-Salman", "Abu-Bakr".
+_NAME_JOINERS = frozenset({"al", "el", "ul", "bin", "ibn", "abu", "abd", "ben", "de", "da"})
+_OPENING = " \t\n\"'“‘(—–-"  # what may stand before a sentence's first word
+_WORD_BEFORE = re.compile(r"([A-ZÀ-ÝĐ][\w’'.]*)[ \t]+$")
+
+
+def namesake_before(
+    text: str, start: int, known_name: str, taken: Sequence[tuple[int, int]] = ()
+) -> bool:
+    """Whether the surname at `start` in the sentence `text` belongs to someone other than
+    `known_name`: it follows a first name not theirs ("Melania Trump", "Nasr Hariri"), or is
+    joined to a name that does ("Nkosazana Dlamini-Zuma")."""
+    head_start = max(0, start - 40)
+    head = text[head_start:start]
+    joined = _JOINED_BEFORE.search(head)
+    if joined:  # not "Abdel Fattah al-Sisi", "the Trump-Putin talks"
+        if joined.group(2).lower() in _NAME_JOINERS:
+            return False
+        return _first_name(text, head_start + joined.start(1), joined.group(1), known_name, taken)
+    before = _WORD_BEFORE.search(head)
+    if before is None:
+        return False
+    return _first_name(text, head_start + before.start(1), before.group(1), known_name, taken)
+
+
+def _first_name(
+    text: str, at: int, word: str, known_name: str, taken: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether `word` at `at` is someone's first name. The sentence's first word ("But Trump
+    said", "Maybe Trump is"), a title, an honorific, an abbreviation, a possessive, a
+    state's name (a span in `taken`) or the known person's own name is not."""
+    word = word.rstrip(".")
+    return not (
+        not text[:at].strip(_OPENING)
+        or word in known_name.split()
+        or word.isupper()  # "PM Lee", "FM Wang"
+        or word in _BEFORE_A_SURNAME
+        or _TITLE_WORD.match(word)
+        or word.endswith(("’s", "'s"))
+        or word.lower() in STOP_WORDS
+        or any(s <= at < e for s, e in taken)
+    )
 
 
 def _actor_spans(actors: list[ActorMention], offset: int) -> list[tuple[int, int]]:
