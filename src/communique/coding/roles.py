@@ -73,6 +73,7 @@ class RoleKnowledge:
     arrival_verbs: frozenset[str]
     relation_heads: frozenset[str]
     content_object_is_target: frozenset[str]
+    content_phrase_is_target: frozenset[str]
     topic_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     seated_heads: frozenset[str]
@@ -110,6 +111,7 @@ class RoleKnowledge:
             arrival_verbs=frozenset(data["arrival_verbs"]),
             relation_heads=frozenset(data["relation_heads"]),
             content_object_is_target=frozenset(data["content_object_is_target"]),
+            content_phrase_is_target=frozenset(data["content_phrase_is_target"]),
             topic_verbs=frozenset(data["topic_verbs"]),
             receiving_verbs=frozenset(data["receiving_verbs"]),
             seated_heads=frozenset(data["seated_heads"]),
@@ -396,6 +398,12 @@ class _Reader:
                     if obj.dep_ in _OBJECT_DEPS:
                         for code, path in self.members(obj):
                             yield Party(code, "target", f"{how}<-to:{child.text}<-{path}")
+                        if self.kind not in self.k.content_phrase_is_target:
+                            continue
+                        # "threatened to launch an operation against Syria"
+                        for prep in obj.children:
+                            if prep.dep_ == "prep" and prep.lower_ in self.target_preps:
+                                yield from self.prepositional(prep, f"{how}<-to:{child.text}")
                     elif obj.dep_ == "prep":
                         yield from self.prepositional(obj, f"{how}<-to:{child.text}")
             elif _content_clause(child) and self.kind in self.k.clause_subject_is_target:
@@ -464,7 +472,11 @@ class _Reader:
                 if inner.dep_ == "prep":
                     yield from self.prepositional(inner, f"{how}<-{prep.text}")
             return
-        if prep.dep_ == "agent" or word == "by":
+        if prep.dep_ == "agent":
+            # the passive's doer stands where the active's subject would: "the Thai minister
+            # was received by his Cambodian counterpart" has the host, the subject, as target
+            side = self.subject_side
+        elif word == "by":
             side = "source"
         elif word == "of" and prep.head.i == self.trigger.i and word not in self.source_preps:
             side = self.object_side  # "the expulsion of the Venezuelan ambassador"
