@@ -622,3 +622,56 @@ def test_a_state_that_leads_a_coalition_acts_through_it(
 
 def test_a_state_that_backs_a_force_does_not_act_through_it(coder: Coder) -> None:
     assert not events(coder, "Russian-backed forces attacked Ukrainian positions.")
+
+
+# Wordings of each PLOVER type that wire copy uses and the frames once missed: a phrasal or
+# plain verb of meeting, working together, yielding, force and its show; a passive host; a
+# recall named as a noun. (An undirected kind's pair is in one order: "MEET JPN>PHL".)
+MORE_WORDINGS = [
+    ("The Philippine defence secretary sat down with his Japanese counterpart.", "MEET JPN>PHL"),
+    ("Indonesia's foreign minister consulted Malaysia on the haze crisis.", "MEET IDN>MYS"),
+    ("The Thai foreign minister was received by his Cambodian counterpart.", "VISIT THA>KHM"),
+    ("Italy and Albania cooperated on the return of migrants.", "COOPERATE ALB>ITA"),
+    ("Moroccan police worked with their Spanish counterparts on the case.", "COOPERATE ESP>MAR"),
+    ("The United Arab Emirates flew tonnes of medical supplies to Gaza.", "AID ARE>PSE"),
+    ("North Korea repatriated a detained South Korean fisherman.", "RETREAT PRK>KOR"),
+    ("India and China disengaged troops at two friction points.", "RETREAT IND>CHN"),
+    ("Sweden met Turkey's demands on the extradition of Kurdish activists.", "CONCEDE SWE>TUR"),
+    ("Hungary dropped its objections to Sweden's NATO membership.", "CONCEDE HUN>SWE"),
+    ("Turkey lifted its veto on Finland's accession.", "CONCEDE TUR>FIN"),
+    ("Turkey withdrew its objection to Sweden's membership bid.", "CONCEDE TUR>SWE"),
+    ("Armenia's request for Russian help went unanswered.", "REQUEST ARM>RUS"),
+    ("Turkey threatened to launch a new military operation against Syria.", "THREATEN TUR>SYR"),
+    ("Niger ordered French troops to leave.", "SANCTION NER>FRA"),
+    ("Germany's recall of its ambassador from Russia was unprecedented.", "SANCTION DEU>RUS"),
+    ("The US sent an aircraft carrier toward Iran.", "MOBILIZE USA>IRN"),
+    ("Belarus forced a Lithuanian plane to land in Minsk.", "COERCE BLR>LTU"),
+    ("Russia carried out a cyberattack on Estonia's government websites.", "COERCE RUS>EST"),
+    ("Thai troops fought Cambodian soldiers near the temple.", "ASSAULT THA>KHM"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MORE_WORDINGS)
+def test_more_wordings_of_each_type(coder: Coder, sentence: str, expected: str) -> None:
+    found(coder, sentence, expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two companies cooperated on the project.",  # no state
+        "Toyota partnered with a Chinese battery maker.",
+        "Brazil met its emissions target.",  # a target met, no one met
+        "Greece met the deadline for the bailout.",
+        "The minister sat down with reporters in Lima.",
+        "The airline dropped its objection to the merger.",
+        "Chile forced the bill through parliament.",
+        "The recall of the faulty Japanese cars cost millions.",
+        "Hackers stole data from a Chilean bank.",
+        "Turkish fans fought Greek supporters after the match.",
+        "The Chilean navy worked with Peruvian fishermen to clear the nets.",
+        "China sent warships to Japan for the fleet review.",
+    ],
+)
+def test_the_same_words_with_no_state_acting_on_another(coder: Coder, sentence: str) -> None:
+    assert [(e.kind, e.source, e.target) for e in events(coder, sentence)] == []
