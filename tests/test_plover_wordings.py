@@ -648,6 +648,13 @@ MORE_WORDINGS = [
     ("Belarus forced a Lithuanian plane to land in Minsk.", "COERCE BLR>LTU"),
     ("Russia carried out a cyberattack on Estonia's government websites.", "COERCE RUS>EST"),
     ("Thai troops fought Cambodian soldiers near the temple.", "ASSAULT THA>KHM"),
+    ("Cuba released a jailed American contractor.", "RETREAT CUB>USA"),
+    ("Iran's release of the French academic eased tensions.", "RETREAT IRN>FRA"),
+    ("Kenya sent 400 police officers to Haiti.", "AID KEN>HTI"),
+    ("Colombia and Venezuela restored consular relations.", "ESTABLISH_RELATIONS COL>VEN"),
+    ("Russia returned 20 Ukrainian children to Kyiv.", "RETREAT RUS>UKR"),
+    ("Turkey approved Finland's NATO membership.", "ENDORSE TUR>FIN"),
+    ("Sweden's accession was ratified by Hungary's parliament.", "ENDORSE HUN>SWE"),
 ]
 
 
@@ -671,6 +678,9 @@ def test_more_wordings_of_each_type(coder: Coder, sentence: str, expected: str) 
         "Turkish fans fought Greek supporters after the match.",
         "The Chilean navy worked with Peruvian fishermen to clear the nets.",
         "China sent warships to Japan for the fleet review.",
+        "Kenya sent police to the border with Somalia.",
+        "Chile released the contractor's report on Peru.",
+        "The board approved the company's application.",
     ],
 )
 def test_the_same_words_with_no_state_acting_on_another(coder: Coder, sentence: str) -> None:
