@@ -357,6 +357,8 @@ def main_verbs_govern(triggers: list[TriggerMatch], doc: Doc) -> list[TriggerMat
             None,
             kind,
         )
+        if governed and _reacted_to(root, verbs.get(root.head.i)):
+            governed = False
         # ("after a state visit to Peru, the president flew home": a time, not a restatement)
         restated = (
             root.dep_ == "pobj"
@@ -366,6 +368,22 @@ def main_verbs_govern(triggers: list[TriggerMatch], doc: Doc) -> list[TriggerMat
         if not (governed or restated):
             kept.append(trigger)
     return kept
+
+
+# Verbs that react in words to what was done: "the arrest of two Chinese nationals by Philippine
+# authorities was condemned" condemns an arrest that happened.
+_REACTIONS = frozenset({"ACCUSE", "ENDORSE"})
+
+
+def _reacted_to(noun: Token, verb_kind: str | None) -> bool:
+    """Whether the event noun is what a passive reaction with no doer of its own is to (the
+    reaction has no two states; the act it names stands)."""
+    verb = noun.head
+    return (
+        verb_kind in _REACTIONS
+        and noun.dep_ == "nsubjpass"
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def prefer_specific(triggers: list[TriggerMatch]) -> list[TriggerMatch]:
