@@ -655,6 +655,10 @@ MORE_WORDINGS = [
     ("Russia returned 20 Ukrainian children to Kyiv.", "RETREAT RUS>UKR"),
     ("Turkey approved Finland's NATO membership.", "ENDORSE TUR>FIN"),
     ("Sweden's accession was ratified by Hungary's parliament.", "ENDORSE HUN>SWE"),
+    ("Britain handed over sovereignty of the Chagos Islands to Mauritius.", "RETREAT GBR>MUS"),
+    ("The United States extended a $500 million credit line to Sri Lanka.", "AID USA>LKA"),
+    ("Israel denied entry to two US congresswomen.", "COERCE ISR>USA"),
+    ("Hungary refused entry to a Romanian ship.", "COERCE HUN>ROU"),
 ]
 
 
@@ -681,7 +685,30 @@ def test_more_wordings_of_each_type(coder: Coder, sentence: str, expected: str) 
         "Kenya sent police to the border with Somalia.",
         "Chile released the contractor's report on Peru.",
         "The board approved the company's application.",
+        "The court denied access to the documents.",
+        "The bank extended credit to Chilean farmers.",
     ],
 )
 def test_the_same_words_with_no_state_acting_on_another(coder: Coder, sentence: str) -> None:
     assert [(e.kind, e.source, e.target) for e in events(coder, sentence)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The release of the Australian journalist by China was welcomed.", "RETREAT CHN>AUS"),
+        ("The Ugandan army's incursion into Congo was condemned.", "ASSAULT UGA>COD"),
+    ],
+)
+def test_an_act_condemned_or_welcomed_by_no_one_named_still_happened(
+    coder: Coder, sentence: str, expected: str
+) -> None:
+    found(coder, sentence, expected)
+
+
+def test_an_act_a_state_reacts_to_takes_the_reaction_s_kind(coder: Coder) -> None:
+    coded = {
+        (e.kind, e.source, e.target)
+        for e in events(coder, "Sanctions on Belarus were lifted by Japan.")
+    }
+    assert coded == {("RETREAT", "JPN", "BLR")}
