@@ -659,6 +659,10 @@ MORE_WORDINGS = [
     ("The United States extended a $500 million credit line to Sri Lanka.", "AID USA>LKA"),
     ("Israel denied entry to two US congresswomen.", "COERCE ISR>USA"),
     ("Hungary refused entry to a Romanian ship.", "COERCE HUN>ROU"),
+    (
+        "Brazil signalled its willingness to resume talks with Paraguay.",
+        "PLEDGE_COOPERATION BRA>PRY",
+    ),
 ]
 
 
@@ -687,6 +691,7 @@ def test_more_wordings_of_each_type(coder: Coder, sentence: str, expected: str) 
         "The board approved the company's application.",
         "The court denied access to the documents.",
         "The bank extended credit to Chilean farmers.",
+        "The firm expressed its readiness to invest in Chile.",
     ],
 )
 def test_the_same_words_with_no_state_acting_on_another(coder: Coder, sentence: str) -> None:
