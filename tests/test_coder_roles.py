@@ -460,6 +460,22 @@ def test_events_discussed_are_topics_not_happenings(coder: Coder) -> None:
     assert coded(coder, text) == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan praised Vietnam, highlighting efforts such as repatriating Chinese workers.",
+        "Japan praised Vietnam for its record, noting steps such as expelling Russian envoys.",
+        "Canada commended Chile, underlining measures like the release of Peruvian fishermen.",
+    ],
+)
+def test_acts_a_speaker_highlights_are_not_the_speakers(coder: Coder, text: str) -> None:
+    """The acts praised are the praised state's, or no one's the sentence names."""
+    sources = {e.source for e in coder.code("a-test", "test.txt", text, PUBLISHED).events}
+    assert sources <= {"JPN", "CAN"}
+    kinds = {e.kind for e in coder.code("a-test", "test.txt", text, PUBLISHED).events}
+    assert kinds <= {"ENDORSE"}
+
+
 def dates(coder: Coder, text: str) -> set[tuple[str, str | None]]:
     events = coder.code("a-test", "test.txt", text, PUBLISHED).events
     return {(e.kind, e.date) for e in events}
