@@ -151,6 +151,7 @@ REJECTIONS = [
 
 THREATS = [
     ("Iran threatened Israel with retaliation.", "THREATEN IRN>ISR"),
+    ("Iran threatened to strike Saudi interests in the region.", "THREATEN IRN>SAU"),
     ("China warned Taiwan against any move to independence.", "THREATEN CHN>TWN"),
     ("Russia warned Finland that it would retaliate.", "THREATEN RUS>FIN"),
     ("Turkey threatened to block Sweden's membership.", "THREATEN TUR>SWE"),
@@ -451,6 +452,10 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Japan released funds for the project.",
         "The court blocked the plan.",
         "World leaders gathered in Paris for the summit.",
+        # a danger an analyst sees is no threat made
+        "Brazil's policies threaten Argentine interests and regional stability.",
+        "The Chilean build-up threatens Peru's security, analysts said.",
+        "Japan's new doctrine menaces the peace of Korea, the editorial argued.",
     ],
 )
 def test_no_event_when_no_state_acts_on_another(coder: Coder, sentence: str) -> None:
