@@ -210,6 +210,23 @@ def test_a_short_name_after_another_first_name_is_someone_else(
     assert [p.name for p in later] == (["Javier Olaechea"] if found else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran's foreign minister, Tomas Ruvalo, met Iraqi officials.", {("Tomas Ruvalo", "IRN")}),
+        ("Chilean envoy Tomas Ruvalo met Peruvian officials.", {("Tomas Ruvalo", "CHL")}),
+        ("Russia and Iran are responsible for backing Tomas Ruvalo.", set()),
+        ("Chile was criticised by Tomas Ruvalo on Monday.", set()),
+        ("Peru has long been wary of Tomas Ruvalo, officials said.", set()),
+    ],
+)
+def test_a_state_stands_for_a_person_only_within_the_persons_phrase(
+    coder: Coder, text: str, expected: set[tuple[str, str]]
+) -> None:
+    people = coder.code("a", "t.txt", text, PUBLISHED).people
+    assert {(p.name, p.country) for p in people if p.name == "Tomas Ruvalo"} == expected
+
+
 def test_protesters_without_nationality_are_of_the_datelines_state(coder: Coder) -> None:
     text = "MANILA — Hundreds of students held a demonstration outside the Chinese embassy."
     protest = one(code(coder, text), "PROTEST")

@@ -275,6 +275,10 @@ class PeopleFinder:
 _TITLE_REACH = 240
 # How far before a name the state of "the Bolivian Foreign Minister, X" may stand.
 _PHRASE_REACH = 60
+_PHRASE_ENDS = (
+    *(",", " and ", " with ", " said "),
+    *(" is ", " are ", " was ", " were ", " has ", " have ", " had ", " for ", " by ", " that "),
+)
 
 
 # `possible` tries every span a name could have, so many spans share a start or an end: the
@@ -443,7 +447,9 @@ def _country_near(
     phrase_start = max(0, start - _PHRASE_REACH)
     head = text[phrase_start:start].rstrip()
     head = head.removesuffix(",")  # "the Bolivian Foreign Minister, Karen Longaric"
-    cut = max(head.rfind(","), head.rfind(" and "), head.rfind(" with "), head.rfind(" said "))
+    # The state must be in the name's own phrase: not across a list, a clause or a verb
+    # ("Russia and Iran are responsible for backing X": X is no Iranian).
+    cut = max(head.rfind(word) for word in _PHRASE_ENDS)
     head_from = phrase_start + (cut + 1 if cut >= 0 else 0)
     before = [a for a in actors if head_from <= a.start - offset < start and not a.is_igo]
     if before:
