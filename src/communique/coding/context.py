@@ -13,7 +13,7 @@ from ..language import Sentence
 from .actors import ActorMention
 from .dates import DateValue
 from .merging import Candidate
-from .people import PersonMention
+from .people import PersonMention, spans_in_sentence
 from .roles import Party
 from .text_utils import fold_like_regex
 
@@ -199,13 +199,13 @@ def salient(
     ("Although Erdoğan appears to ... see Assad removed"), near its start and after no
     preposition, or the only person (or the people of one state) it names."""
     offset, text = sentence.start, sentence.text
+    placed = spans_in_sentence(people, actors or [], offset)
     if doc is not None and doc.has_annotation("DEP"):
         ranked = sorted(
             (depth, i)
             for i, p in enumerate(people)
             if (depth := _subject_depth(doc, p.start - offset, p.end - offset)) is not None
         )
-        placed = _spans(people, actors or [], offset)
         if (not ranked or ranked[0][0] > 0) and _unplaced_subject(doc, placed):
             return None
         highest = [people[i] for depth, i in ranked if depth == ranked[0][0]]
@@ -213,20 +213,10 @@ def salient(
             return highest[0]
         return _one_state(people)
     first = min(p.start for p in people) - offset
-    placed = _spans(people, actors or [], offset)
     if _unplaced_name(text[:first], placed):
         return None  # "Labour leader Jeremy Corbyn has accused ... Donald Trump"
     opening = [p for p in people if _opens(text, p.start - offset)]
     return opening[0] if opening else _one_state(people)
-
-
-def _spans(
-    people: list[PersonMention], actors: list[ActorMention], offset: int
-) -> list[tuple[int, int]]:
-    """Where the people and actors stand in their sentence."""
-    return [(p.start - offset, p.end - offset) for p in people] + [
-        (a.start - offset, a.end - offset) for a in actors
-    ]
 
 
 def _one_state(people: list[PersonMention]) -> PersonMention | None:

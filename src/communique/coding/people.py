@@ -29,14 +29,14 @@ _TITLE = (
     r"General|Admiral|Chairman|Chairwoman|Spokesperson|Spokesman|Spokeswoman|Senator|"
     r"Adviser|Advisor)"
 )
-# "Foreign Minister X", "the Bolivian Foreign Minister, X", "Federal Chancellor of the
-# Republic of Austria, X": the title, its state, and a comma may stand before the name.
 # The words a `_TITLE` can begin with (or their first letters).
 _TITLE_WORD = re.compile(
     r"Acting|Deputy|Vice|First|Former|former|Crown|Senior|Chief|Party|General|Secretary|Prime|"
     r"Foreign|Defen|Minister|Director|Head|President|Premier|Chancellor|King|Queen|Emperor|Emir|"
     r"Sultan|Sheikh|Prince|Ambassador|Envoy|Admiral|Chair|Spokes|Senator|Advis"
 )
+# "Foreign Minister X", "the Bolivian Foreign Minister, X", "Federal Chancellor of the
+# Republic of Austria, X": the title, its state, and a comma may stand before the name.
 _TITLE_BEFORE = re.compile(rf"({_TITLE})(?:\s+of\s+(?:the\s+)?[A-Z][^,;.]{{0,50}})?\s*,?\s*$")
 _LEADING_TITLE = re.compile(rf"^(?:[A-Z][\w-]+\s+)?{_TITLE}\s+")  # "Bahraini King Hamad"
 # A title used of the past ("then-President X", "the late King X", "his counterpart at the
@@ -119,8 +119,7 @@ class PeopleFinder:
             mention = self._resolve(text, start, end, offset, actors)
             if mention is not None:
                 people.append(mention)
-        taken = [(p.start - offset, p.end - offset) for p in people]
-        taken += [(a.start - offset, a.end - offset) for a in actors]
+        taken = spans_in_sentence(people, actors, offset)
         return people + self._leader_mentions(text, offset, taken)
 
     def known_names(self, text: str) -> list[tuple[int, int]]:
@@ -324,8 +323,11 @@ def _shouted(word: str) -> bool:
 
 # Words that may stand right before a surname and leave it the known person's: honorifics and
 # ranks, and the months and days of a dateline ("On Tuesday Putin said").
-_HONORIFICS = "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Madam Governor Mayor Speaker Colonel Lieutenant"
-_RANKS = "Captain Commander Marshal Pope Rep Sen Gen Adm Col Lt"
+_HONORIFICS = "Mr Mrs Ms Miss Dr Sir Dame Lord Lady Madam"
+_RANKS = (
+    "Governor Mayor Speaker Pope Colonel Lieutenant Captain Commander Marshal "
+    "Rep Sen Gen Adm Col Lt"
+)
 _BEFORE_A_SURNAME = frozenset([*_HONORIFICS.split(), *_RANKS.split(), *WEEKDAYS, *MONTH_NAMES])
 _JOINED_BEFORE = re.compile(r"([A-ZÀ-ÝĐ][\w’']*)\s+([A-ZÀ-ÝĐ]\w*)[-‐‑]$")
 # What joins a name to its surname by a hyphen: "al-Sisi", "bin-Salman", "Abu-Bakr".
@@ -374,6 +376,13 @@ def _first_name(
 
 def _actor_spans(actors: list[ActorMention], offset: int) -> list[tuple[int, int]]:
     return [(a.start - offset, a.end - offset) for a in actors]
+
+
+def spans_in_sentence(
+    people: list[PersonMention], actors: list[ActorMention], offset: int
+) -> list[tuple[int, int]]:
+    """Where the people and actors stand in their sentence (which starts at `offset`)."""
+    return [(p.start - offset, p.end - offset) for p in people] + _actor_spans(actors, offset)
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
