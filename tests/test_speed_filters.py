@@ -17,6 +17,7 @@ from pathlib import Path
 import py3langid
 import pytest
 
+from communique import Pipeline
 from communique.coding import context
 from communique.coding import people as people_module
 from communique.coding.knowledge import Knowledge
@@ -159,6 +160,28 @@ def test_a_rule_matches_whatever_the_required_words_scan_sees(
     rules = _one_rule(tmp_path, pattern)
     assert rules.may_match(text) is expected
     assert bool(rules.matches(text)) is expected
+
+
+# Words the tokenizer splits, where a frame's word or condition hides inside another word.
+FRAME_EDGES = [
+    "Anti-government protesters' numbers grew as they gathered outside the embassy.",
+    "Student-protesters stormed the Chilean consulate in Lima.",
+    "Peruvian troops launched a counter-attack on the Chilean border post.",
+    "The talks Chile called for were called off; Peru called in the envoy.",
+    "Peru's president thanked Chile's for the joint-statement drafting.",
+    "Bolivia's navy and Chile's trained together off the coast.",
+]
+
+
+@pytest.mark.slow
+def test_the_frames_a_parse_finds_are_among_those_the_words_allow(
+    knowledge: Knowledge, sentences: list[str], pipeline: Pipeline
+) -> None:
+    frames = knowledge.frames
+    texts = sentences + [frame.example for frame in frames.frames] + FRAME_EDGES
+    for text, doc in zip(texts, pipeline.language.parse(texts), strict=True):
+        found = {match.rule.kind for match in frames.matches(doc)}
+        assert found <= frames.kinds_in(text), text
 
 
 def test_folding_keeps_every_character_the_regex_engine_matches_to_an_ascii_letter() -> None:

@@ -26,7 +26,7 @@ _NOT_DONE_PREPS = {"against", "from", "without", "of"}
 # "set free", "were set free", "set them free": the parser makes the word a particle, a
 # predicate or a clause
 _PARTICLE_DEPS = {"prt", "advmod", "prep", "oprd", "advcl"}
-_WORD = re.compile(r"[a-z][a-z'’-]*")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a letter, then letters, digits, ' and -
 
 
 @dataclass(frozen=True)
@@ -112,36 +112,20 @@ class Frames:
                 self._by_lemma.setdefault(lemma, []).append(frame)
         irregular = data.get("irregular", {})
         self.forms = _word_forms(self._by_lemma, irregular)
-        self._object_forms = {
-            frame.name: {f for lemma in frame.objects for f in _forms_of(lemma, irregular)}
-            for frame in self.frames
-        }
-        # Words a frame cannot fit without: one of its cues, its particle.
-        self._needed_forms = {
-            frame.name: {f for lemma in frame.cues for f in _forms_of(lemma, irregular)}
-            for frame in self.frames
-            if frame.cues
-        }
-        for frame in self.frames:
-            if frame.particle:
-                needed = self._needed_forms.setdefault(frame.name, set())
-                needed.add(frame.particle)
-
-    def may_match(self, text: str) -> bool:
-        """Whether a word of `text` can be a form of a frame's lemma (no parse needed)."""
-        return any(word in self.forms for word in _WORD.findall(text.lower()))
+        # Words a frame cannot fit without, each set one of whose words the text must hold.
+        self._needed = {frame.name: _needed_words(frame, irregular) for frame in self.frames}
 
     def kinds_in(self, text: str) -> set[str]:
         """The kinds whose frames a word of `text` can start (no parse needed): a frame that
-        needs an object ("provided aid"), a cue ("held ... responsible") or a particle ("called
-        in") needs a form of one of them in the text too."""
-        words = set(_WORD.findall(text.lower()))
+        needs an object ("provided aid"), a cue ("held ... responsible"), a particle ("called
+        in"), a subject ("protesters stormed") or a modifier ("joint statement") needs a form
+        of one of them in the text too."""
+        words = _words_of(text)
         return {
             frame.kind
             for word in words & self.forms.keys()
             for frame in self.forms[word]
-            if (not frame.objects or words & self._object_forms[frame.name])
-            and (frame.name not in self._needed_forms or words & self._needed_forms[frame.name])
+            if all(words & needed for needed in self._needed[frame.name])
         }
 
     def matches(self, doc: Doc) -> list[TriggerMatch]:
@@ -377,16 +361,46 @@ def _modified(token: Token, modifiers: frozenset[str], named: bool) -> bool:
 def _word_forms(
     by_lemma: dict[str, list[Frame]], irregular: dict[str, list[str]]
 ) -> dict[str, list[Frame]]:
-    """Every form of every lemma, with the frames it can start."""
+    """Every form of every lemma, with the frames it can start: a noun's frame only the forms
+    a noun can take ("calls", "calling", not "called")."""
     forms: dict[str, list[Frame]] = {}
     for lemma, frames in by_lemma.items():
-        for form in _forms_of(lemma, irregular):
-            forms.setdefault(form, []).extend(f for f in frames if f not in forms.get(form, []))
+        for frame in frames:
+            for form in _forms_of(lemma, irregular, noun=frame.pos == "NOUN"):
+                if frame not in forms.setdefault(form, []):
+                    forms[form].append(frame)
     return forms
 
 
-def _forms_of(lemma: str, irregular: dict[str, list[str]]) -> set[str]:
-    return {*_inflections(lemma), *irregular.get(lemma, [])}
+def _forms_of(lemma: str, irregular: dict[str, list[str]], noun: bool = False) -> set[str]:
+    forms = {*_inflections(lemma), *irregular.get(lemma, [])}
+    if noun:
+        forms -= {form for form in _inflections(lemma) if form != lemma and form.endswith("d")}
+    return forms
+
+
+def _needed_words(frame: Frame, irregular: dict[str, list[str]]) -> list[set[str]]:
+    """The sets of words a frame cannot fit without one of, read from its conditions in
+    `_fits`: an object, a particle, a cue, a subject, a modifier, an adverb. A condition that
+    a name or an entity type can meet ("PROPN", "PERSON", a `named` modifier) needs no word."""
+
+    def forms(lemmas: frozenset[str]) -> set[str]:
+        return {form for lemma in lemmas for form in _forms_of(lemma, irregular)}
+
+    needed = [forms(frame.objects), forms(frame.cues), set(frame.adverbs)]
+    needed.append({frame.particle} if frame.particle else set())
+    if all(subject.islower() for subject in frame.subjects):
+        needed.append(forms(frame.subjects))
+    if not frame.named:
+        needed.append(forms(frame.modifiers))
+    return [words for words in needed if words]
+
+
+def _words_of(text: str) -> set[str]:
+    """The text's words, lower-cased, and the pieces the tokenizer splits them into: "anti-war"
+    holds "war" and "protesters'" "protesters"."""
+    words = set(_WORD.findall(text.lower()))
+    return words | {piece for word in words for piece in re.split(r"[-'’]", word)}
 
 
 def _inflections(lemma: str) -> Iterator[str]:
