@@ -227,6 +227,122 @@ def test_a_state_stands_for_a_person_only_within_the_persons_phrase(
     assert {(p.name, p.country) for p in people if p.name == "Tomas Ruvalo"} == expected
 
 
+def people_of(coder: Coder, text: str, published: DateValue | None = PUBLISHED) -> set:
+    return {(p.name, p.country) for p in coder.code("a", "t.txt", text, published).people}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organisation's official, whatever state the table knows them from
+        (
+            "NATO chief Mark Rutte met Italian Prime Minister Giorgia Meloni in Rome.",
+            {("Giorgia Meloni", "ITA")},
+        ),
+        ("NATO's secretary-general, Mark Rutte, flew to Rome on Monday.", set()),
+        (
+            "The EU's top diplomat, Josep Borrell, met Peruvian Foreign Minister Javier "
+            "Gonzalez-Olaechea.",
+            {("Javier Gonzalez-Olaechea", "PER")},
+        ),
+        ("UN Secretary-General Antonio Guterres arrived in Lisbon on Monday.", set()),
+        # a state's official, though an organisation is named beside them
+        (
+            "Hungary's EU affairs minister Janos Boka met Dutch Prime Minister Mark Rutte.",
+            {("Janos Boka", "HUN"), ("Mark Rutte", "NLD")},
+        ),
+        (
+            "Prime Minister of Belgium, the current chair of the European Council, Alexander "
+            "De Croo, arrived in Cairo.",
+            {("Alexander De Croo", "BEL")},
+        ),
+        (
+            "European Council President Antonio Costa met Putin in Minsk.",
+            {("Vladimir Putin", "RUS")},
+        ),
+    ],
+)
+def test_an_international_organisations_official_is_no_states(
+    coder: Coder, text: str, expected: set
+) -> None:
+    assert people_of(coder, text, DateValue.day(date(2022, 3, 14))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US Ambassador to China Tomas Ruvalo met Chinese officials.", {("Tomas Ruvalo", "USA")}),
+        (
+            "Pakistan's ambassador to the United States, Tomas Ruvalo, met US officials.",
+            {("Tomas Ruvalo", "PAK")},
+        ),
+        ("The UN's special envoy for Yemen, Tomas Ruvalo, met Saudi officials.", set()),
+    ],
+)
+def test_an_envoy_is_of_the_state_that_sends_not_the_one_posted_to(
+    coder: Coder, text: str, expected: set
+) -> None:
+    found = {person for person in people_of(coder, text) if person[0] == "Tomas Ruvalo"}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iraqi Prime Minister Haidar el-Abadi met Turkish officials.", ("Haidar el-Abadi", "IRQ")),
+        (
+            "Foreign Minister Samir al-Rifai of Jordan met Turkish officials.",
+            ("Samir al-Rifai", "JOR"),
+        ),
+        # a leader's full name spelled otherwise than the table does, with no title
+        (
+            "Analysts expect Haidar el-Abadi to win, officials in Ankara said.",
+            ("Haidar el-Abadi", "IRQ"),
+        ),
+        ("Officials said Haider al-Abadi would travel to Ankara.", ("Haider al-Abadi", "IRQ")),
+    ],
+)
+def test_a_name_is_given_as_written_with_its_joined_particles(
+    coder: Coder, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in people_of(coder, text, DateValue.day(date(2016, 3, 14)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chilean foreign ministry spokeswoman Carlos Mendoza said talks would resume.",
+            {("Carlos Mendoza", "CHL")},
+        ),
+        (
+            "The Peruvian prime minister, Carlos Mendoza, said talks would resume.",
+            {("Carlos Mendoza", "PER")},
+        ),
+        ("Foreign ministry spokeswoman Carlos Mendoza said talks would resume.", set()),
+        ("Carlos Mendoza, a spokeswoman, said talks would resume.", set()),
+    ],
+)
+def test_a_title_in_lower_case_names_an_official_beside_their_state(
+    coder: Coder, text: str, expected: set
+) -> None:
+    assert {p for p in people_of(coder, text) if p[0] == "Carlos Mendoza"} == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        (date(2023, 5, 1), {("Emmanuel Macron", "FRA"), ("Olaf Scholz", "DEU")}),
+        (date(2012, 5, 1), {("Olaf Scholz", "DEU")}),  # not the president then
+    ],
+)
+def test_a_title_and_surname_name_the_holder_of_the_day_in_full(
+    coder: Coder, published: date, expected: set
+) -> None:
+    text = "President Macron met German Chancellor Olaf Scholz in Paris."
+    assert people_of(coder, text, DateValue.day(published)) == expected
+
+
 def test_protesters_without_nationality_are_of_the_datelines_state(coder: Coder) -> None:
     text = "MANILA — Hundreds of students held a demonstration outside the Chinese embassy."
     protest = one(code(coder, text), "PROTEST")

@@ -43,7 +43,10 @@ _KIND_DEFAULT_SECTOR = {
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|we)\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(
     r"\b(?:President|Minister|Secretary|Premier|Chancellor|King|Queen|Sultan|Emir|Sheikh|Prince|"
-    r"General|Admiral|Ambassador|Chairman|PM|[Ss]pokes(?:man|woman|person))\b"
+    r"General|Admiral|Ambassador|Chairman|PM|[Ss]pokes(?:man|woman|person)|"
+    # the titles `people` also reads in lower case
+    r"(?:prime|foreign|defen[cs]e)\s+minister|foreign\s+secretary|secretary\s+of\s+state|"
+    r"president|chancellor|premier|ambassador|envoy)\b"
 )
 
 
@@ -298,7 +301,9 @@ class Coder:
         events = [self._event(article_id, source_file, c) for c in merged]
         all_people = [p for i in candidates for p in people_by_sentence[i]]
         countries = sorted(_states_named(actors, all_people))
-        return CodedArticle(events, mentions.unique_people(all_people), countries, anchor, flags)
+        return CodedArticle(
+            events, mentions.unique_people(all_people, published), countries, anchor, flags
+        )
 
     @staticmethod
     def _dyad_meant(

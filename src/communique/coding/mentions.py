@@ -11,6 +11,7 @@ from dataclasses import replace
 from ..language import Sentence
 from ..schema import Location, Person
 from .actors import ActorMention
+from .dates import DateValue
 from .lexicon import TriggerMatch
 from .people import PersonMention, namesake_before
 
@@ -296,10 +297,22 @@ def unique_mentions(people: list[PersonMention]) -> list[PersonMention]:
     return list(best.values())
 
 
-def unique_people(people: list[PersonMention]) -> list[Person]:
-    """The article's people: full names, and the one names rulers go by ("King Salman")."""
+def unique_people(people: list[PersonMention], published: DateValue | None) -> list[Person]:
+    """The article's people: full names, and the one names rulers go by ("King Salman"). A
+    surname after the title of the office the table says its holder held when the article
+    was published ("President Trump") is that holder's full name."""
+    people = [_full_named(p, published) for p in people]
     named = [p for p in unique_mentions(people) if p.country and (" " in p.name or _ruler(p))]
     return [Person(p.name, p.country, p.role) for p in named]
+
+
+def _full_named(person: PersonMention, published: DateValue | None) -> PersonMention:
+    holder = person.holder
+    if " " in person.name or not person.titled or holder is None or published is None:
+        return person
+    if _ruler(person) or not any(term.contains(published) for term in holder.terms):
+        return person
+    return replace(person, name=holder.name)
 
 
 _RULERS = {"king", "queen", "sultan", "emir", "sheikh", "prince", "crown prince"}

@@ -27,13 +27,19 @@ _TITLE = (
     r"(?:\s+(?:and\s+|of\s+)?[A-Z][\w’'-]*)*)?|"
     r"President|Premier|Chancellor|King|Queen|Emperor|Emir|Sultan|Sheikh|Prince|Ambassador|Envoy|"
     r"General|Admiral|Chairman|Chairwoman|Spokesperson|Spokesman|Spokeswoman|Senator|"
-    r"Adviser|Advisor)"
+    r"Adviser|Advisor|"
+    # News also writes these in lower case ("the state department spokeswoman X", "Australian
+    # prime minister X"); the others ("general", "head", "king") are common words too.
+    r"prime\s+minister|foreign\s+minister|defen[cs]e\s+minister|foreign\s+secretary|"
+    r"secretary\s+of\s+state|president|chancellor|premier|ambassador|envoy|"
+    r"spokesperson|spokesman|spokeswoman)"
 )
 # The words a `_TITLE` can begin with (or their first letters).
 _TITLE_WORD = re.compile(
     r"Acting|Deputy|Vice|First|Former|former|Crown|Senior|Chief|Party|General|Secretary|Prime|"
     r"Foreign|Defen|Minister|Director|Head|President|Premier|Chancellor|King|Queen|Emperor|Emir|"
-    r"Sultan|Sheikh|Prince|Ambassador|Envoy|Admiral|Chair|Spokes|Senator|Advis"
+    r"Sultan|Sheikh|Prince|Ambassador|Envoy|Admiral|Chair|Spokes|Senator|Advis|"
+    r"prime|foreign|defen|secretary|president|chancellor|premier|ambassador|envoy|spokes"
 )
 # "Foreign Minister X", "the Bolivian Foreign Minister, X", "Federal Chancellor of the
 # Republic of Austria, X": the title, its state, and a comma may stand before the name.
@@ -64,8 +70,11 @@ _NAME_START = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÝĐ]")
 _NAME_WORD = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*")
 # Lower-case particles inside a name: "Mohammed bin Ahmed Al Bowardi", "Ursula von der Leyen".
 _PARTICLES = r"(?:bin|bint|ibn|al|el|de|da|do|dos|du|van|von|der|den|la|le)"
-_NEXT_NAME_WORD = re.compile(rf"\s+(?:{_PARTICLES}\s+)*(?=[A-ZÀ-ÝĐ])")
-_NAME_CHARS = re.compile(rf"^[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:{_PARTICLES}\s+)*[A-ZÀ-ÝĐ][\w’'.-]*)*$")
+# A particle stands apart or joined by a hyphen: "Ursula von der Leyen", "Abdel Fattah el-Sisi".
+_NEXT_NAME_WORD = re.compile(rf"\s+(?:{_PARTICLES}(?:\s+|-))*(?=[A-ZÀ-ÝĐ])")
+_NAME_CHARS = re.compile(
+    rf"^[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:{_PARTICLES}(?:\s+|-))*[A-ZÀ-ÝĐ][\w’'.-]*)*$"
+)
 # "President Lee said": a title and a surname name an office holder too.
 _TITLED_SURNAME = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Foreign\s+Minister|"
@@ -119,7 +128,13 @@ class PeopleFinder:
             mention = self._resolve(text, start, end, offset, actors)
             if mention is not None:
                 people.append(mention)
-        taken = spans_in_sentence(people, actors, offset)
+        # "NATO chief Mark Rutte": nor is the surname alone the leader the table knows
+        international = [
+            (start, end)
+            for start, end in spans
+            if _serves_an_organisation(text, start, offset, actors)
+        ]
+        taken = spans_in_sentence(people, actors, offset) + international
         return people + self._leader_mentions(text, offset, taken)
 
     def known_names(self, text: str) -> list[tuple[int, int]]:
@@ -215,7 +230,8 @@ class PeopleFinder:
     def _leader_mentions(
         self, text: str, offset: int, taken: list[tuple[int, int]]
     ) -> list[PersonMention]:
-        """ "Putin said ...": a leader named by surname alone."""
+        """ "Putin said ...": a leader named by surname alone, or by a full name spelled
+        otherwise than the table does ("Abdel Fatah al-Sisi"), as written."""
         found = []
         for match in self._leaders.find(text):
             if any(s < match.end and match.start < e for s, e in taken):
@@ -227,7 +243,7 @@ class PeopleFinder:
                 PersonMention(
                     offset + match.start,
                     offset + match.end,
-                    holder.name,
+                    _as_written(text, match.start, match.end, holder.name) or holder.name,
                     holder.country,
                     holder.title,
                     holder,
@@ -244,16 +260,20 @@ class PeopleFinder:
         after = _title_after(text, end)
         role = before.group(1) if before else after.group(1) if after else None
         title_start = start - len(before.group(0)) if before else end
-        owner = _title_owner(text[:title_start], offset, actors) if before else None
+        if _serves_an_organisation(text, start, offset, actors):
+            return None  # an official of an IGO is no state's official
         if before and _names_organisation(title_start, start, offset, actors):
-            owner = "international"  # "President of the European Council, X"
-        if owner == "international":  # an official of an IGO is no state's official
-            return None
-        # An organisation's officer ("EC President X") acts for it, whatever state the table
+            # "Prime Minister of Belgium, the current President of the Council, X": the
+            # organisation's title is not the one X holds for the state
+            before = after = role = None
+        # An organisation's officer ("ANC President X") acts for it, whatever state the table
         # knows them from: only a state named beside them counts.
+        owner = _title_owner(text[:title_start], offset, actors) if before else None
         holder = None if owner else self._holder(name, role)
         country = holder.country if holder else _country_near(text, start, end, offset, actors)
-        if country is None and role is None:
+        if country is None and (role is None or role[0].islower()):
+            # A title in lower case ("spokeswoman X") is read only beside its state's name:
+            # alone, it is as often another body's officer as the dateline state's.
             return None
         if role is None and holder is not None:
             role = holder.title
@@ -275,7 +295,7 @@ _TITLE_REACH = 240
 # How far before a name the state of "the Bolivian Foreign Minister, X" may stand.
 _PHRASE_REACH = 60
 _PHRASE_ENDS = (
-    *(",", " and ", " with ", " said "),
+    *(",", ";", " and ", " with ", " said "),
     *(" is ", " are ", " was ", " were ", " has ", " have ", " had ", " for ", " by ", " that "),
 )
 
@@ -312,6 +332,25 @@ def _possible_names(text: str) -> Iterator[tuple[int, int]]:
             if gap is None:
                 break
             position = gap.end()
+
+
+def _as_written(text: str, start: int, end: int, known: str) -> str | None:
+    """The full name the text writes before the surname at (start, end), where it spells the
+    leader's otherwise than the table (`known`): "Abdel Fatah al-Sisi" for "Abdel Fattah
+    el-Sisi". As many words, the first alike."""
+    theirs = fold(known).split()
+    before = len(theirs) - len(fold(text[start:end]).split())
+    pieces = [m.start() for m in _NAME_PIECE.finditer(text, max(0, start - 80), start)]
+    if before < 1 or len(pieces) < before:
+        return None
+    written = text[pieces[-before] : end]
+    ours = fold(written).split()
+    if not _NAME_CHARS.match(written) or len(ours) != len(theirs) or ours[0][:3] != theirs[0][:3]:
+        return None
+    return written
+
+
+_NAME_PIECE = re.compile(r"[^\W\d_][\w’'.]*")
 
 
 def _shouted(word: str) -> bool:
@@ -393,6 +432,62 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+def _serves_an_organisation(text: str, start: int, offset: int, actors: list[ActorMention]) -> bool:
+    """Whether the name at `start` is an international organisation's official: its title
+    names the organisation ("EC President X", "President of the European Council, X") or its
+    phrase names organisations and no state ("EU foreign policy chief X", "the NATO chief,
+    X"), whatever state the office table knows them from."""
+    phrase = _in_own_phrase(text, start, offset, actors)
+    if _holds_a_state_title_too(text, _phrase_start(text, start), offset, actors):
+        return False
+    before = _title_before(text, start)
+    if before:
+        title_start = start - len(before.group(0))
+        titled_by = [a for a in actors if title_start <= a.start - offset < start]
+        if any(not a.is_igo for a in titled_by) or _holds_a_state_title_too(
+            text, title_start, offset, actors
+        ):
+            return False
+        owner = _title_owner(text[:title_start], offset, actors)
+        if owner == "international" or _names_organisation(title_start, start, offset, actors):
+            return True
+        if owner == "other" and not any(not a.is_igo for a in phrase):
+            return True  # "EC President X": an organisation the gazetteer does not know
+    if not phrase or not all(a.is_igo for a in phrase):
+        return False
+    # Only a title between them: "EU foreign policy chief X", not "NATO's chief met X"
+    words = _WORDS.findall(text[phrase[-1].end - offset : start])
+    return len(words) <= _TITLE_MAX_WORDS and all(
+        word[0].isupper() or word.lower() in _ORGANISATION_TITLE_WORDS for word in words
+    )
+
+
+def _holds_a_state_title_too(
+    text: str, title_start: int, offset: int, actors: list[ActorMention]
+) -> bool:
+    """ "Prime Minister of Belgium, the current President of the Council, X": a state's
+    title before the organisation's, in the same apposition."""
+    earlier = _EARLIER_TITLE.search(text, 0, title_start)
+    if earlier is None or not _TITLE_WORD.search(earlier.group(1)):
+        return False
+    return any(
+        not a.is_igo for a in actors if earlier.start(1) <= a.start - offset < earlier.end(1)
+    )
+
+
+_EARLIER_TITLE = re.compile(r"([^;,]{1,80}),\s*(?:the\s+)?(?:current\s+|also\s+|now\s+)?$")
+_WORDS = re.compile(r"[\w’']+")
+_TITLE_MAX_WORDS = 6
+# The lower-case words of an organisation official's title, as news writes it.
+_ORGANISATION_TITLE_WORDS = frozenset(
+    ("'s", "’s", "s", "the", "of", "for", "and", "top", "chief", "head", "deputy", "vice")
+    + ("foreign", "policy", "affairs", "security", "trade", "economic", "humanitarian")
+    + ("diplomat", "envoy", "commissioner", "representative", "high", "special", "secretary")
+    + ("general", "president", "chair", "chairman", "chairwoman", "director", "negotiator")
+    + ("spokesperson", "spokesman", "spokeswoman", "ambassador", "official", "coordinator")
+)
+
+
 def _names_organisation(
     title_start: int, name_start: int, offset: int, actors: list[ActorMention]
 ) -> bool:
@@ -453,14 +548,34 @@ def _country_near(
             within = end <= begin <= title_end + 40 and not actor.is_igo
             if within and _OF_BEFORE.search(text[end:begin]):
                 return actor.code
-    phrase_start = max(0, start - _PHRASE_REACH)
-    head = text[phrase_start:start].rstrip()
-    head = head.removesuffix(",")  # "the Bolivian Foreign Minister, Karen Longaric"
-    # The state must be in the name's own phrase: not across a list, a clause or a verb
-    # ("Russia and Iran are responsible for backing X": X is no Iranian).
-    cut = max(head.rfind(word) for word in _PHRASE_ENDS)
-    head_from = phrase_start + (cut + 1 if cut >= 0 else 0)
-    before = [a for a in actors if head_from <= a.start - offset < start and not a.is_igo]
+    before = [a for a in _in_own_phrase(text, start, offset, actors) if not a.is_igo]
     if before:
         return before[-1].code
     return None
+
+
+def _in_own_phrase(
+    text: str, start: int, offset: int, actors: list[ActorMention]
+) -> list[ActorMention]:
+    """The actors named in the phrase that ends with the name at `start`: not across a list,
+    a clause or a verb ("Russia and Iran are responsible for backing X": X is no Iranian)."""
+    head_from = _phrase_start(text, start)
+    # "ambassador to China", "envoy for Yemen": where the post is, not whose it is
+    return [
+        a
+        for a in actors
+        if head_from <= a.start - offset < start
+        and not _POSTED_TO.search(text, head_from, a.start - offset)
+    ]
+
+
+def _phrase_start(text: str, start: int) -> int:
+    """Where the phrase that ends with the name at `start` begins."""
+    phrase_start = max(0, start - _PHRASE_REACH)
+    head = text[phrase_start:start].rstrip()
+    head = head.removesuffix(",")  # "the Bolivian Foreign Minister, Karen Longaric"
+    cut = max(head.rfind(word) for word in _PHRASE_ENDS)
+    return phrase_start + (cut + 1 if cut >= 0 else 0)
+
+
+_POSTED_TO = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")
