@@ -366,3 +366,145 @@ def test_a_month_reported_in_the_past_is_the_last_such_month(coder: Coder) -> No
     text = "Indonesia and India signed a maritime agreement in January."
     signed = one(code(coder, text, published), "SIGN_AGREEMENT")
     assert signed.date == "2025-01"
+
+
+def kinds_of(coder: Coder, text: str) -> set[tuple[str, str, str, str]]:
+    return {(e.kind, e.source, e.target, e.status) for e in code(coder, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union is weighing new sanctions against Belarus, diplomats said.",
+        "Tokyo mulls fresh sanctions against Moscow.",
+        "The EU considered imposing sanctions on Belarus on Monday.",
+        "Canada was contemplating a ban on imports from Belarus.",
+    ],
+)
+def test_sanctions_weighed_are_proposed_not_imposed(coder: Coder, text: str) -> None:
+    sanctions = [e for e in code(coder, text) if e.kind == "SANCTION"]
+    assert sanctions and {e.status for e in sanctions} == {"proposed"}
+
+
+def test_sanctions_imposed_are_imposed(coder: Coder) -> None:
+    text = "Canada imposed fresh sanctions on Belarus on Monday."
+    assert kinds_of(coder, text) == {("SANCTION", "CAN", "BLR", "occurred")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Algeria recalled its ambassador to Spain for consultations.", ("DZA", "ESP")),
+        ("Peru recalled its envoy from Quito for urgent consultations.", ("PER", "ECU")),
+        (
+            "Ghana has called back its high commissioner from Abuja for consultations.",
+            ("GHA", "NGA"),
+        ),
+        ("Ghana called its ambassador to Togo home for consultations.", ("GHA", "TGO")),
+    ],
+)
+def test_an_envoy_recalled_for_consultations_is_a_recall_and_no_meeting(
+    coder: Coder, text: str, expected: tuple[str, str]
+) -> None:
+    assert kinds_of(coder, text) == {("SANCTION", *expected, "occurred")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chile called in Peru's ambassador for an explanation.", "ACCUSE"),
+        ("Chile called off its talks with Peru for now.", "SANCTION"),
+        ("Chile called for Peru to withdraw its troops.", "REQUEST"),
+        ("Peru's president travelled to Santiago for talks with Chile's president.", "MEET"),
+    ],
+)
+def test_the_particle_next_to_a_verb_says_what_it_does(coder: Coder, text: str, kind: str) -> None:
+    assert kind in {e.kind for e in code(coder, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia retaliated with sanctions against Turkey.", ("SANCTION", "RUS", "TUR")),
+        ("The EU punished Russia with sanctions.", ("SANCTION", "IGO:EU", "RUS")),
+        ("China hit back with tariffs on US goods.", ("SANCTION", "CHN", "USA")),
+        ("Iran responded with missile strikes on Israel.", ("ASSAULT", "IRN", "ISR")),
+        ("Pakistan retaliated with air strikes on India.", ("ASSAULT", "PAK", "IND")),
+        ("Chile retaliated against Bolivia with artillery fire.", ("ASSAULT", "CHL", "BOL")),
+    ],
+)
+def test_the_means_of_a_response_is_its_act(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert {(e.kind, e.source, e.target) for e in code(coder, text)} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The raid forced Israel to withdraw its troops from Lebanon.",
+            ("RETREAT", "ISR", "LBN"),
+        ),
+        (
+            "The shelling prompted Pakistan to retaliate with air strikes on India.",
+            ("ASSAULT", "PAK", "IND"),
+        ),
+        ("Pressure compelled Iran to release the British sailors.", ("RETREAT", "IRN", "GBR")),
+        ("Diplomatic pressure led Iran to free the British sailors.", ("RETREAT", "IRN", "GBR")),
+    ],
+)
+def test_who_a_cause_makes_act_is_the_actor(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {(e.kind, e.source, e.target) for e in code(coder, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cutting the funds will be enough to force Russia to negotiate with Ukraine.",
+        "Pressure could force Iran to hold talks with the United States.",
+        "Peru met Chile's proposal with scepticism.",
+        "There are fears that China could attack Taiwan.",
+    ],
+)
+def test_a_cause_not_at_work_or_an_idea_met_makes_no_event(coder: Coder, text: str) -> None:
+    assert code(coder, text) == []
+
+
+def test_the_content_of_a_request_is_asked_not_done(coder: Coder) -> None:
+    text = "Chile urged Peru to withdraw its troops from the border."
+    assert kinds_of(coder, text) == {("REQUEST", "CHL", "PER", "occurred")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A planned visit to Peru by Chile's president has been postponed indefinitely.",
+        "The proposed summit between Chile and Peru was cancelled on Monday.",
+        "Chile's planned trip to Lima was cancelled after the border incident.",
+    ],
+)
+def test_a_planned_event_called_off_did_not_happen(coder: Coder, text: str) -> None:
+    events = code(coder, text)
+    assert events and {e.status for e in events} == {"negated"}
+
+
+def test_a_planned_event_that_goes_ahead_is_still_planned(coder: Coder) -> None:
+    text = "A planned visit to Peru by Chile's president will go ahead next week."
+    assert kinds_of(coder, text) == {("VISIT", "CHL", "PER", "planned")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slovakia has handed over the first four of the 13 fighter jets it pledged to Ukraine.",
+        "Slovakia delivered the jets it had promised to Ukraine.",
+        "Slovakia shipped the howitzers that it had sold to Ukraine last year.",
+    ],
+)
+def test_what_was_promised_to_a_state_goes_to_it(coder: Coder, text: str) -> None:
+    assert {(e.kind, e.source, e.target) for e in code(coder, text)} == {
+        ("ARMS_TRANSFER", "SVK", "UKR")
+    }

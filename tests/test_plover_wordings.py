@@ -410,7 +410,6 @@ def test_an_accusation_a_rejection_or_a_threat_made_has_occurred(
         "Kenya closed its schools for a week.",
         "The two teams exchanged gifts before the match.",
         "China retaliated against US tariffs with duties of its own.",  # no armed act
-        "The EU punished Russia with sanctions.",
         "The minister came under fire from the opposition.",
         "Russia declared victory in the election.",
         "Chinese tariffs hit Australian wine exports.",  # a measure, not a blow

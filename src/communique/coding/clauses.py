@@ -274,9 +274,16 @@ IMAGINED_CASES = {"scenario", "event", "case", "hypothesis", "eventuality"}
 
 
 def _imagined(word: Token) -> bool:
+    """A case imagined, or the content of a speculation: "speculation (that) Russia would
+    retaliate", "fears that China could attack"."""
     for clause in (word, *word.ancestors):
-        if clause.dep_ in {"relcl", "acl"} and clause.head.lemma_.lower() in IMAGINED_CASES:
-            return clause.head.lemma_.lower() != "event" or _in_the_event(clause.head)
+        if clause.dep_ not in {"relcl", "acl"}:
+            continue
+        head = clause.head.lemma_.lower()
+        if head in IMAGINED_CASES:
+            return head != "event" or _in_the_event(clause.head)
+        if head in SPECULATION:
+            return True
     return False
 
 
@@ -303,6 +310,9 @@ SPECULATION = {
     "conceivable",
     "inevitable",
     "looming",
+    "speculation",
+    "rumour",
+    "rumor",
 }
 
 

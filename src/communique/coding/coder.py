@@ -40,6 +40,7 @@ _KIND_DEFAULT_SECTOR = {
     "ECONOMIC_COOPERATION": "trade",
     "ASSAULT": "defense",
 }
+_STILL_TO_HAPPEN = {"planned", "proposed"}
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|we)\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(
     r"\b(?:President|Minister|Secretary|Premier|Chancellor|King|Queen|Sultan|Emir|Sheikh|Prince|"
@@ -755,12 +756,13 @@ class Coder:
             status = "occurred"
         if status == "proposed" and rule.kind in self.knowledge.status.asking_is_the_act:
             status = "occurred"
-        if not explicit_status:
-            # "a project ..., which is set to commence", "the visit was postponed"
+        if not explicit_status or status in _STILL_TO_HAPPEN:
+            # "a project ..., which is set to commence", "the visit was postponed", "a planned
+            # visit ... has been postponed indefinitely"
             trailing = self.knowledge.status.status_after(
                 clauses.clause_after(sentence.text, trigger)
             )
-            if trailing:
+            if trailing and (not explicit_status or trailing == "negated"):
                 status, explicit_status = trailing, True
         when, explicit_date = timing.date_for(trigger, times, anchor, rule.kind, status)
         sectors = self.knowledge.sectors.sectors_in(sentence.text)

@@ -51,6 +51,7 @@ class Frame:
     cues: frozenset[str] = frozenset()
     deps: frozenset[str] = frozenset()
     not_preps: frozenset[str] = frozenset()
+    not_under: frozenset[str] = frozenset()
 
     def rule(self) -> TriggerRule:
         """The frame as a trigger rule, so status, dates and sectors read it like any other."""
@@ -102,6 +103,7 @@ class Frames:
                     cues=frozenset(entry.get("cues", [])),
                     deps=frozenset(entry.get("deps", [])),
                     not_preps=frozenset(entry.get("not_preps", [])),
+                    not_under=frozenset(entry.get("not_under", [])),
                 )
             )
         self._rules = {frame.name: frame.rule() for frame in self.frames}
@@ -141,11 +143,18 @@ class Frames:
             if not frames:
                 continue
             token = doc[i]
-            for frame in frames:
-                if _fits(frame, token):
-                    rule = self._rules[frame.name]
-                    found.append(TriggerMatch(rule, token.idx, token.idx + len(token), token.text))
-                    break
+            fitting = [frame for frame in frames if _fits(frame, token)]
+            if fitting:
+                frame = fitting[0]
+                if frame.particle:
+                    # "called back its envoy for consultations": the particle nearest the
+                    # verb says what it does, not a phrase further on
+                    frame = min(
+                        (f for f in fitting if f.particle),
+                        key=lambda f: _particle_distance(token, f.particle or ""),
+                    )
+                rule = self._rules[frame.name]
+                found.append(TriggerMatch(rule, token.idx, token.idx + len(token), token.text))
         return found
 
 
@@ -169,6 +178,8 @@ def _fits(frame: Frame, token: Token) -> bool:
         return False
     if any(_has_particle(token, prep) for prep in frame.not_preps):
         return False
+    if frame.not_under and _verb_of_phrase(token) in frame.not_under:
+        return False
     objects = _object_lemmas(token)
     if frame.objects and not objects & frame.objects:
         return False
@@ -183,6 +194,18 @@ def _fits(frame: Frame, token: Token) -> bool:
     return not frame.adverbs or any(
         c.dep_ in {"advmod", "prep"} and c.lower_ in frame.adverbs for c in token.children
     )
+
+
+def _particle_distance(verb: Token, particle: str) -> int:
+    return min((abs(c.i - verb.i) for c in verb.children if c.lower_ == particle), default=999)
+
+
+def _verb_of_phrase(noun: Token) -> str | None:
+    """The lemma of the verb whose prepositional phrase holds the noun: "recall" in "recalled
+    its envoy for consultations"."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ != "VERB":
+        return None
+    return str(noun.head.head.lemma_.lower())
 
 
 def _has_particle(token: Token, particle: str) -> bool:

@@ -75,6 +75,7 @@ class RoleKnowledge:
     content_object_is_target: frozenset[str]
     content_phrase_is_target: frozenset[str]
     topic_verbs: frozenset[str]
+    causing_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     seated_heads: frozenset[str]
     weapons: frozenset[str]
@@ -113,6 +114,7 @@ class RoleKnowledge:
             content_object_is_target=frozenset(data["content_object_is_target"]),
             content_phrase_is_target=frozenset(data["content_phrase_is_target"]),
             topic_verbs=frozenset(data["topic_verbs"]),
+            causing_verbs=frozenset(data["causing_verbs"]),
             receiving_verbs=frozenset(data["receiving_verbs"]),
             seated_heads=frozenset(data["seated_heads"]),
             weapons=frozenset(data["weapons"]),
@@ -211,6 +213,9 @@ def _happens(event: Token) -> bool:
     lemma = verb.lemma_.lower()
     took_place = lemma == "take" and any(c.lemma_.lower() == "place" for c in verb.children)
     return lemma in {"be", "happen", "occur"} or took_place
+
+
+_TENSED_OR_PARTICIPLE = {"VBD", "VBZ", "VBP", "VBG", "VBN"}
 
 
 def _phrasal(verb: Token) -> str:
@@ -442,6 +447,14 @@ class _Reader:
         for prep in obj.children:
             if prep.dep_ == "prep" and (transfer or prep.lower_ not in self.source_preps):
                 yield from self.prepositional(prep, how)
+        if transfer:
+            # "handed over the jets it pledged to Ukraine", "the first four of the jets it
+            # promised to Kyiv": where a thing was promised to is where it goes
+            things = [obj] + [o for p in obj.children if p.lower_ == "of" for o in p.children]
+            for clause in (c for thing in things for c in thing.children if c.dep_ == "relcl"):
+                for prep in clause.children:
+                    if prep.dep_ == "prep" and prep.lower_ in self.target_preps:
+                        yield from self.prepositional(prep, f"{how}~{clause.text}")
 
     def stands_for_a_party(self, obj: Token) -> bool:
         """Whether the object of an event noun's "of" is whom the event is done to ("the
@@ -534,14 +547,32 @@ class _Reader:
             as_topic = current.dep_ == "dobj" and _phrasal(current.head) in self.k.topic_verbs
             if as_topic:
                 return  # "had taken up the arrests with Colombo": not who arrested
-            current = current.head
+            complement, current = current, current.head
             if current.dep_ == "prep" and current.pos_ == "ADP":
                 continue  # "after accusing", "by expelling": on to the verb it modifies
+            controller = self.controller(complement)
+            if controller:
+                # "prompted Pakistan to retaliate", "forced Chile to withdraw": the object acts
+                for code, path in controller:
+                    yield Party(code, side, f"{how}<-^{current.text}<-dobj{path}")
+                return
             for child in current.children:
                 if child.dep_ in subjects:
                     for code, path in self.members(child, subject=not passive):
                         yield Party(code, side, f"{how}<-^{current.text}<-nsubj{path}")
                     return
+
+    def controller(self, complement: Token) -> list[tuple[str, str]]:
+        """The states that do what a verb of causing makes them do: its object, not its
+        subject ("the raid forced Israel to withdraw": Israel withdrew). A request's object
+        ("urged Chile to sign") is asked, and the content of a request no act."""
+        verb = complement.head
+        if complement.dep_ != "xcomp" or verb.lemma_.lower() not in self.k.causing_verbs:
+            return []
+        if verb.tag_ not in _TENSED_OR_PARTICIPLE or any(c.dep_ == "aux" for c in verb.children):
+            return []  # "to force Russia to negotiate", "could force": a cause not yet at work
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return [member for obj in objects for member in self.members(obj, subject=True)]
 
     def members(self, head: Token, subject: bool = False) -> Iterator[tuple[str, str]]:
         """The states a noun phrase and its conjuncts stand for."""
@@ -824,9 +855,9 @@ def _antecedent(clause: Token, relative: Token) -> Token:
 
 
 # Prepositions whose event noun completes the phrase of a verb: "took part in drills", "is on
-# a visit to", "signed up for talks", "the hosting of the summit" ("an inquiry into attacks"
-# is a topic).
-_COMPLETING_PREPS = {"in", "for", "of", "on", "at"}  # "discussed the dispute at a meeting"
+# a visit to", "signed up for talks", "the hosting of the summit", "hit back with sanctions"
+# ("an inquiry into attacks" is a topic).
+_COMPLETING_PREPS = {"in", "for", "of", "on", "at", "with"}
 # Nouns whose prepositional phrase is where a happening's parties stand ("participants in
 # the drills", "a member of the coalition", "a round of talks"); an event noun in the
 # phrase of one of these, or of "the signing of", "the other side of", is no passing mention.
