@@ -508,3 +508,65 @@ def test_what_was_promised_to_a_state_goes_to_it(coder: Coder, text: str) -> Non
     assert {(e.kind, e.source, e.target) for e in code(coder, text)} == {
         ("ARMS_TRANSFER", "SVK", "UKR")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A meeting of the foreign ministers of Chile and Peru took place in Lima.", "MEET"),
+        (
+            "Chile and Peru agreed to reopen the crossing after a meeting of their ministers.",
+            "MEET",
+        ),
+        ("Joint exercises of the navies of Chile and Peru began on Monday.", "JOINT_EXERCISE"),
+        ("Chile and Peru signed the deal during a visit by their presidents to Quito.", "VISIT"),
+    ],
+)
+def test_their_and_of_name_both_sides_of_a_mutual_act(
+    coder: Coder, text: str, expected: str
+) -> None:
+    pairs = {frozenset((e.source, e.target)) for e in code(coder, text) if e.kind == expected}
+    assert pairs & {frozenset(("CHL", "PER")), frozenset(("CHL", "ECU"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru held informal talks on Monday and were due to hold formal talks on Friday.",
+        "Chile and Peru met on Monday and are set to sign a treaty on Friday.",
+    ],
+)
+def test_what_is_due_later_does_not_make_the_earlier_act_planned(coder: Coder, text: str) -> None:
+    statuses = {(e.kind, e.status) for e in code(coder, text)}
+    assert ("MEET", "occurred") in statuses
+    assert statuses & {("MEET", "planned"), ("SIGN_AGREEMENT", "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile vowed that Bolivia would pay a heavy price.", ("THREATEN", "CHL", "BOL")),
+        ("Chile's president swore Bolivia would pay for the raid.", ("THREATEN", "CHL", "BOL")),
+        (
+            "The Chilean government said Bolivia would pay dearly for the attack.",
+            ("THREATEN", "CHL", "BOL"),
+        ),
+        ("Japan will send bulletproof vests and helmets to Ukraine.", ("AID", "JPN", "UKR")),
+        ("Canada sent generators and ambulances to Ukraine.", ("AID", "CAN", "UKR")),
+    ],
+)
+def test_a_price_promised_and_gear_sent(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {(e.kind, e.source, e.target) for e in code(coder, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile said the gas price would pay for the new port.",
+        "Peru insisted Bolivian exporters would pay lower fees.",
+    ],
+)
+def test_a_price_paid_by_money_is_no_threat(coder: Coder, text: str) -> None:
+    assert code(coder, text) == []

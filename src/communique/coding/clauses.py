@@ -5,6 +5,7 @@ continue the sentence before."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -419,7 +420,16 @@ def clause_window(text: str, trigger: TriggerMatch, others: list[TriggerMatch]) 
     return head + trigger.text
 
 
-def clause_after(text: str, trigger: TriggerMatch) -> str:
+def clause_after(text: str, trigger: TriggerMatch, others: Sequence[TriggerMatch] = ()) -> str:
+    """The words after a trigger that can carry its status ("..., which is set to begin",
+    "was postponed"): not past an "and" that goes on to another trigger ("held talks on
+    Monday and were due to hold formal talks on Tuesday")."""
     tail = text[trigger.end : trigger.end + 80]
     stop = re.search(r"[;.]|,\s+(?:while|but|and\s+(?:the|they|he|she))\b", tail)
-    return tail[: stop.start()] if stop else tail
+    tail = tail[: stop.start()] if stop else tail
+    later = [t.start - trigger.end for t in others if 0 < t.start - trigger.end < len(tail)]
+    if later:
+        joined = tail.rfind(" and ", 0, min(later))
+        if joined >= 0:
+            tail = tail[:joined]
+    return tail

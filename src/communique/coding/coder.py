@@ -44,9 +44,11 @@ _STILL_TO_HAPPEN = {"planned", "proposed"}
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|we)\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(
     r"\b(?:President|Minister|Secretary|Premier|Chancellor|King|Queen|Sultan|Emir|Sheikh|Prince|"
-    r"General|Admiral|Ambassador|Chairman|PM|[Ss]pokes(?:man|woman|person)|"
-    # the titles `people` also reads in lower case
-    r"(?:prime|foreign|defen[cs]e)\s+minister|foreign\s+secretary|secretary\s+of\s+state|"
+    r"General|Admiral|Ambassador|Chairman|PM|[Ss]pokes(?:man|woman|person))\b"
+)
+# The titles `people` also reads in lower case, and only beside a state's name.
+_TITLES_IN_LOWER_CASE = re.compile(
+    r"\b(?:(?:prime|foreign|defen[cs]e)\s+minister|foreign\s+secretary|secretary\s+of\s+state|"
     r"president|chancellor|premier|ambassador|envoy)\b"
 )
 
@@ -360,7 +362,8 @@ class Coder:
         # the lookups leave a name it could resolve, and a title word or the parse says so.
         if could_be is None:
             could_be = list(self.people_finder.possible(text, sentence.start, actors))
-        names = bool(could_be) and bool(_TITLE_WORDS.search(text))
+        titled = _TITLE_WORDS.search(text) or (actors and _TITLES_IN_LOWER_CASE.search(text))
+        names = bool(could_be) and bool(titled)
         if not (roles or names):
             return None
         within = tuple((p.start - sentence.start, p.end - sentence.start) for p in could_be)
@@ -760,7 +763,7 @@ class Coder:
             # "a project ..., which is set to commence", "the visit was postponed", "a planned
             # visit ... has been postponed indefinitely"
             trailing = self.knowledge.status.status_after(
-                clauses.clause_after(sentence.text, trigger)
+                clauses.clause_after(sentence.text, trigger, others)
             )
             if trailing and (not explicit_status or trailing == "negated"):
                 status, explicit_status = trailing, True

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from ..schema import kinds
 from .clauses import TIME_PREPS
 
 # Dependents through which a noun phrase's head stands for a state it names.
@@ -491,6 +492,8 @@ class _Reader:
             side = self.subject_side
         elif word == "by":
             side = "source"
+        elif word == "of" and prep.head.i == self.trigger.i and not kinds()[self.kind].directed:
+            side = "both"  # "a meeting of the foreign ministers of Chile and Peru"
         elif word == "of" and prep.head.i == self.trigger.i and word not in self.source_preps:
             side = self.object_side  # "the expulsion of the Venezuelan ambassador"
         elif word in self.k.mutual_preps:
@@ -678,6 +681,13 @@ class _Reader:
         if subject and word.lower_ in _PERSONAL_PRONOUNS:
             yield from self.referent(word)
             return
+        if word.lower_ == "their" and word.dep_ == "poss":
+            # "Chile and Peru agreed, after a meeting of their ministers": both, where "their"
+            # stands for the pair the sentence opens with
+            both = list(self.referent(word, protagonist=False))
+            if len({code for code, _ in both}) >= 2:
+                yield from both
+                return
         if subject and word.lower_ in {"it", "its"}:
             # "Israel said it would strike": the state named before it, never the protagonist
             yield from self.referent(word, protagonist=False)
