@@ -570,3 +570,20 @@ def test_a_price_promised_and_gear_sent(
 )
 def test_a_price_paid_by_money_is_no_threat(coder: Coder, text: str) -> None:
     assert code(coder, text) == []
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("Brazil urged both sides to show restraint.", {("BRA", "CHL"), ("BRA", "PER")}),
+        ("Brazil called on the two countries to resume talks.", {("BRA", "CHL"), ("BRA", "PER")}),
+        ("Both sides urged Brazil to mediate.", {("CHL", "BRA"), ("PER", "BRA")}),
+        ("The two countries accused Brazil of meddling.", {("CHL", "BRA"), ("PER", "BRA")}),
+    ],
+)
+def test_both_sides_as_object_or_subject_of_a_directed_act_are_the_pair(
+    coder: Coder, second: str, expected: set[tuple[str, str]]
+) -> None:
+    text = f"Chile and Peru clashed at the border on Sunday. {second}"
+    found = {(e.source, e.target) for e in code(coder, text) if e.kind != "ASSAULT"}
+    assert found == expected

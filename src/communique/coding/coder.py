@@ -393,6 +393,8 @@ class Coder:
         hosted = found & context.HOSTED_OR_AGENTLESS or self.knowledge.state_bodies.search(text)
         if implicit.home and hosted:
             parties.add(implicit.home)
+        if parties and len(before - parties) >= 2 and context.PAIR_ANAPHOR.search(text):
+            return True  # "Chile and Peru clashed. Brazil urged both sides to show restraint."
         if parties and before - parties and context.may_answer(found, text):
             # "Turkey downed a Russian jet. Moscow retaliated with sanctions.", "Tehran made
             # a similar call. Erdogan rejected the demands."

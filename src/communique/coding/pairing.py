@@ -73,6 +73,20 @@ class PairFinder:
             pairs = pairs if listed is None else listed
         if pairs:
             return [(s, t, False) for s, t in pairs]
+        directed = kinds()[rule.kind].directed
+        role = None
+        if anaphor and directed and root is not None and main_dyad:
+            role = _role_of_the_pair(root)
+        if role is not None:
+            # "urged both sides to de-escalate", "both sides urged Brazil to mediate": the act
+            # is done to, or by, each of the pair
+            pair = {code for dyad in main_dyad for code in dyad}
+            others = {p.code for p in parties if p.side in {"target", "both"}} - pair
+            if role == "object":
+                others = {p.code for p in parties if p.side in {"source", "both"}} - pair
+            if others:
+                found = [(a, b) for a in sorted(others) for b in sorted(pair)]
+                return [(b, a, True) if role == "subject" else (a, b, True) for a, b in found]
         tied = {p.code for p in parties}
         askers = self.answered(trigger, parties, doc, sentence.text, recent)
         if askers:
@@ -326,3 +340,19 @@ def dealt_with_no_state(trigger: Token, private: frozenset[str], codes: dict[int
                 if side.lower_ in {"them", "him", "her"} or side.lemma_.lower() in private:
                     return True
     return False
+
+
+def _role_of_the_pair(root: Token) -> str | None:
+    """Whether "the two sides", "both countries" does the trigger ("subject") or has it done
+    to them ("object": "urged both sides", "called on the two countries")."""
+    for child in root.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            role = "subject"
+        elif child.dep_ in {"dobj", "dative"} or (child.dep_ == "prep" and child.lower_ == "on"):
+            role = "object"
+        else:
+            continue
+        words = root.doc[child.left_edge.i : child.right_edge.i + 1].text
+        if context.PAIR_ANAPHOR.search(words):
+            return role
+    return None
