@@ -389,6 +389,8 @@ class _Reader:
                     side = self.side_of_object(child, path)
                     yield Party(code, side, f"{how}<-{dep}:{child.text}{path}")
                 yield from self.phrases_of_object(child, f"{how}<-{dep}:{child.text}")
+                for other in child.conjuncts:  # "sent jets and ships toward Taiwan"
+                    yield from self.phrases_of_object(other, f"{how}<-{dep}:{other.text}")
             elif dep in {"prep", "agent"}:
                 yield from self.prepositional(child, how)
             elif dep in {"advmod", "prt"}:
