@@ -727,6 +727,7 @@ BATTERY_WORDINGS = [
     ("Beijing brushed off Canberra's call for an inquiry.", "REJECT CHN>AUS"),
     ("Pyongyang vowed to crush South Korea's army.", "THREATEN PRK>KOR"),
     ("Iran vowed to punish Israel.", "THREATEN IRN>ISR"),  # a threat, never a pledge
+    ("Modi hosted Macron in New Delhi on Friday.", "VISIT FRA>IND"),
     ("South Korean consumers boycotted Japanese beer.", "PROTEST KOR>JPN"),
     ("Armenia called up reservists on its border with Azerbaijan.", "MOBILIZE ARM>AZE"),
     ("Russia sent 30 warplanes and six ships toward Japan.", "MOBILIZE RUS>JPN"),

@@ -245,6 +245,8 @@ def _has_particle(token: Token, particle: str) -> bool:
 def _object_lemmas(token: Token) -> set[str]:
     """Lemmas of what the word acts on: a verb's object, a noun's "of" and its compounds."""
     heads = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+    # a name the verb acts on itself ("hosted Macron"), not one in its phrases ("in Tehran")
+    named = {w.i for h in heads for w in (h, *h.conjuncts) if w.pos_ == _NAME}
     if token.pos_ in {"NOUN", "PROPN"}:
         heads += [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
         # "the expulsion of the ambassador", "talks on a free trade agreement"
@@ -275,7 +277,7 @@ def _object_lemmas(token: Token) -> set[str]:
             lemmas.add(word.lemma_.lower())
             if word.ent_type_ == _NATIONALITY or _plural_name(word):
                 lemmas.add(_NATIONALITY)
-            if word.pos_ == _NAME and word.i != token.head.i:  # not "Turkey, which supported"
+            if word.i in named:
                 lemmas.add(_NAME)
             # "a free trade agreement", "an economic partnership agreement": two levels deep
             for modifier in (c for c in word.children if c.dep_ in {"compound", "amod"}):
