@@ -728,6 +728,12 @@ BATTERY_WORDINGS = [
     ("Pyongyang vowed to crush South Korea's army.", "THREATEN PRK>KOR"),
     ("Iran vowed to punish Israel.", "THREATEN IRN>ISR"),  # a threat, never a pledge
     ("Modi hosted Macron in New Delhi on Friday.", "VISIT FRA>IND"),
+    ("Belarus sent two air defence systems to Venezuela.", "ARMS_TRANSFER BLR>VEN"),
+    ("Moscow freed American tennis coach John Kerr.", "RETREAT RUS>USA"),
+    ("Britain agreed to unfreeze $1 billion of Libyan oil revenue.", "RETREAT GBR>LBY"),
+    ("Ethiopian troops began pulling out of Somali towns.", "RETREAT ETH>SOM"),
+    ("Kyrgyz and Tajik border guards fought with sticks near the enclave.", "ASSAULT KGZ>TJK"),
+    ("Chile sent fighter jets toward the Peruvian coast.", "MOBILIZE CHL>PER"),
     ("South Korean consumers boycotted Japanese beer.", "PROTEST KOR>JPN"),
     ("Armenia called up reservists on its border with Azerbaijan.", "MOBILIZE ARM>AZE"),
     ("Russia sent 30 warplanes and six ships toward Japan.", "MOBILIZE RUS>JPN"),
@@ -758,6 +764,8 @@ def test_wire_wordings_a_battery_found_missing(coder: Coder, sentence: str, expe
         "Chile shrugged off the storm damage.",
         "The ministry shared data with reporters.",
         "Two Chinese companies will jointly develop the mine.",
+        "Japanese and Korean fans fought with police after the match.",
+        "The two armies fought for control of the city.",
     ],
 )
 def test_the_battery_s_words_with_no_state_acting_on_another(coder: Coder, sentence: str) -> None:

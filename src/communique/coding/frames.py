@@ -299,6 +299,8 @@ def _done_by(verb: Token, subjects: frozenset[str]) -> bool:
     the word or of a title before it ("President Erdogan"), the entity type of a name
     ("PERSON", where the names were read) or "PROPN" for any name."""
     doers = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    if not doers and verb.dep_ == "xcomp":  # "troops began pulling out": the verb's above
+        doers = [c for c in verb.head.children if c.dep_ in {"nsubj", "csubj"}]
     doers += [
         obj
         for agent in verb.children
