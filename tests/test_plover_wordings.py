@@ -734,6 +734,15 @@ BATTERY_WORDINGS = [
     ("Ethiopian troops began pulling out of Somali towns.", "RETREAT ETH>SOM"),
     ("Kyrgyz and Tajik border guards fought with sticks near the enclave.", "ASSAULT KGZ>TJK"),
     ("Chile sent fighter jets toward the Peruvian coast.", "MOBILIZE CHL>PER"),
+    ("Pakistan said it would respond forcefully to any Afghan incursion.", "THREATEN PAK>AFG"),
+    ("Vietnam and Laos exchanged views on regional issues.", "MEET LAO>VNM"),
+    # bodies and seats that act for their state
+    ("The Elysee condemned Niger's decision to expel the envoy.", "ACCUSE FRA>NER"),
+    ("The Blue House protested to Tokyo over the textbooks.", "ACCUSE KOR>JPN"),
+    ("The People's Liberation Army staged drills around Taiwan.", "MOBILIZE CHN>TWN"),
+    ("The Bundeswehr will train Moldovan officers.", "DEFENSE_COOPERATION DEU>MDA"),
+    ("The Revolutionary Guards seized a Panamanian-flagged tanker.", "COERCE IRN>PAN"),
+    ("The IDF shelled Lebanese army positions.", "ASSAULT ISR>LBN"),
     ("South Korean consumers boycotted Japanese beer.", "PROTEST KOR>JPN"),
     ("Armenia called up reservists on its border with Azerbaijan.", "MOBILIZE ARM>AZE"),
     ("Russia sent 30 warplanes and six ships toward Japan.", "MOBILIZE RUS>JPN"),
@@ -766,6 +775,7 @@ def test_wire_wordings_a_battery_found_missing(coder: Coder, sentence: str, expe
         "Two Chinese companies will jointly develop the mine.",
         "Japanese and Korean fans fought with police after the match.",
         "The two armies fought for control of the city.",
+        "India responded to the Chinese criticism on Monday.",  # words, no force
     ],
 )
 def test_the_battery_s_words_with_no_state_acting_on_another(coder: Coder, sentence: str) -> None:
