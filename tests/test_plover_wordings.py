@@ -743,6 +743,10 @@ BATTERY_WORDINGS = [
     ("The Bundeswehr will train Moldovan officers.", "DEFENSE_COOPERATION DEU>MDA"),
     ("The Revolutionary Guards seized a Panamanian-flagged tanker.", "COERCE IRN>PAN"),
     ("The IDF shelled Lebanese army positions.", "ASSAULT ISR>LBN"),
+    ("Peru resumed imports of Chilean beef after the ban.", "RETREAT PER>CHL"),
+    ("Serbian protesters set fire to the Albanian embassy in Belgrade.", "PROTEST SRB>ALB"),
+    ("Tajikistan handed back three villages to Kyrgyzstan.", "RETREAT TJK>KGZ"),
+    ("Italy shared intelligence with Malta on Libyan smugglers.", "COOPERATE ITA>MLT"),
     ("South Korean consumers boycotted Japanese beer.", "PROTEST KOR>JPN"),
     ("Armenia called up reservists on its border with Azerbaijan.", "MOBILIZE ARM>AZE"),
     ("Russia sent 30 warplanes and six ships toward Japan.", "MOBILIZE RUS>JPN"),
@@ -776,6 +780,8 @@ def test_wire_wordings_a_battery_found_missing(coder: Coder, sentence: str, expe
         "Japanese and Korean fans fought with police after the match.",
         "The two armies fought for control of the city.",
         "India responded to the Chinese criticism on Monday.",  # words, no force
+        "Jordan shared intelligence on Syrian militants.",  # what it is on is its topic
+        "He returned to his village in Bangladesh to marry.",
     ],
 )
 def test_the_battery_s_words_with_no_state_acting_on_another(coder: Coder, sentence: str) -> None:
