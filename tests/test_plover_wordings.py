@@ -747,6 +747,7 @@ BATTERY_WORDINGS = [
     ("Serbian protesters set fire to the Albanian embassy in Belgrade.", "PROTEST SRB>ALB"),
     ("Tajikistan handed back three villages to Kyrgyzstan.", "RETREAT TJK>KGZ"),
     ("Italy shared intelligence with Malta on Libyan smugglers.", "COOPERATE ITA>MLT"),
+    ("Vietnamese students held anti-Chinese protests in Hanoi.", "PROTEST VNM>CHN"),
     ("South Korean consumers boycotted Japanese beer.", "PROTEST KOR>JPN"),
     ("Armenia called up reservists on its border with Azerbaijan.", "MOBILIZE ARM>AZE"),
     ("Russia sent 30 warplanes and six ships toward Japan.", "MOBILIZE RUS>JPN"),
@@ -786,6 +787,15 @@ def test_wire_wordings_a_battery_found_missing(coder: Coder, sentence: str, expe
 )
 def test_the_battery_s_words_with_no_state_acting_on_another(coder: Coder, sentence: str) -> None:
     assert [(e.kind, e.source, e.target) for e in events(coder, sentence)] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Anti-American protesters rallied in Islamabad.", "Anti-Iranian crowds marched in Baghdad."],
+)
+def test_the_state_an_anti_names_is_opposed_never_the_doer(coder: Coder, sentence: str) -> None:
+    """ "anti-American protesters": against the United States, not Americans protesting."""
+    assert not [e for e in events(coder, sentence) if e.source in {"USA", "IRN"}]
 
 
 @pytest.mark.parametrize(
