@@ -789,6 +789,14 @@ def test_the_battery_s_words_with_no_state_acting_on_another(coder: Coder, sente
     assert [(e.kind, e.source, e.target) for e in events(coder, sentence)] == []
 
 
+def test_what_a_meeting_discusses_is_its_topic_not_a_party(coder: Coder) -> None:
+    coded = {
+        (e.kind, e.source, e.target)
+        for e in events(coder, "Macron discussed Ukraine with Ramaphosa on Monday.")
+    }
+    assert coded == {("MEET", "FRA", "ZAF")}
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["Anti-American protesters rallied in Islamabad.", "Anti-Iranian crowds marched in Baghdad."],

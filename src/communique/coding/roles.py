@@ -399,7 +399,9 @@ class _Reader:
             elif dep == "dative" and child.pos_ == "ADP":
                 yield from self.prepositional(child, how)  # "was sent to X"
             elif dep in _OBJECT_DEPS:
-                for code, path in self.members(child):
+                # "discussed Ukraine with Scholz": what a meeting discusses is its topic
+                topic = self.kind == "MEET" and word.lemma_.lower() in self.k.topic_verbs
+                for code, path in () if topic else self.members(child):
                     side = self.side_of_object(child, path)
                     yield Party(code, side, f"{how}<-{dep}:{child.text}{path}")
                 yield from self.phrases_of_object(child, f"{how}<-{dep}:{child.text}")
