@@ -186,6 +186,17 @@ def test_a_leaders_surname_after_another_first_name_is_someone_else(
     assert "Emmanuel Macron" not in {p.name for p in people}
 
 
+def test_a_leaders_surname_written_without_its_accents_is_the_leader(coder: Coder) -> None:
+    meet = one(code(coder, "Erdogan held talks with Ramaphosa in Ankara on Monday."), "MEET")
+    assert (meet.source, meet.target) == ("TUR", "ZAF")
+
+
+def test_a_leaders_surname_before_another_name_is_a_first_name(coder: Coder) -> None:
+    """ "Macron Dupont": someone whose first name is the leader's surname."""
+    text = "Officials said Macron Dupont held talks with Ramaphosa in Paris."
+    assert [e for e in code(coder, text) if e.kind == "MEET"] == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "found"),
     [

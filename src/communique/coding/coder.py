@@ -479,7 +479,10 @@ class Coder:
         # A dateline ("SEOUL, Aug 12 (Agency) -") names where and when it was filed, not who acted.
         dateline = context.dateline_end(sentence.text)
         actors = [a for a in actors if not mentions.inside_a_name(a, sentence)]
-        if mentions.trigger_kinds_need_states(every_match):
+        # "two Pakistani nationals accused of spying", "Chinese firms suspected of ...": a
+        # participle that describes someone is no act of a state's, and asks for no state
+        acts = [t for t in every_match if not _describes_someone(doc, t)]
+        if mentions.trigger_kinds_need_states(acts):
             actors = [a for a in actors if not mentions.private_party(a, sentence)]
         seated = self.knowledge.roles.seated_heads
         places = [a for a in actors if mentions.is_place(a, sentence, seated)]
@@ -915,3 +918,9 @@ class _OpenTrigger:
     side: set[str]
     times: list
     people: list[PersonMention]
+
+
+def _describes_someone(doc: Doc, trigger: TriggerMatch) -> bool:
+    """A past participle that modifies a noun: "nationals accused of spying"."""
+    word = clauses.root_at(doc, trigger.start, trigger.end)
+    return word is not None and word.dep_ == "acl" and word.tag_ == "VBN"

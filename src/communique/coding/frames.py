@@ -19,6 +19,12 @@ from ..schema import kinds
 from .lexicon import TriggerMatch, TriggerRule
 
 _OBJECT_DEPS = {"dobj", "nsubjpass", "obj", "attr", "dative"}
+_NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass"}
+# The object list's word for a nationality named as a noun ("freed two Canadians"), and for
+# any name ("supports Ukraine"): neither is looked for before the parse.
+_NATIONALITY = "NORP"
+_NAME = "PROPN"
+_UNLISTED_OBJECTS = {_NATIONALITY, _NAME}
 # Prepositions whose gerund names an act not done, or only alleged: "warned against selling",
 # "refrained from attacking", "without consulting", "accused Chile of selling arms to Bolivia"
 # (the accused sold them, not the accuser the parse would give them to).
@@ -160,7 +166,10 @@ class Frames:
 
 def _fits(frame: Frame, token: Token) -> bool:
     pos = token.pos_
-    if frame.pos == "NOUN" and pos not in {"NOUN", "PROPN"}:
+    # "kicked off their annual military drills": a noun the tagger read as a verb, which the
+    # parse still makes a verb's object or subject
+    misread_noun = pos == "VERB" and token.dep_ in _NOMINAL_DEPS
+    if frame.pos == "NOUN" and pos not in {"NOUN", "PROPN"} and not misread_noun:
         return False
     # "the signed agreement", "Moscow feels threatened", "the negotiating table": a participle
     # used as an adjective or a noun's modifier
@@ -236,6 +245,8 @@ def _has_particle(token: Token, particle: str) -> bool:
 def _object_lemmas(token: Token) -> set[str]:
     """Lemmas of what the word acts on: a verb's object, a noun's "of" and its compounds."""
     heads = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+    # a name the verb acts on itself ("hosted Macron"), not one in its phrases ("in Tehran")
+    named = {w.i for h in heads for w in (h, *h.conjuncts) if w.pos_ == _NAME}
     if token.pos_ in {"NOUN", "PROPN"}:
         heads += [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
         # "the expulsion of the ambassador", "talks on a free trade agreement"
@@ -264,6 +275,10 @@ def _object_lemmas(token: Token) -> set[str]:
     for head in heads:
         for word in (head, *head.conjuncts):
             lemmas.add(word.lemma_.lower())
+            if word.ent_type_ == _NATIONALITY or _plural_name(word):
+                lemmas.add(_NATIONALITY)
+            if word.i in named:
+                lemmas.add(_NAME)
             # "a free trade agreement", "an economic partnership agreement": two levels deep
             for modifier in (c for c in word.children if c.dep_ in {"compound", "amod"}):
                 lemmas.add(modifier.lemma_.lower())
@@ -273,11 +288,19 @@ def _object_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def _plural_name(word: Token) -> bool:
+    """ "two Canadians", "three Britons": a capitalised plural inside the sentence, for where
+    the names were not read."""
+    return word.is_title and word.tag_ in {"NNS", "NNPS"} and not word.is_sent_start
+
+
 def _done_by(verb: Token, subjects: frozenset[str]) -> bool:
     """Whether the verb's subject (or its agent after "by") is one of `subjects`: a lemma of
     the word or of a title before it ("President Erdogan"), the entity type of a name
     ("PERSON", where the names were read) or "PROPN" for any name."""
     doers = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    if not doers and verb.dep_ == "xcomp":  # "troops began pulling out": the verb's above
+        doers = [c for c in verb.head.children if c.dep_ in {"nsubj", "csubj"}]
     doers += [
         obj
         for agent in verb.children
@@ -313,7 +336,9 @@ def _cued(verb: Token, cues: frozenset[str]) -> bool:
     """Whether the verb has one of `cues` as a preposition that does not name a time ("over
     its policy", not "over the weekend") or as the lemma of a clause or predicate it governs
     ("saying", "to leave", "responsible")."""
-    for child in verb.children:
+    # "sent warplanes and ships toward Taiwan": the parse can hang the phrase on the object
+    objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    for child in (*verb.children, *(c for o in objects for c in o.children if c.dep_ == "prep")):
         if child.dep_ == "prep" and child.lower_ in cues:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if any(not _a_time(o) for o in objects):
@@ -410,7 +435,9 @@ def _needed_words(frame: Frame, irregular: dict[str, list[str]]) -> list[set[str
     def forms(lemmas: frozenset[str]) -> set[str]:
         return {form for lemma in lemmas for form in _forms_of(lemma, irregular)}
 
-    needed = [forms(frame.objects), forms(frame.cues), set(frame.adverbs)]
+    # a nationality or a name as the object ("freed two Canadians", "hosted Macron") is no word
+    objects = set() if frame.objects & _UNLISTED_OBJECTS else forms(frame.objects)
+    needed = [objects, forms(frame.cues), set(frame.adverbs)]
     needed.append({frame.particle} if frame.particle else set())
     if all(subject.islower() for subject in frame.subjects):
         needed.append(forms(frame.subjects))

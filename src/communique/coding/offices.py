@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -124,7 +125,9 @@ class OfficeHolders:
             # "Bashar al-Assad" is "Assad" alone, "Abdel Fattah el-Sisi" "Sisi"
             surname = _ARABIC_ARTICLE.sub("", holder.name.split()[-1])
             if len(holder.name.split()) > 1 and len(surname) >= 4 and surname[0].isupper():
-                found[surname].append(holder)
+                # "Erdoğan" is often written "Erdogan"
+                for form in {surname, _without_accents(surname)}:
+                    found[form].append(holder)
         return {
             surname: holders[-1]
             for surname, holders in found.items()
@@ -266,3 +269,9 @@ def bound_by_terms(terms: list[DateValue]) -> DateValue | None:
         if bound is None:
             return None
     return bound
+
+
+def _without_accents(word: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
+    ).replace("ı", "i")

@@ -239,6 +239,8 @@ class PeopleFinder:
             holder = match.value
             if namesake_before(text, match.start, holder.name, taken):
                 continue
+            if _FIRST_NAME_OF.match(text[match.end :]):
+                continue  # "Mark Campbell": the surname is someone's first name
             found.append(
                 PersonMention(
                     offset + match.start,
@@ -373,6 +375,14 @@ _JOINED_BEFORE = re.compile(r"([A-ZÀ-ÝĐ][\w’']*)\s+([A-ZÀ-ÝĐ]\w*)[-‐�
 _NAME_JOINERS = frozenset({"al", "el", "ul", "bin", "ibn", "abu", "abd", "ben", "de", "da"})
 _OPENING = " \t\n\"'“‘(—–-"  # what may stand before a sentence's first word
 _WORD_BEFORE = re.compile(r"([A-ZÀ-ÝĐ][\w’'.]*)[ \t]+$")
+
+
+# A capitalised word right after a surname that is no day or month: the surname was a first
+# name ("Mark Campbell"; not "Putin Tuesday").
+_FIRST_NAME_OF = re.compile(
+    r" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]"
+)
 
 
 def namesake_before(

@@ -285,6 +285,8 @@ class _Reader:
                     for code, path in self.states(child, subject=subject):
                         yield Party(code, side, f"{child.dep_}:{child.text}{path}")
         yield from self.arguments(trigger, "trigger")
+        if self.kind in _AGAINST_KINDS:
+            yield from self.opposed(trigger)
         if not nominal and self.kind in self.k.weapon_kinds:
             yield from self.weapon_path(trigger)
         if nominal and self.kind in self.k.of_object_kinds:
@@ -299,6 +301,18 @@ class _Reader:
                 yield from self.received(verb, how)
             else:
                 yield from self.arguments(verb, how)
+
+    def opposed(self, trigger: Token) -> Iterator[Party]:
+        """ "anti-Japanese protests", "anti-American protesters rallied": the state a protest
+        or a criticism is against, named in its own words or its doers'."""
+        heads = {trigger.i, *(verb.i for verb, _ in _governing_verbs(trigger))}
+        for i, code in self.codes.items():
+            word = trigger.doc[i]
+            if not _opposed(word):
+                continue
+            ancestors = [word.head, word.head.head, word.head.head.head]
+            if any(a.i in heads for a in ancestors):
+                yield Party(code, "target", f"anti:{word.text}")
 
     def weapon_path(self, verb: Token) -> Iterator[Party]:
         """ "Shells fired from Armenia landed in Azerbaijan", "missiles launched from Yemen
@@ -385,10 +399,14 @@ class _Reader:
             elif dep == "dative" and child.pos_ == "ADP":
                 yield from self.prepositional(child, how)  # "was sent to X"
             elif dep in _OBJECT_DEPS:
-                for code, path in self.members(child):
+                # "discussed Ukraine with Scholz": what a meeting discusses is its topic
+                topic = self.kind == "MEET" and word.lemma_.lower() in self.k.topic_verbs
+                for code, path in () if topic else self.members(child):
                     side = self.side_of_object(child, path)
                     yield Party(code, side, f"{how}<-{dep}:{child.text}{path}")
                 yield from self.phrases_of_object(child, f"{how}<-{dep}:{child.text}")
+                for other in child.conjuncts:  # "sent jets and ships toward Taiwan"
+                    yield from self.phrases_of_object(other, f"{how}<-{dep}:{other.text}")
             elif dep in {"prep", "agent"}:
                 yield from self.prepositional(child, how)
             elif dep in {"advmod", "prt"}:
@@ -703,6 +721,8 @@ class _Reader:
                 yield named[place], f">{word.text}={named[place]}"
             return
         code = self.codes.get(word.i)
+        if code is not None and _opposed(word):
+            return  # "anti-American protesters": whom they oppose, not whose they are
         if code is not None:
             if not _fused_with(word, self.k.third_party_suffixes):
                 yield code, f">{word.text}"
@@ -781,6 +801,16 @@ def _is_name(word: Token) -> bool:
     if word.pos_ == "PROPN":
         return True
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in word.children)
+
+
+# Kinds whose target an "anti-" before a state names: a protest, a criticism.
+_AGAINST_KINDS = {"PROTEST", "ACCUSE"}
+
+
+def _opposed(word: Token) -> bool:
+    """ "anti-Japanese", "Anti-American", "anti-Assad": a state or leader opposed."""
+    before = word.doc.text[max(0, word.idx - 5) : word.idx].lower()
+    return before.endswith(("anti-", "anti–", "anti ")) or word.lower_.startswith("anti-")
 
 
 def _fused_with(word: Token, suffixes: tuple[str, ...]) -> bool:
