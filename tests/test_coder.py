@@ -598,3 +598,18 @@ def test_both_sides_as_object_or_subject_of_a_directed_act_are_the_pair(
     text = f"Chile and Peru clashed at the border on Sunday. {second}"
     found = {(e.source, e.target) for e in code(coder, text) if e.kind != "ASSAULT"}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru's president hosted Macron in Lima.", ("VISIT", "FRA", "PER")),
+        ("Chile's foreign minister met Erdogan in Ankara.", ("MEET", "CHL", "TUR")),
+    ],
+)
+def test_a_leaders_surname_after_another_states_phrase_is_still_the_leader(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    kind, source, target = expected
+    found = {(e.kind, frozenset((e.source, e.target))) for e in code(coder, text)}
+    assert (kind, frozenset((source, target))) in found

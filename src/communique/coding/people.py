@@ -227,6 +227,9 @@ class PeopleFinder:
             self._holders_seen[key] = _current_holder(self.offices.lookup(name, role))
         return self._holders_seen[key]
 
+    def _a_leaders_surname(self, name: str) -> bool:
+        return any(m.start == 0 and m.end == len(name) for m in self._leaders.find(name))
+
     def _leader_mentions(
         self, text: str, offset: int, taken: list[tuple[int, int]]
     ) -> list[PersonMention]:
@@ -260,6 +263,8 @@ class PeopleFinder:
         name = text[start:end]
         before = _title_before(text, start)
         after = _title_after(text, end)
+        if not (before or after) and self._a_leaders_surname(name):
+            return None  # "Chile's president hosted Macron": `_leader_mentions` reads the leader
         role = before.group(1) if before else after.group(1) if after else None
         title_start = start - len(before.group(0)) if before else end
         if _serves_an_organisation(text, start, offset, actors):
