@@ -1283,6 +1283,49 @@ def test_an_agreement_to_prevent_clashes_is_still_signed(coder: Coder) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "I would expect the Spanish foreign minister to urge Italy to reopen its ports.",
+        "I expect Spain will condemn Morocco for the incursion.",
+        "I would think the Kenyan army might attack Somalia next.",
+        "I hope Brazil sends aid to Bolivia soon.",
+        "It would be wrong to imagine that Chile will join Peru in bombing Bolivia.",
+        "Diplomats remain sceptical that Japan will sign a treaty with China.",
+        "Observers are doubtful that India will meet Pakistan's leaders this year.",
+        "Though Chile and Peru may yet sign a trade deal, talks are stuck.",
+        "Ghana might still expel the Nigerian traders.",
+    ],
+)
+def test_what_a_speaker_only_supposes_is_no_event(coder: Coder, sentence: str) -> None:
+    assert not coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Spain expects Morocco to reopen the border crossing.", ("REQUEST", "ESP", "MAR")),
+        ("Peru warned it might attack Chile.", ("THREATEN", "PER", "CHL")),
+        (
+            "Spain's minister said he expects Morocco to reopen the border.",
+            ("REQUEST", "ESP", "MAR"),
+        ),
+        (
+            "The Spanish minister said Spain hoped to sign a deal with Morocco.",
+            ("SIGN_AGREEMENT", "ESP", "MAR"),
+        ),
+        (
+            "Chile and Peru signed a trade deal, though observers doubt it will last.",
+            ("SIGN_AGREEMENT", "CHL", "PER"),
+        ),
+    ],
+)
+def test_a_states_own_expectation_or_warning_still_codes(
+    coder: Coder, sentence: str, event: tuple[str, str, str]
+) -> None:
+    assert event in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Tens of thousands of Syrian refugees were arriving in Canada.",
         "Syrian refugees arrived in Canada on Monday.",
         "Chinese tourists visited Thailand in record numbers.",
@@ -1908,3 +1951,68 @@ def test_a_capital_after_a_court_or_police_in_is_its_state_not_a_place(
 ) -> None:
     assert {(s, t) for kind, s, t in coded(coder, sentence) if kind == "COERCE"} == expected
     assert not {e for e in coded(coder, sentence) if e[0] == "MEET" and "PHL" in e}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Russia gave tacit support to Turkey's offensive.", ("ENDORSE", "RUS", "TUR")),
+        ("Bolivia lent diplomatic backing to Peru's claim.", ("ENDORSE", "BOL", "PER")),
+        ("France provides political support to Mali's government.", ("ENDORSE", "FRA", "MLI")),
+        ("Brazil has given moral support to Argentina.", ("ENDORSE", "BRA", "ARG")),
+    ],
+)
+def test_support_in_words_or_assent_is_no_aid(
+    coder: Coder, sentence: str, event: tuple[str, str, str]
+) -> None:
+    found = coded(coder, sentence)
+    assert event in found
+    assert not {e for e in found if e[0] == "AID"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Japan gave humanitarian support to Nepal.", ("AID", "JPN", "NPL")),
+        ("Japan gave support to Nepal after the earthquake.", ("AID", "JPN", "NPL")),
+        ("Norway provided financial support to Malawi.", ("AID", "NOR", "MWI")),
+    ],
+)
+def test_material_support_is_still_aid(
+    coder: Coder, sentence: str, event: tuple[str, str, str]
+) -> None:
+    assert event in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("The Arab League expelled Libya in 2011.", ("SANCTION", "IGO:LAS", "LBY")),
+        ("Nato expelled Turkey from the alliance.", ("SANCTION", "IGO:NATO", "TUR")),
+        ("The African Union has kicked out Mali.", ("SANCTION", "IGO:AU", "MLI")),
+        (
+            "The Arab League readmitted Libya, three years after expelling it.",
+            ("SANCTION", "IGO:LAS", "LBY"),
+        ),
+    ],
+)
+def test_an_organisation_expelling_a_member_cuts_ties(
+    coder: Coder, sentence: str, event: tuple[str, str, str]
+) -> None:
+    found = coded(coder, sentence)
+    assert event in found
+    assert not {e for e in found if e[0] == "COERCE"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Chile expelled Peruvian migrants.", ("COERCE", "CHL", "PER")),
+        ("Jordan deported three Syrian activists.", ("COERCE", "JOR", "SYR")),
+        ("Jordan expelled three Syrian diplomats.", ("SANCTION", "JOR", "SYR")),
+    ],
+)
+def test_a_state_expelling_people_still_coerces_them(
+    coder: Coder, sentence: str, event: tuple[str, str, str]
+) -> None:
+    assert event in coded(coder, sentence)

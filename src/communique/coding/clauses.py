@@ -153,6 +153,51 @@ def averted(doc: Doc, trigger: TriggerMatch, averting_verbs: set[str]) -> bool:
     return False
 
 
+def surmised(
+    doc: Doc, trigger: TriggerMatch, surmising_verbs: set[str], doubting_words: set[str]
+) -> bool:
+    """Whether the trigger is only what a speaker supposes, doubts or thinks may happen:
+    "I would expect Spain to urge Italy", "sceptical that Peru will sign", "the two may yet
+    reach a deal". Comment of that kind reports no act of either state."""
+    word = root_at(doc, trigger.start, trigger.end)
+    if word is None:
+        return False
+    for above in word.ancestors:
+        lemma = above.lemma_.lower()
+        if above.pos_ == "ADJ" and lemma in doubting_words:
+            return True
+        if above.pos_ == "VERB" and lemma in surmising_verbs and _a_speakers_guess(above):
+            return True
+    return _may_happen(word)
+
+
+_FIRST_PERSON = {"i"}
+_GUESSING_MODALS = {"would", "could", "might", "may", "should"}
+
+
+def _a_speakers_guess(verb: Token) -> bool:
+    """ "I expect", "I would think", "it would be wrong to think": a verb of supposing said by
+    the speaker in person or put in a modal, not a state's stated expectation."""
+    holders = [verb]  # and what it completes: "would be wrong to think"
+    while holders[-1].dep_ in {"xcomp", "acomp"} and len(holders) < 4:
+        holders.append(holders[-1].head)
+    return any(
+        (c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON)
+        or (c.dep_ == "aux" and c.lower_ in _GUESSING_MODALS)
+        for holder in holders
+        for c in holder.children
+    )
+
+
+def _may_happen(word: Token) -> bool:
+    """ "Chile and Peru may yet sign a deal": a "may" or "might" on the clause's own verb,
+    with no one's words above it ("Peru warned it might retaliate" is a warning made)."""
+    verb = word.head if word.pos_ in {"NOUN", "PROPN"} and word.dep_ == "dobj" else word
+    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"ccomp", "xcomp", "conj"}:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in {"may", "might"} for c in verb.children)
+
+
 def acted_on(doc: Doc, trigger: TriggerMatch) -> bool:
     noun = root_at(doc, trigger.start, trigger.end)
     if noun is None:

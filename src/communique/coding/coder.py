@@ -41,6 +41,8 @@ _KIND_DEFAULT_SECTOR = {
     "ASSAULT": "defense",
 }
 _STILL_TO_HAPPEN = {"planned", "proposed"}
+# The frames that expel or deport people (COERCE, CAMEO 174).
+_DEPORTATIONS = {"frame:expel-people", "frame:expulsion-of-people"}
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|we)\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(
     r"\b(?:President|Minister|Secretary|Premier|Chancellor|King|Queen|Sultan|Emir|Sheikh|Prince|"
@@ -460,12 +462,14 @@ class Coder:
         every_match = self.knowledge.triggers.matches(sentence.text)
         every_match += self.knowledge.frames.matches(doc)
         averting = self.knowledge.status.averting_verbs
+        surmising = (self.knowledge.status.surmising_verbs, self.knowledge.status.doubting_words)
         usable = [
             t
             for t in every_match
             if clauses.usable(t, sentence, doc)
             and not clauses.conditional(doc, t)
             and not clauses.averted(doc, t, averting)
+            and not clauses.surmised(doc, t, *surmising)
         ]
         triggers = clauses.main_verbs_govern(usable, doc)
         chosen = clauses.without_pledged_content(clauses.prefer_specific(triggers), sentence.text)
@@ -609,8 +613,11 @@ class Coder:
             if trigger in chosen:
                 continue
             if trigger not in usable:
-                unreal = clauses.conditional(doc, trigger) or clauses.averted(
-                    doc, trigger, self.knowledge.status.averting_verbs
+                status = self.knowledge.status
+                unreal = (
+                    clauses.conditional(doc, trigger)
+                    or clauses.averted(doc, trigger, status.averting_verbs)
+                    or clauses.surmised(doc, trigger, status.surmising_verbs, status.doubting_words)
                 )
                 reason = trace.CONDITION if unreal else trace.TOPIC
             elif trigger not in governing:
@@ -797,6 +804,10 @@ class Coder:
         ):
             # "vowed to retaliate", "will strike back": the threat is made, whatever is to come
             kind, status = self.knowledge.status.announced_is[kind], "occurred"
+        if kind == "COERCE" and rule.name in _DEPORTATIONS and source.startswith("IGO:"):
+            # An organisation has no border to deport anyone across: what it expels is a
+            # member ("seven years after expelling it"), and that cuts ties (SANCTION).
+            kind = "SANCTION"
         return merging.Candidate(
             kind=kind,
             source=source,

@@ -93,6 +93,8 @@ class StatusCues:
         self.agreement_is_the_act = set(data["agreement_is_the_act"])
         self.asking_is_the_act = set(data["asking_is_the_act"])
         self.averting_verbs = set(data["averting_verbs"])
+        self.surmising_verbs = set(data["surmising_verbs"])
+        self.doubting_words = set(data["doubting_words"])
         self.announced_is: dict[str, str] = data.get("announced_is", {})
         self.cues = {
             status: [_compile(p) for p in patterns] for status, patterns in data["cues"].items()

@@ -8,7 +8,10 @@ from .roles import Party
 
 # Why a trigger made no event, in the words `communique explain --rejected` prints.
 TOPIC = "a topic, not a happening (a plural event noun no verb makes happen)"
-CONDITION = "inside a condition ('if', 'unless', 'whether') or averted ('to avoid a clash')"
+CONDITION = (
+    "inside a condition ('if', 'unless', 'whether'), averted ('to avoid a clash') or only"
+    " supposed ('I would expect')"
+)
 GOVERNED = "governed by another trigger's verb (which sets its kind, or is the same happening)"
 OVERLAPPED = "overlapped by a more specific trigger, or the content of a pledge"
 NO_PAIR = "the parse ties no two states to it"
