@@ -2016,3 +2016,68 @@ def test_a_state_expelling_people_still_coerces_them(
     coder: Coder, sentence: str, event: tuple[str, str, str]
 ) -> None:
     assert event in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept", "wrong"),
+    [
+        (
+            "For the Kenyan president, William Ruto, who held talks with his Ugandan "
+            "counterpart, Yoweri Museveni, on Thursday, Biden’s message is a blessing.",
+            ("MEET", "KEN", "UGA"),
+            "USA",
+        ),
+        (
+            "For the Chilean president, Gabriel Boric, who met his Peruvian counterpart on "
+            "Monday, Argentina's offer is welcome.",
+            ("MEET", "CHL", "PER"),
+            "ARG",
+        ),
+    ],
+)
+def test_a_noun_after_a_relative_clause_is_no_second_name_for_its_head(
+    coder: Coder, sentence: str, kept: tuple[str, str, str], wrong: str
+) -> None:
+    found = coded(coder, sentence)
+    assert kept in found
+    assert not {e for e in found if wrong in e}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event", "wrong"),
+    [
+        (
+            "The villages are part of the Russian and Belarusian occupation of Ukraine.",
+            ("COERCE", "RUS", "UKR"),
+            ("COERCE", "RUS", "BLR"),
+        ),
+        (
+            "These towns were part of the Turkish and Iranian occupation of Iraq.",
+            ("COERCE", "TUR", "IRQ"),
+            ("COERCE", "TUR", "IRN"),
+        ),
+    ],
+)
+def test_a_verb_above_an_event_noun_does_not_reread_the_nouns_own_phrase(
+    coder: Coder, sentence: str, event: tuple[str, str, str], wrong: tuple[str, str, str]
+) -> None:
+    found = coded(coder, sentence)
+    assert event in found
+    assert wrong not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chinese agency handed its report to Japanese officials.",
+        "The Chilean inspectors handed their findings to Peruvian officials.",
+        "Brazil's envoy handed a letter to Argentine officials.",
+    ],
+)
+def test_a_paper_handed_over_is_no_retreat(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "RETREAT"}
+
+
+def test_people_handed_over_are_still_released(coder: Coder) -> None:
+    sentence = "Iran handed the British sailors over to British officials."
+    assert ("RETREAT", "IRN", "GBR") in coded(coder, sentence)

@@ -294,13 +294,26 @@ class _Reader:
         # A noun trigger takes the parties of the verb that governs it: "held talks with",
         # "signed an agreement", "took part in drills", "during the visit" does not.
         as_object = trigger.dep_ in {"dobj", "nsubjpass"}
+        own = self.own_phrase_only(trigger)
         for verb, how in _governing_verbs(trigger):
             if as_object and _phrasal(verb) in self.k.topic_verbs:
                 continue  # "raised the arrests"
             if as_object and verb.lemma_.lower() in self.k.receiving_verbs:
-                yield from self.received(verb, how)
+                governed = self.received(verb, how)
             else:
-                yield from self.arguments(verb, how)
+                governed = self.arguments(verb, how)
+            # "part of the Russian and Iranian occupation": the arguments of a verb above the
+            # noun lead back into the noun's own phrase, whose states it has already read
+            above = how.startswith("^")
+            yield from (party for party in governed if not (above and party.code in own))
+
+    def own_phrase_only(self, trigger: Token) -> set[str]:
+        """States named in the trigger's own phrase and nowhere else in the sentence."""
+        clauses = [c for c in trigger.children if c.dep_ in {"relcl", "acl"}]
+        inside = {i for i in range(trigger.left_edge.i, trigger.right_edge.i + 1)}
+        inside -= {word.i for clause in clauses for word in clause.subtree}
+        own = {code for i, code in self.codes.items() if i in inside}
+        return own - {code for i, code in self.codes.items() if i not in inside}
 
     def opposed(self, trigger: Token) -> Iterator[Party]:
         """ "anti-Japanese protests", "anti-American protesters rallied": the state a protest
@@ -601,6 +614,8 @@ class _Reader:
             yield from self.states(member, subject=subject)
             # "met X and Y", "navies of A, B": apposed lists too
             for child in member.children:
+                if child.dep_ == "appos" and _after_its_relative_clause(member, child):
+                    continue
                 # "Peru, Chile, and Bolivia": the parser can hang a listed name as npadvmod
                 if child.dep_ == "appos" or (child.dep_ == "npadvmod" and child.i in self.codes):
                     for apposed in (child, *child.conjuncts):  # "the US, Russia, and Swiss"
@@ -867,6 +882,16 @@ def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
             continue
         break
     return found
+
+
+def _after_its_relative_clause(noun: Token, apposed: Token) -> bool:
+    """ "For Peru's president, Ana Ruiz, who met her Chilean counterpart, Bolivia's offer is
+    a blessing": a relative clause closes the noun's phrase, and a noun the parser hangs on it
+    after that clause begins another phrase, not a second name for the noun."""
+    return any(
+        c.dep_ == "relcl" and noun.i < c.i < apposed.i and c.right_edge.i < apposed.i
+        for c in noun.children
+    )
 
 
 def _content_clause(child: Token) -> bool:
