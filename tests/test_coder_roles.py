@@ -2081,3 +2081,105 @@ def test_a_paper_handed_over_is_no_retreat(coder: Coder, sentence: str) -> None:
 def test_people_handed_over_are_still_released(coder: Coder) -> None:
     sentence = "Iran handed the British sailors over to British officials."
     assert ("RETREAT", "IRN", "GBR") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If the reports are confirmed, it would be the deadliest clash between Indian and "
+        "Chinese troops in decades.",
+        "If the reports are true, it would be the worst clash between Indian and Chinese soldiers.",
+        "If the deal collapses, Kenya would impose sanctions on Uganda.",
+        "If Peru sides with Chile, Bolivia will attack Peru.",
+        "Unless Ghana backs down, Togo could expel the Ghanaian traders.",
+    ],
+)
+def test_what_follows_from_a_condition_is_no_event(coder: Coder, sentence: str) -> None:
+    assert not coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Chile attacked Peru after talks failed.", ("ASSAULT", "CHL", "PER")),
+        ("Peru warned it would attack Chile if provoked.", ("THREATEN", "PER", "CHL")),
+        (
+            "Kenya said it would expel Uganda's envoy if the raids continued.",
+            ("SANCTION", "KEN", "UGA"),
+        ),
+        (
+            "Kenya imposed sanctions on Uganda, as it had said it would if talks failed.",
+            ("SANCTION", "KEN", "UGA"),
+        ),
+    ],
+)
+def test_an_act_beside_a_condition_still_codes(
+    coder: Coder, sentence: str, event: tuple[str, str, str]
+) -> None:
+    assert event in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bolivia pressed ahead with its plan for Peru.",
+        "Chile is pressing ahead with talks on Argentina's border.",
+        "Russia pressed forward with its proposal for Syria.",
+    ],
+)
+def test_pressing_ahead_asks_no_one(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "REQUEST"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        ("Peru pressed Chile to withdraw from the islands.", ("REQUEST", "PER", "CHL")),
+        ("Peru insisted on Chile's withdrawal from the islands.", ("REQUEST", "PER", "CHL")),
+        ("Peru's president insisted that Chile must withdraw.", ("REQUEST", "PER", "CHL")),
+    ],
+)
+def test_pressing_and_insisting_on_still_ask(
+    coder: Coder, sentence: str, asked: tuple[str, str, str]
+) -> None:
+    assert asked in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru's president insisted on Monday that Chile was committed to the peace process.",
+        "Kenya insisted on Friday that Uganda's elections were free.",
+    ],
+)
+def test_insisting_on_a_day_that_something_is_so_asks_nothing(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "REQUEST"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru said the Chilean plan was a blatant attack on Peruvian sovereignty.",
+        "The Peruvian plan was a blatant attack on Chilean sovereignty, Chile said.",
+        "Chile said the Bolivian decree was an attack on Chilean sovereignty.",
+        "The Bolivian decree is an assault on Chilean rights, Chile said.",
+        "Kenya called the Ugandan move an attack on Kenyan democracy.",
+    ],
+)
+def test_an_attack_on_sovereignty_or_rights_is_no_assault(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The UN-led peace talks in Vienna ended on Friday.",
+        "The UN-led talks in Vienna ended on Friday with no sign that Russia would help.",
+        "The AU-led talks in Nairobi ended without any sign that Ethiopia would compromise.",
+        "EU-mediated negotiations in Brussels collapsed last week.",
+    ],
+)
+def test_an_organisations_talks_in_a_capital_are_not_with_its_state(
+    coder: Coder, sentence: str
+) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "MEET"}

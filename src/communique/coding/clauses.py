@@ -295,7 +295,32 @@ def conditional(doc: Doc, trigger: TriggerMatch) -> bool:
         or _speculated(word)
         or _imagined(word)
         or _a_possible_outcome(word)
+        or _consequence_of_a_condition(word)
     )
+
+
+# Modals that make a clause what would follow from a condition beside it.
+CONSEQUENCE_MODALS = {"would", "could", "might", "may", "will", "shall", "'ll", "wo"}
+
+
+def _consequence_of_a_condition(word: Token) -> bool:
+    """ "If the reports are confirmed, it would be the worst clash between A and B", "if Peru
+    sides with Chile, Bolivia will press ahead": what follows from a condition is as unreal
+    as the condition (the word stands in a modal clause that has an "if" clause of its own).
+    A clause someone says or warns is a threat or pledge made, conditions and all: "warned it
+    would strike if provoked"."""
+    for clause in (word, *word.ancestors):
+        if clause.dep_ == "ccomp":
+            return False
+        children = list(clause.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for c in children)
+        if modal and any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+            for c in children
+        ):
+            return True
+    return False
 
 
 # "could lead to Erdoğan reaching a deal", "might result in clashes": an outcome foreseen.

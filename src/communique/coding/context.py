@@ -524,6 +524,8 @@ def host_of_meeting(
         return None
     if any(p.side != "source" for p in parties):
         return None
+    if any(p.code.startswith("IGO:") for p in parties):
+        return None  # "UN-led talks in Vienna": an organisation's talks meet at a venue
     hosts = capitals - {p.code for p in parties}
     return next(iter(hosts)) if len(hosts) == 1 else None
 

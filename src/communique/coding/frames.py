@@ -222,7 +222,7 @@ def _has_particle(token: Token, particle: str) -> bool:
     ("called for Turkey to withdraw": the parser makes "for" the mark of "withdraw"; "the
     demand that China release the crew")."""
     for child in token.children:
-        if child.dep_ in _PARTICLE_DEPS and child.lower_ == particle:
+        if child.dep_ in _PARTICLE_DEPS and child.lower_ == particle and not _of_time(child):
             return True
         if child.dep_ in {"advcl", "ccomp", "xcomp", "acl"} and child.i > token.i:
             first = next(iter(child.children), None)
@@ -346,6 +346,12 @@ def _cued(verb: Token, cues: frozenset[str]) -> bool:
         elif child.dep_ in _CUE_DEPS and child.lemma_.lower() in cues:
             return True
     return False
+
+
+def _of_time(prep: Token) -> bool:
+    """ "insisted on Wednesday that ...": a preposition whose object is a time is no particle."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(_a_time(o) for o in objects)
 
 
 def _a_time(word: Token) -> bool:
