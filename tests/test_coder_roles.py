@@ -2183,3 +2183,80 @@ def test_an_organisations_talks_in_a_capital_are_not_with_its_state(
     coder: Coder, sentence: str
 ) -> None:
     assert not {e for e in coded(coder, sentence) if e[0] == "MEET"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia sent aircraft to attack the Syrian rebel-held province of Idlib.",
+        "Russian jets bombed rebel-held Syrian towns and cities.",
+        "Turkey shelled an opposition-controlled town in Syria.",
+        "Iraqi jets bombed Kurdish-held areas of Syria.",
+        "Nigeria bombed insurgent-controlled villages in Niger.",
+    ],
+)
+def test_a_place_an_armed_group_holds_is_no_states_target(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Russian jets bombed government-held Syrian towns.", ("ASSAULT", "RUS", "SYR")),
+        ("Turkey shelled a government-held town in Syria.", ("ASSAULT", "TUR", "SYR")),
+        ("Russia attacked the Syrian province of Idlib.", ("ASSAULT", "RUS", "SYR")),
+    ],
+)
+def test_a_place_the_state_holds_is_still_its_target(
+    coder: Coder, sentence: str, event: tuple[str, str, str]
+) -> None:
+    assert event in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There were no Syrian terrorist attacks on London.",
+        "Libyan militia raids on Tunisia killed four.",
+        "Chadian rebel attacks on Sudan increased last year.",
+    ],
+)
+def test_a_groups_attack_is_not_its_home_states(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "ASSAULT"}
+
+
+def test_a_states_airstrike_still_attacks(coder: Coder) -> None:
+    sentence = "A Pakistani airstrike on Afghan territory killed six."
+    assert ("ASSAULT", "PAK", "AFG") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Israeli officials have warned that Iran is delivering missiles to Hezbollah.",
+        "Russia's foreign minister warned on Tuesday that Americans have taken dangerous steps.",
+        "British ministers warn that a Russian-imposed peace would be reprehensible.",
+        "UN agencies warned that Somalia was facing a risk of famine.",
+        "Indian officials cautioned that Chinese ships were mapping the seabed near Sri Lanka.",
+    ],
+)
+def test_a_warning_of_what_is_so_threatens_no_one(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "THREATEN"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("China warned that Taiwan independence means war.", ("THREATEN", "CHN", "TWN")),
+        ("Peru warned Chile that it would retaliate.", ("THREATEN", "PER", "CHL")),
+        (
+            "Turkey warned that Syria risked a confrontation with the Turkish army.",
+            ("THREATEN", "TUR", "SYR"),
+        ),
+        ("Peru warned that it was ready to strike Chile.", ("THREATEN", "PER", "CHL")),
+    ],
+)
+def test_a_warning_of_what_will_follow_still_threatens(
+    coder: Coder, sentence: str, event: tuple[str, str, str]
+) -> None:
+    assert event in coded(coder, sentence)

@@ -98,6 +98,38 @@ def warns_of_a_risk(doc: Doc, trigger: TriggerMatch) -> bool:
     return of_only or (word.head.lower_ == "without" and word.dep_ in {"pobj", "pcomp"})
 
 
+# What a threat can say of the future: "warned it would strike", "warned Syria will pay".
+FUTURE_AUX = {"will", "would", "could", "may", "might", "shall", "must", "can", "'ll", "wo"}
+# Predicates that are a threat in any tense: "warned that it was ready to act", "warned that
+# Peru risked a war".
+_MENACING = {"ready", "prepared", "determined", "willing", "poised", "risk"}
+
+
+def warns_of_what_is(doc: Doc, trigger: TriggerMatch) -> bool:
+    """ "Officials warned that Iran is delivering missiles", "warned that Somalia was facing
+    famine", "warned that the plan would be reprehensible": a warning to no one named, of what
+    is, was or has been so (or of how something would be judged), threatens no one; a threat
+    is of what will follow ("warned that it would retaliate", "warned America that ...")."""
+    word = root_at(doc, trigger.start, trigger.end)
+    if word is None or word.pos_ != "VERB" or word.lemma_.lower() not in {"warn", "caution"}:
+        return False
+    children = list(word.children)
+    if any(c.dep_ in {"dobj", "dative", "iobj"} for c in children):
+        return False
+    said = next((c for c in children if c.dep_ == "ccomp"), None)
+    if said is None or said.lemma_.lower() in _MENACING:
+        return False
+    parts = list(said.children)
+    if any(c.dep_ == "acomp" and c.lemma_.lower() in _MENACING for c in parts):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in parts):
+        # "would be reprehensible": a judgement, not an act to come
+        return said.lemma_.lower() == "be" and any(c.dep_ == "acomp" for c in parts)
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in parts)
+    progressive = said.tag_ == "VBG" and any(c.dep_ == "aux" for c in parts)
+    return perfect or progressive or said.tag_ == "VBD"
+
+
 def without_verbal_clashes(
     triggers: list[TriggerMatch], doc: Doc, people: list[tuple[int, int]]
 ) -> list[TriggerMatch]:

@@ -470,6 +470,7 @@ class Coder:
             and not clauses.conditional(doc, t)
             and not clauses.averted(doc, t, averting)
             and not clauses.surmised(doc, t, *surmising)
+            and not clauses.warns_of_what_is(doc, t)
         ]
         triggers = clauses.main_verbs_govern(usable, doc)
         chosen = clauses.without_pledged_content(clauses.prefer_specific(triggers), sentence.text)
@@ -618,6 +619,7 @@ class Coder:
                     clauses.conditional(doc, trigger)
                     or clauses.averted(doc, trigger, status.averting_verbs)
                     or clauses.surmised(doc, trigger, status.surmising_verbs, status.doubting_words)
+                    or clauses.warns_of_what_is(doc, trigger)
                 )
                 reason = trace.CONDITION if unreal else trace.TOPIC
             elif trigger not in governing:

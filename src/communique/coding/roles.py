@@ -273,7 +273,12 @@ class _Reader:
         if nominal:
             # "Tillerson's first stop, a visit to Egypt": the noun it renames speaks for it too
             renamed = trigger.head.children if trigger.dep_ == "appos" else ()
+            # "Syrian terrorist attacks", "Libyan militia raids": the demonym says where the
+            # group is from, and the group is no state
+            by_a_group = self.armed_group(trigger)
             for child in (*trigger.children, *renamed):
+                if by_a_group and child.dep_ in {"amod", "compound"}:
+                    continue
                 if child.dep_ in {"poss", "amod", "compound", "nmod"}:
                     side = self.subject_side
                     if self.kind in self.k.destination_compound_kinds and _place_name(child):
@@ -417,7 +422,8 @@ class _Reader:
                 for code, path in () if topic else self.members(child):
                     side = self.side_of_object(child, path)
                     yield Party(code, side, f"{how}<-{dep}:{child.text}{path}")
-                yield from self.phrases_of_object(child, f"{how}<-{dep}:{child.text}")
+                if not self.held_by_a_group(child):  # "a rebel-held town in Syria"
+                    yield from self.phrases_of_object(child, f"{how}<-{dep}:{child.text}")
                 for other in child.conjuncts:  # "sent jets and ships toward Taiwan"
                     yield from self.phrases_of_object(other, f"{how}<-{dep}:{other.text}")
             elif dep in {"prep", "agent"}:
@@ -678,6 +684,17 @@ class _Reader:
         names = {n for w in words for n in (w.lemma_.lower(), w.lower_.removesuffix("s"))}
         return bool(names & self.k.armed_groups)
 
+    def held_by_a_group(self, word: Token) -> bool:
+        """A place an armed group holds: "the rebel-held province", "opposition-controlled
+        towns" (the parser makes the group a modifier of "held")."""
+        for holding in (c for c in word.children if c.dep_ in {"amod", "compound"}):
+            if holding.lemma_.lower() not in _HOLDING:
+                continue
+            holders = [c for c in holding.children if c.dep_ in {"npadvmod", "compound", "nmod"}]
+            if any(self.armed_group(h) for h in holders):
+                return True
+        return False
+
     def named_before(self, pronoun: Token) -> Iterator[tuple[str, str]]:
         """ "Erdogan stepped up his rhetoric against the US, accusing it of ...", "Putin called
         Erdogan, assuring him of Moscow's support": an object "it", "him" or "her" is the one
@@ -745,6 +762,8 @@ class _Reader:
             return
         if self.armed_group(word):
             return  # "attacking the Syrian Kurds", "backs Syria's opposition groups": not Syria
+        if self.held_by_a_group(word):
+            return  # "bombed rebel-held Syrian towns": the rebels', not Syria
         if subject and self.kind != "PROTEST" and word.lemma_.lower() in self.k.non_state_heads:
             return  # "Syrian rebels shot down ...": not Syria
         if subject and self.kind == "VISIT" and word.lemma_.lower() in self.k.cargo_heads:
@@ -787,6 +806,10 @@ class _Reader:
                             quantity = subject and word.lemma_.lower() in self.k.of_heads
                             for found, path in self.states(member, depth + 1, quantity):
                                 yield found, f">of:{member.text}{path}"
+
+
+# Participles that say who holds a place: "rebel-held", "Kurdish-controlled".
+_HOLDING = {"hold", "control", "run", "occupy", "dominate", "administer"}
 
 
 def _subject_of(verb: Token) -> Token | None:
