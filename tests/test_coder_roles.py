@@ -2260,3 +2260,65 @@ def test_a_warning_of_what_will_follow_still_threatens(
     coder: Coder, sentence: str, event: tuple[str, str, str]
 ) -> None:
     assert event in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The UK remains committed to Chile's membership of the pact.",
+        "Peru remains committed to Bolivia's admission to the bloc.",
+        "Japan stayed committed to Korea's reunification, the minister said.",
+    ],
+)
+def test_remaining_committed_to_a_thing_pledges_nothing(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "PLEDGE_COOPERATION"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Peru and Chile committed to a joint patrol.", ("PLEDGE_COOPERATION", "CHL", "PER")),
+        (
+            "Peru remains committed to deepening cooperation with Chile.",
+            ("PLEDGE_COOPERATION", "CHL", "PER"),
+        ),
+    ],
+)
+def test_committing_to_an_act_still_pledges(
+    coder: Coder, sentence: str, event: tuple[str, str, str]
+) -> None:
+    assert event in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Asked why Russia is backing Syria, the British envoy said little.",
+        "Asked whether Japan would sanction China, the Korean minister declined to comment.",
+    ],
+)
+def test_a_question_put_to_the_speaker_is_no_request(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "REQUEST"}
+
+
+def test_a_request_named_by_its_asker_still_codes(coder: Coder) -> None:
+    assert ("REQUEST", "GBR", "RUS") in coded(coder, "Britain asked Russia to explain the attack.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The British government said on Monday that Britain would review the case of the three "
+        "teenagers. She and two of her classmates made headlines when they flew to Turkey in "
+        "2015, then crossed into Syria.",
+        "Kenya's government said it would review the case. He and his brother were in the news "
+        "when they travelled to Somalia in 2019.",
+    ],
+)
+def test_they_after_she_and_others_stands_for_those_people(coder: Coder, text: str) -> None:
+    assert not {e for e in coded(coder, text) if e[0] == "VISIT"}
+
+
+def test_they_after_two_states_still_stands_for_them(coder: Coder) -> None:
+    text = "Peru and Chile signed a pact on Monday, and they will hold talks next month."
+    assert ("MEET", "CHL", "PER") in coded(coder, text)

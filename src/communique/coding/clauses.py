@@ -37,7 +37,32 @@ def usable(trigger: TriggerMatch, sentence: Sentence, doc: Doc) -> bool:
     # and so are meetings a verb acts on ("held bilateral meetings", "meetings were held").
     word = trigger.text.lower()
     generic = word.endswith("s") and word not in {"talks", "discussions", "consultations"}
-    return not (trigger.rule.generic_plural and generic and not acted_on(doc, trigger))
+    if trigger.rule.generic_plural and generic and not acted_on(doc, trigger):
+        return False
+    return not (a_standing_position(doc, trigger) or put_to_the_speaker(doc, trigger))
+
+
+def a_standing_position(doc: Doc, trigger: TriggerMatch) -> bool:
+    """ "The UK remains committed to Assad's removal", "Assad was committed to a peace
+    process": being committed to a thing is a position held, not a pledge made ("committed
+    to deepening ties", "pledged to", "is committed to opening" still pledge)."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None or span[0].lower_ != "committed" or span[0].dep_ != "acomp":
+        return False
+    to = next((c for c in span[0].children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    return to is not None and any(c.dep_ == "pobj" for c in to.children)
+
+
+def put_to_the_speaker(doc: Doc, trigger: TriggerMatch) -> bool:
+    """ "Asked why Russia backs Assad, the ambassador said ...": a question put to the one
+    who speaks (by reporters), not a request of his state's."""
+    word = root_at(doc, trigger.start, trigger.end)
+    if word is None or word.lemma_.lower() != "ask" or word.tag_ != "VBN":
+        return False
+    own_subject = any(
+        c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux", "agent"} for c in word.children
+    )
+    return word.dep_ == "advcl" and not own_subject
 
 
 def root_at(doc: Doc, start: int, end: int) -> Token | None:

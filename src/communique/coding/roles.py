@@ -647,6 +647,9 @@ class _Reader:
             # "Since his call to Putin, Trump has ...": a fronted phrase's pronoun is the
             # subject that follows it
             before = child.i < pronoun.i or fronted
+            private = before and _a_private_pair(child, pronoun)
+            if child.dep_ in subjects and private and not list(self.members(child)):
+                return  # "She and two fellow pupils ... when they flew": those two
             if child.dep_ in subjects and before and child.pos_ != "PRON":
                 found = list(self.members(child))
                 if found:
@@ -810,6 +813,12 @@ class _Reader:
 
 # Participles that say who holds a place: "rebel-held", "Kurdish-controlled".
 _HOLDING = {"hold", "control", "run", "occupy", "dominate", "administer"}
+
+
+def _a_private_pair(subject: Token, pronoun: Token) -> bool:
+    """A subject "she and ..." or "he and ..." that a later "they" stands for."""
+    plural = pronoun.lower_ in {"they", "them", "their"}
+    return plural and subject.pos_ == "PRON" and bool(subject.conjuncts)
 
 
 def _subject_of(verb: Token) -> Token | None:
