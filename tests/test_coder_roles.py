@@ -2322,3 +2322,47 @@ def test_they_after_she_and_others_stands_for_those_people(coder: Coder, text: s
 def test_they_after_two_states_still_stands_for_them(coder: Coder) -> None:
     text = "Peru and Chile signed a pact on Monday, and they will hold talks next month."
     assert ("MEET", "CHL", "PER") in coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria's army retook the town on Monday, Syria's president said. Rebel officials held "
+        "meetings with Russia to discuss surrender.",
+        "Somalia's army recaptured the port, Somalia's government said. Militant commanders "
+        "held talks with Kenya on a ceasefire.",
+    ],
+)
+def test_a_group_meeting_a_state_is_not_the_protagonist_meeting_it(coder: Coder, text: str) -> None:
+    assert not {e for e in coded(coder, text) if e[0] == "MEET"}
+
+
+def test_the_protagonists_officials_still_meet(coder: Coder) -> None:
+    text = (
+        "Syria's army retook the town on Monday, Syria's president said. Syrian officials "
+        "held meetings with Russia to discuss the surrender."
+    )
+    assert ("MEET", "RUS", "SYR") in coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She married an American Isis fighter with Somali heritage, who was killed later in a "
+        "Russian airstrike.",
+        "She married a Kenyan soldier with Somali heritage, who was killed later in an Ethiopian "
+        "airstrike.",
+    ],
+)
+def test_who_after_a_with_phrase_is_the_person_not_the_phrase(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if "SOM" in e}
+
+
+def test_who_after_a_named_soldier_is_still_the_soldier(coder: Coder) -> None:
+    sentence = "A Kenyan soldier, who was killed in an Ethiopian airstrike, was buried."
+    assert ("ASSAULT", "ETH", "KEN") in coded(coder, sentence)
+
+
+def test_fighters_named_by_their_cause_are_no_state(coder: Coder) -> None:
+    assert not coded(coder, "Afghan troops attacked Pakistani Taliban commanders.")
+    assert ("ASSAULT", "IRQ", "SYR") in coded(coder, "Iraqi forces attacked Syrian troops.")

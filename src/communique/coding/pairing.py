@@ -102,7 +102,15 @@ class PairFinder:
         agent = context.agent_of_passive(rule.kind, parties, home)
         if agent:
             return [(agent, target, True) for target in sorted(tied)]
-        host = context.protagonist_met(rule.kind, parties, codes, protagonist)
+        elsewhere = (
+            rule.kind in context.COOPERATIVE_KINDS
+            and root is not None
+            and self.dealt_with_no_state(root, doc, participants)
+        )
+        # "rebel officials held meetings with Russia": met by no state, the protagonist neither
+        host = (
+            None if elsewhere else context.protagonist_met(rule.kind, parties, codes, protagonist)
+        )
         if host:
             return [(host, guest, True) for guest in sorted(tied)]
         if rule.kind in context.BILATERAL_BY_NATURE and len(codes) == 2 and tied <= codes:
@@ -116,11 +124,6 @@ class PairFinder:
             if rule.kind == "REJECT"
             else not clauses.warns_of_a_risk(doc, trigger)
             and not (root is not None and self.aimed_at_no_state(root, doc, participants))
-        )
-        elsewhere = (
-            rule.kind in context.COOPERATIVE_KINDS
-            and root is not None
-            and self.dealt_with_no_state(root, doc, participants)
         )
         cues = context.ContextCues(
             anaphor, bool(tied & officials), strong, False, others_named, answers, elsewhere

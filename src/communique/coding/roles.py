@@ -391,7 +391,7 @@ class _Reader:
             dep = child.dep_
             if dep in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS and child.tag_ in {"WDT", "WP"}:
                 subject_found = True
-                antecedent = _antecedent(word, child)
+                antecedent = _antecedent(word, child, self.k.of_heads)
                 if word.dep_ == "relcl" and antecedent.i != self.trigger.i:
                     # "Gorgun, who is paying a visit to": the one the clause is about; "the
                     # fishermen who were detained": whom it was done to
@@ -939,15 +939,20 @@ def _content_clause(child: Token) -> bool:
     return (child.dep_, first.lower_) in {("advcl", "for"), ("acl", "that")}
 
 
-def _antecedent(clause: Token, relative: Token) -> Token:
+def _antecedent(clause: Token, relative: Token, people: frozenset[str]) -> Token:
     """Whom a relative clause is about. "who" stands for a person: "talks with Uzbek
     President Mirziyoyev who arrived in ..." is about the name before it, even where the
-    parse hangs the clause on "talks"."""
+    parse hangs the clause on "talks". `people`: the heads that stand for people or bodies
+    ("talks with the Ugandan president, who ..." is the president)."""
     head = clause.head
     before = relative.nbor(-1) if relative.i > 0 else None
     person = relative.lower_ in {"who", "whom"}
     if person and head.pos_ != "PROPN" and before is not None and before.pos_ == "PROPN":
         return before
+    # "a fighter with Somali heritage, who ...": the fighter, not his heritage
+    phrase = head.dep_ == "pobj" and head.head.lower_ == "with" and head.pos_ == "NOUN"
+    if person and phrase and head.lemma_.lower() not in people:
+        return head.head.head
     return head
 
 
