@@ -2366,3 +2366,27 @@ def test_who_after_a_named_soldier_is_still_the_soldier(coder: Coder) -> None:
 def test_fighters_named_by_their_cause_are_no_state(coder: Coder) -> None:
     assert not coded(coder, "Afghan troops attacked Pakistani Taliban commanders.")
     assert ("ASSAULT", "IRQ", "SYR") in coded(coder, "Iraqi forces attacked Syrian troops.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "France said it would not act for now on Trump's call but would take militants back.",
+        "Italy said it would not act on Spain's call for now.",
+    ],
+)
+def test_a_call_no_one_answers_by_phone_is_no_meeting(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "MEET"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The French president held a call with Putin on Monday.",
+        "France and Russia held a telephone call on Monday.",
+        "The French president had a phone call with the Russian president.",
+        "In a call with the Russian president, the French president urged restraint.",
+    ],
+)
+def test_a_call_with_someone_is_still_a_meeting(coder: Coder, sentence: str) -> None:
+    assert ("MEET", "FRA", "RUS") in coded(coder, sentence)

@@ -39,7 +39,26 @@ def usable(trigger: TriggerMatch, sentence: Sentence, doc: Doc) -> bool:
     generic = word.endswith("s") and word not in {"talks", "discussions", "consultations"}
     if trigger.rule.generic_plural and generic and not acted_on(doc, trigger):
         return False
-    return not (a_standing_position(doc, trigger) or put_to_the_speaker(doc, trigger))
+    if a_standing_position(doc, trigger) or put_to_the_speaker(doc, trigger):
+        return False
+    return not (trigger.rule.kind == "MEET" and a_call_made_to_all(doc, trigger))
+
+
+# What makes a "call" a conversation: "a phone call", "a video call", "a conference call".
+_CALL_MEANS = {"phone", "telephone", "video", "conference", "zoom"}
+
+
+def a_call_made_to_all(doc: Doc, trigger: TriggerMatch) -> bool:
+    """ "France would not act on Trump's call", "heeded Washington's call": a call no one is
+    named on the other end of, by no phone and held by no one, is an appeal (a demand), not a
+    conversation ("a phone call", "the call with Putin", "held a call" still are)."""
+    word = root_at(doc, trigger.start, trigger.end)
+    if word is None or word.pos_ != "NOUN" or word.lemma_.lower() != "call":
+        return False
+    by_phone = any(
+        c.dep_ in {"compound", "amod"} and c.lower_ in _CALL_MEANS for c in word.children
+    )
+    return not (by_phone or has_counterpart(doc, trigger) or acted_on(doc, trigger))
 
 
 def a_standing_position(doc: Doc, trigger: TriggerMatch) -> bool:
