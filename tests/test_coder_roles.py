@@ -2390,3 +2390,15 @@ def test_a_call_no_one_answers_by_phone_is_no_meeting(coder: Coder, sentence: st
 )
 def test_a_call_with_someone_is_still_a_meeting(coder: Coder, sentence: str) -> None:
     assert ("MEET", "FRA", "RUS") in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Canada's ability to provide consular assistance in any part of Syria is limited.",
+        "Australia gives consular assistance to its citizens in Indonesia.",
+        "Japan offered consular support to Japanese nationals detained in China.",
+    ],
+)
+def test_consular_help_to_ones_own_citizens_is_no_aid(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "AID"}
