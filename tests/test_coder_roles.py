@@ -2382,7 +2382,7 @@ def test_a_call_no_one_answers_by_phone_is_no_meeting(coder: Coder, sentence: st
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The French president held a call with Putin on Monday.",
+        "The French president held a call with the Russian president on Monday.",
         "France and Russia held a telephone call on Monday.",
         "The French president had a phone call with the Russian president.",
         "In a call with the Russian president, the French president urged restraint.",
