@@ -613,3 +613,20 @@ def test_a_leaders_surname_after_another_states_phrase_is_still_the_leader(
     kind, source, target = expected
     found = {(e.kind, frozenset((e.source, e.target))) for e in code(coder, text)}
     assert (kind, frozenset((source, target))) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Macron met Scholz in Berlin on Monday.", {"DEU", "FRA"}),
+        ("Trump spoke to Putin by phone.", {"RUS", "USA"}),
+        ("Chile's president and Peru's president spoke by phone on Tuesday.", {"CHL", "PER"}),
+        ("The leaders of Chile and Peru talked by telephone.", {"CHL", "PER"}),
+    ],
+)
+def test_leaders_by_surname_alone_and_talks_by_phone_meet(
+    coder: Coder, text: str, expected: set[str]
+) -> None:
+    published = DateValue.day(date(2018, 3, 14))
+    meets = [e for e in code(coder, text, published) if e.kind == "MEET"]
+    assert [{e.source, e.target} for e in meets] == [expected]

@@ -336,6 +336,8 @@ class Coder:
             return True
         if actors or _TITLE_WORDS.search(sentence.text):
             return True
+        if self.people_finder.may_name_a_leader(sentence.text):
+            return True  # "Putin called Erdogan on Monday"
         if _PRONOUN.search(sentence.text) and self._has_trigger(sentence.text):
             return True  # "Today, we are to sign a declaration": the protagonist's
         return context.may_name_the_pair(sentence.text)

@@ -110,6 +110,8 @@ class PeopleFinder:
         self._leaders: PhraseIndex[Holder] = PhraseIndex()
         for surname, holder in offices.leader_surnames().items():
             self._leaders.add(surname, holder, case_sensitive=True)
+        # Their last words, to tell cheaply which sentences may name a leader
+        self._leader_words = frozenset(s.split()[-1] for s in offices.leader_surnames())
 
     def find(
         self,
@@ -226,6 +228,11 @@ class PeopleFinder:
                 self._holders_seen.clear()
             self._holders_seen[key] = _current_holder(self.offices.lookup(name, role))
         return self._holders_seen[key]
+
+    def may_name_a_leader(self, text: str) -> bool:
+        """Whether a capitalised word of `text` is the last word of a leader's surname ("Putin
+        called Erdogan"), which the lookups then resolve or not."""
+        return any(word in self._leader_words for word in _CAPITALISED.findall(text))
 
     def _a_leaders_surname(self, name: str) -> bool:
         return any(m.start == 0 and m.end == len(name) for m in self._leaders.find(name))
@@ -357,6 +364,7 @@ def _as_written(text: str, start: int, end: int, known: str) -> str | None:
     return written
 
 
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÝĐ][\w’'-]*")
 _NAME_PIECE = re.compile(r"[^\W\d_][\w’'.]*")
 
 

@@ -957,9 +957,9 @@ def _antecedent(clause: Token, relative: Token, people: frozenset[str]) -> Token
 
 
 # Prepositions whose event noun completes the phrase of a verb: "took part in drills", "is on
-# a visit to", "signed up for talks", "the hosting of the summit", "hit back with sanctions"
-# ("an inquiry into attacks" is a topic).
-_COMPLETING_PREPS = {"in", "for", "of", "on", "at", "with"}
+# a visit to", "signed up for talks", "the hosting of the summit", "hit back with sanctions",
+# "spoke by phone" ("an inquiry into attacks" is a topic).
+_COMPLETING_PREPS = {"in", "for", "of", "on", "at", "with", "by"}
 # Nouns whose prepositional phrase is where a happening's parties stand ("participants in
 # the drills", "a member of the coalition", "a round of talks"); an event noun in the
 # phrase of one of these, or of "the signing of", "the other side of", is no passing mention.
