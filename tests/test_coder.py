@@ -630,3 +630,25 @@ def test_leaders_by_surname_alone_and_talks_by_phone_meet(
     published = DateValue.day(date(2018, 3, 14))
     meets = [e for e in code(coder, text, published) if e.kind == "MEET"]
     assert [{e.source, e.target} for e in meets] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile said on Tuesday it would impose sanctions on Peru.",
+        "Chile on Tuesday said it would impose sanctions on Peru.",
+        "Chile on Tuesday recalled its envoy and announced it would impose sanctions on Peru.",
+    ],
+)
+def test_a_commitment_is_dated_by_the_day_it_was_said(coder: Coder, text: str) -> None:
+    published = DateValue.day(date(2018, 5, 9))  # a Wednesday
+    sanctions = [e for e in code(coder, text, published) if e.kind == "SANCTION"]
+    assert {(e.date, e.status) for e in sanctions if e.status == "agreed"} == {
+        ("2018-05-08", "agreed")
+    }
+
+
+def test_an_act_to_come_on_a_weekday_is_the_next_such_day(coder: Coder) -> None:
+    published = DateValue.day(date(2018, 5, 9))
+    visit = one(code(coder, "Chile's president will visit Peru on Tuesday.", published), "VISIT")
+    assert (visit.date, visit.status) == ("2018-05-15", "planned")

@@ -783,7 +783,9 @@ class Coder:
             )
             if trailing and (not explicit_status or trailing == "negated"):
                 status, explicit_status = trailing, True
-        when, explicit_date = timing.date_for(trigger, times, anchor, rule.kind, status)
+        when, explicit_date = timing.date_for(
+            trigger, times, anchor, rule.kind, status, sentence.text
+        )
         sectors = self.knowledge.sectors.sectors_in(sentence.text)
         if rule.kind in self.knowledge.sectors.diplomatic_kinds:
             sectors.append("diplomacy")

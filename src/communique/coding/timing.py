@@ -111,7 +111,12 @@ AGREEING_KINDS = {
 
 
 def date_for(
-    trigger: TriggerMatch, times: list, anchor: Anchor | None, kind: str, status: str
+    trigger: TriggerMatch,
+    times: list,
+    anchor: Anchor | None,
+    kind: str,
+    status: str,
+    text: str = "",
 ) -> tuple[DateValue | None, bool]:
     """The time expression nearest the trigger, else the anchor (never a made-up day)."""
     dated = [t for t in times if t.value is not None]
@@ -123,6 +128,9 @@ def date_for(
             value = within_anchor(nearest, anchor)
             # "agreed to hold talks in July": the talks are to come, the agreement is past
             to_come = status == "planned" or (status == "agreed" and kind not in AGREEING_KINDS)
+            if to_come and dates_the_saying(nearest, trigger, text):
+                # "Chile said on Tuesday it would impose sanctions": the day it was said, past
+                return in_the_past(value, nearest, anchor, status), True
             if to_come:
                 return in_the_future(value, nearest, anchor), True
             return in_the_past(value, nearest, anchor, status), True
@@ -132,6 +140,25 @@ def date_for(
     if durations and kind == "VISIT":
         return around(anchor, durations[0].days), False
     return DateValue.between(anchor.earliest, anchor.latest), False
+
+
+# Verbs that report a commitment: a time said with them dates the saying.
+SAYING = re.compile(
+    r"\b(?:said|says|announced|vowed|warned|stated|declared|pledged|promised|told|agreed|"
+    r"decided)\b",
+    re.IGNORECASE,
+)
+
+
+def dates_the_saying(time: Any, trigger: TriggerMatch, text: str) -> bool:
+    """Whether a time before the trigger goes with the verb that reports it ("said on
+    Tuesday it would", "on Tuesday ... and said he would"), not with the act to come."""
+    if time.end > trigger.start:
+        return False
+    return bool(
+        SAYING.search(text, time.end, trigger.start)
+        or SAYING.search(text[max(0, time.start - 12) : time.start])
+    )
 
 
 TEMPORAL_LINK = re.compile(
