@@ -652,3 +652,33 @@ def test_an_act_to_come_on_a_weekday_is_the_next_such_day(coder: Coder) -> None:
     published = DateValue.day(date(2018, 5, 9))
     visit = one(code(coder, "Chile's president will visit Peru on Tuesday.", published), "VISIT")
     assert (visit.date, visit.status) == ("2018-05-15", "planned")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "day"),
+    [
+        (
+            "Protesters rallied outside the Chilean embassy in Lima on Tuesday, a day after "
+            "Chilean troops fired on a Peruvian patrol.",
+            "ASSAULT",
+            "2024-05-20",
+        ),
+        (
+            "Chile and Peru signed a treaty on Friday, a day before Chile's president visited "
+            "Lima.",
+            "VISIT",
+            "2024-05-18",
+        ),
+        (
+            "Chile and Peru signed a treaty on Friday, two days after their ministers met in "
+            "Quito.",
+            "MEET",
+            "2024-05-15",
+        ),
+    ],
+)
+def test_an_act_days_after_or_before_a_dated_one_is_dated_from_it(
+    coder: Coder, text: str, kind: str, day: str
+) -> None:
+    published = DateValue.day(date(2024, 5, 22))  # a Wednesday
+    assert one(code(coder, text, published), kind).date == day

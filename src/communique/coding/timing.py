@@ -33,6 +33,7 @@ def times_of(
         or times_of_linked_trigger(trigger, triggers, in_reach, text)
         or times_of_coordination(trigger, in_reach, doc)
         or times_before_when(trigger, times, doc, text)
+        or [t for t in in_reach if days_apart(t, trigger, text)]
     )
 
 
@@ -133,13 +134,44 @@ def date_for(
                 return in_the_past(value, nearest, anchor, status), True
             if to_come:
                 return in_the_future(value, nearest, anchor), True
-            return in_the_past(value, nearest, anchor, status), True
+            return shifted(
+                in_the_past(value, nearest, anchor, status), nearest, trigger, text
+            ), True
     if anchor is None:
         return None, False
     durations = [t for t in times if t.value is None and getattr(t, "days", None)]
     if durations and kind == "VISIT":
         return around(anchor, durations[0].days), False
     return DateValue.between(anchor.earliest, anchor.latest), False
+
+
+# "rallied on Tuesday, a day after China fired on a boat": the act after "after" is that many
+# days before the time, the act after "before" that many days after it.
+_DAYS_APART = re.compile(
+    r"\b(a|one|two|three|four|five|six|\d)\s+days?\s+(after|before)\b", re.IGNORECASE
+)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def days_apart(time: Any, trigger: TriggerMatch, text: str) -> re.Match[str] | None:
+    """ "on Tuesday, a day after ... fired": the words that put the trigger some days from a
+    time before it."""
+    if time.end > trigger.start:
+        return None
+    found = list(_DAYS_APART.finditer(text, time.end, trigger.start))
+    return found[-1] if found else None
+
+
+def shifted(value: DateValue, time: Any, trigger: TriggerMatch, text: str) -> DateValue:
+    """The day of an act told as some days after or before the dated one."""
+    apart = days_apart(time, trigger, text)
+    if value.precision != "day" or apart is None:
+        return value
+    count = apart.group(1).lower()
+    days = int(count) if count.isdigit() else _NUMBERS[count]
+    if apart.group(2).lower() == "after":
+        days = -days
+    return DateValue.day(value.start + timedelta(days=days))
 
 
 # Verbs that report a commitment: a time said with them dates the saying.
