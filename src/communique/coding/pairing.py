@@ -81,9 +81,8 @@ class PairFinder:
             # "urged both sides to de-escalate", "both sides urged Brazil to mediate": the act
             # is done to, or by, each of the pair
             pair = {code for dyad in main_dyad for code in dyad}
-            others = {p.code for p in parties if p.side in {"target", "both"}} - pair
-            if role == "object":
-                others = {p.code for p in parties if p.side in {"source", "both"}} - pair
+            sides = {"source", "both"} if role == "object" else {"target", "both"}
+            others = {p.code for p in parties if p.side in sides} - pair
             if others:
                 found = [(a, b) for a in sorted(others) for b in sorted(pair)]
                 return [(b, a, True) if role == "subject" else (a, b, True) for a, b in found]

@@ -126,16 +126,14 @@ class PeopleFinder:
         known = self._known_spans(text) if known is None else known
         spans = self._candidate_spans(text, offset, doc, actors, known)
         people = []
+        international = []  # "NATO chief Mark Rutte": nor is "Rutte" the leader the table knows
         for start, end in spans:
+            if _serves_an_organisation(text, start, offset, actors):
+                international.append((start, end))
+                continue
             mention = self._resolve(text, start, end, offset, actors)
             if mention is not None:
                 people.append(mention)
-        # "NATO chief Mark Rutte": nor is the surname alone the leader the table knows
-        international = [
-            (start, end)
-            for start, end in spans
-            if _serves_an_organisation(text, start, offset, actors)
-        ]
         taken = spans_in_sentence(people, actors, offset) + international
         return people + self._leader_mentions(text, offset, taken)
 
@@ -160,6 +158,8 @@ class PeopleFinder:
                 continue
             if _inside(start, end, named) or not self._may_resolve(text, start, end, states):
                 continue  # most spans: "The", "It", a company's name
+            if _serves_an_organisation(text, start, offset, actors):
+                continue
             mention = self._resolve(text, start, end, offset, actors)
             if mention is not None:
                 yield mention
@@ -267,6 +267,8 @@ class PeopleFinder:
     def _resolve(
         self, text: str, start: int, end: int, offset: int, actors: list[ActorMention]
     ) -> PersonMention | None:
+        """The state's official a name is, if any; the callers have ruled out an international
+        organisation's (`_serves_an_organisation`)."""
         name = text[start:end]
         before = _title_before(text, start)
         after = _title_after(text, end)
@@ -274,8 +276,6 @@ class PeopleFinder:
             return None  # "Chile's president hosted Macron": `_leader_mentions` reads the leader
         role = before.group(1) if before else after.group(1) if after else None
         title_start = start - len(before.group(0)) if before else end
-        if _serves_an_organisation(text, start, offset, actors):
-            return None  # an official of an IGO is no state's official
         if before and _names_organisation(title_start, start, offset, actors):
             # "Prime Minister of Belgium, the current President of the Council, X": the
             # organisation's title is not the one X holds for the state
@@ -392,10 +392,7 @@ _WORD_BEFORE = re.compile(r"([A-ZÀ-ÝĐ][\w’'.]*)[ \t]+$")
 
 # A capitalised word right after a surname that is no day or month: the surname was a first
 # name ("Mark Campbell"; not "Putin Tuesday").
-_FIRST_NAME_OF = re.compile(
-    r" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]"
-)
+_FIRST_NAME_OF = re.compile(rf" (?!(?:{'|'.join([*WEEKDAYS, *MONTH_NAMES])})\b)[A-Z][a-z]")
 
 
 def namesake_before(

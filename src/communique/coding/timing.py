@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from . import clauses, merging
 from .dates import Anchor, DateValue, around
-from .dates.words import WEEKDAYS
+from .dates.words import EXACT_NUMBERS, WEEKDAYS
 from .lexicon import TriggerMatch
 
 
@@ -150,7 +150,6 @@ def date_for(
 _DAYS_APART = re.compile(
     r"\b(a|one|two|three|four|five|six|\d)\s+days?\s+(after|before)\b", re.IGNORECASE
 )
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def days_apart(time: Any, trigger: TriggerMatch, text: str) -> re.Match[str] | None:
@@ -168,7 +167,7 @@ def shifted(value: DateValue, time: Any, trigger: TriggerMatch, text: str) -> Da
     if value.precision != "day" or apart is None:
         return value
     count = apart.group(1).lower()
-    days = int(count) if count.isdigit() else _NUMBERS[count]
+    days = int(count) if count.isdigit() else EXACT_NUMBERS[count]
     if apart.group(2).lower() == "after":
         days = -days
     return DateValue.day(value.start + timedelta(days=days))

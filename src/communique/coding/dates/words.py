@@ -33,7 +33,9 @@ _NUMBER_WORDS: dict[str, tuple[int, int]] = {
     "fifty": (50, 50), "a hundred": (100, 100), "a few": (2, 6), "few": (2, 6),
     "several": (2, 9), "a couple of": (2, 3), "a couple": (2, 3), "couple of": (2, 3),
 }  # fmt: skip
-HYPHEN_NUMBERS = {k: v[0] for k, v in _NUMBER_WORDS.items() if v[0] == v[1] and " " not in k}
+# The words that name one count exactly: "a" day, "two" days.
+EXACT_NUMBERS = {k: v[0] for k, v in _NUMBER_WORDS.items() if v[0] == v[1]}
+HYPHEN_NUMBERS = {k: v for k, v in EXACT_NUMBERS.items() if " " not in k}
 HYPHEN_NUMBERS.pop("a")
 HYPHEN_NUMBERS.pop("an")
 HYPHEN_NUMBERS |= {"half": 1, "thirteen": 13, "fourteen": 14, "sixteen": 16, "hundred": 100}
