@@ -28,7 +28,7 @@ from .knowledge import Knowledge
 from .lexicon import TriggerMatch
 from .offices import bound_by_terms
 from .pairing import PairFinder
-from .people import PeopleFinder, PersonMention
+from .people import TITLES_IN_LOWER_CASE, PeopleFinder, PersonMention
 from .roles import Party, RoleFinder
 from .trace import Trace, TraceRecord
 
@@ -49,10 +49,7 @@ _TITLE_WORDS = re.compile(
     r"General|Admiral|Ambassador|Chairman|PM|[Ss]pokes(?:man|woman|person))\b"
 )
 # The titles `people` also reads in lower case, and only beside a state's name.
-_TITLES_IN_LOWER_CASE = re.compile(
-    r"\b(?:(?:prime|foreign|defen[cs]e)\s+minister|foreign\s+secretary|secretary\s+of\s+state|"
-    r"president|chancellor|premier|ambassador|envoy)\b"
-)
+_TITLES_IN_LOWER_CASE = re.compile(rf"\b(?:{TITLES_IN_LOWER_CASE})\b")
 
 
 @dataclass

@@ -427,9 +427,10 @@ def _word_forms(
 
 
 def _forms_of(lemma: str, irregular: dict[str, list[str]], noun: bool = False) -> set[str]:
-    forms = {*_inflections(lemma), *irregular.get(lemma, [])}
-    if noun:
-        forms -= {form for form in _inflections(lemma) if form != lemma and form.endswith("d")}
+    inflected = set(_inflections(lemma))
+    forms = inflected | set(irregular.get(lemma, []))
+    if noun:  # "called" is no noun
+        forms -= {form for form in inflected if form != lemma and form.endswith("d")}
     return forms
 
 

@@ -18,6 +18,13 @@ from .text_utils import fold, fold_in_place
 
 # Titles written before a name ("Foreign Minister Cho Hyun") or after it in apposition
 # ("Phan Văn Giang, Minister of National Defence").
+# News also writes these titles in lower case ("the state department spokeswoman X",
+# "Australian prime minister X"); the others ("general", "head", "king") are common words too.
+TITLES_IN_LOWER_CASE = (
+    r"prime\s+minister|foreign\s+minister|defen[cs]e\s+minister|foreign\s+secretary|"
+    r"secretary\s+of\s+state|president|chancellor|premier|ambassador|envoy|"
+    r"spokesperson|spokesman|spokeswoman"
+)
 _TITLE = (
     r"(?:(?:Acting|Deputy|Vice|First|Former|former|Crown|Senior|Chief)\s+)?"
     r"(?:Party\s+General\s+Secretary|General\s+Secretary|Secretary[- ]General|Prime\s+Minister|"
@@ -27,12 +34,7 @@ _TITLE = (
     r"(?:\s+(?:and\s+|of\s+)?[A-Z][\w’'-]*)*)?|"
     r"President|Premier|Chancellor|King|Queen|Emperor|Emir|Sultan|Sheikh|Prince|Ambassador|Envoy|"
     r"General|Admiral|Chairman|Chairwoman|Spokesperson|Spokesman|Spokeswoman|Senator|"
-    r"Adviser|Advisor|"
-    # News also writes these in lower case ("the state department spokeswoman X", "Australian
-    # prime minister X"); the others ("general", "head", "king") are common words too.
-    r"prime\s+minister|foreign\s+minister|defen[cs]e\s+minister|foreign\s+secretary|"
-    r"secretary\s+of\s+state|president|chancellor|premier|ambassador|envoy|"
-    r"spokesperson|spokesman|spokeswoman)"
+    rf"Adviser|Advisor|{TITLES_IN_LOWER_CASE})"
 )
 # The words a `_TITLE` can begin with (or their first letters).
 _TITLE_WORD = re.compile(
