@@ -69,3 +69,44 @@ def test_one_blas_thread_while_parsing_and_as_before_after(
         after = [pool.num_threads for pool in blas.select(user_api="blas").lib_controllers]
     assert seen and set(seen) == {1}
     assert set(after) == {2}
+
+
+# Long sentences with names far apart: each read in a window, each labelled as in the whole.
+NAMED = [
+    "In a statement issued in Geneva late on Monday night, after a long and difficult week of "
+    "talks in the Austrian capital, Foreign Minister Anneli "
+    "Virtanen of Finland told reporters that her Estonian counterpart, Mart Kask, had agreed.",
+    "Speaking at a crowded news conference in Nairobi on Thursday evening after returning from "
+    "a two-day trip to the coast, President William "
+    "Otieno said the talks with Tanzania's Samia Mwangi would resume after the elections.",
+    "The deal, which officials in Lima and Quito spent almost three years negotiating behind "
+    "closed doors, was signed by Rosa Quispe and the Ecuadorean envoy Diego Andrade.",
+]
+
+
+def _spans_of(sentence: str, *names: str) -> tuple[tuple[int, int], ...]:
+    return tuple((sentence.index(name), sentence.index(name) + len(name)) for name in names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (NAMED[0], ("Anneli Virtanen", "Mart Kask")),
+        (NAMED[1], ("William Otieno", "Samia Mwangi")),
+        (NAMED[2], ("Rosa Quispe", "Diego Andrade")),
+    ],
+)
+def test_names_read_in_windows_are_labelled_as_in_the_whole_sentence(
+    tools: LanguageTools, sentence: str, names: tuple[str, ...]
+) -> None:
+    within = _spans_of(sentence, *names)
+    windowed = _entities(next(tools.parse([ParseRequest(sentence, False, True, within)])))
+    whole = _entities(next(tools.parse([ParseRequest(sentence, False, True)])))
+    people = [e for e in whole if e[2] == "PERSON"]
+    assert people and [e for e in windowed if e[2] == "PERSON"] == people
+    # only the windows were read: the places and times far from every name are not labelled
+    assert set(windowed) < set(whole)
+
+
+def _entities(doc: Doc) -> list[tuple[int, str, str]]:
+    return [(e.start_char, e.text, e.label_) for e in doc.ents]

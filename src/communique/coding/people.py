@@ -489,15 +489,23 @@ def _holds_a_state_title_too(
 ) -> bool:
     """ "Prime Minister of Belgium, the current President of the Council, X": a state's
     title before the organisation's, in the same apposition."""
-    earlier = _EARLIER_TITLE.search(text, 0, title_start)
-    if earlier is None or not _TITLE_WORD.search(earlier.group(1)):
+    earlier = _earlier_title(text, title_start)
+    if earlier is None or not _TITLE_WORD.search(text, *earlier):
         return False
-    return any(
-        not a.is_igo for a in actors if earlier.start(1) <= a.start - offset < earlier.end(1)
-    )
+    return any(not a.is_igo for a in actors if earlier[0] <= a.start - offset < earlier[1])
 
 
-_EARLIER_TITLE = re.compile(r"([^;,]{1,80}),\s*(?:the\s+)?(?:current\s+|also\s+|now\s+)?$")
+def _earlier_title(text: str, title_start: int) -> tuple[int, int] | None:
+    """Where the phrase before the comma ending just before `title_start` stands: at most
+    80 characters back, not past another comma or a semicolon ("X, the current President")."""
+    comma = text.rfind(",", 0, title_start)
+    if comma < 0 or not _TITLE_AFTER_COMMA.fullmatch(text, comma + 1, title_start):
+        return None
+    start = max(comma - 80, text.rfind(",", 0, comma) + 1, text.rfind(";", 0, comma) + 1)
+    return (start, comma) if start < comma else None
+
+
+_TITLE_AFTER_COMMA = re.compile(r"\s*(?:the\s+)?(?:current\s+|also\s+|now\s+)?")
 _WORDS = re.compile(r"[\w’']+")
 _TITLE_MAX_WORDS = 6
 # The lower-case words of an organisation official's title, as news writes it.

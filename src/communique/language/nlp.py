@@ -12,7 +12,7 @@ import py3langid
 import spacy
 from spacy.language import Language as SpacyLanguage
 from spacy.pipeline import AttributeRuler, Lemmatizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from thinc.api import use_ops
 from threadpoolctl import ThreadpoolController
 
@@ -97,12 +97,34 @@ class LanguageTools:
         with self._blas.limit(limits=1, user_api="blas"):
             self._run(_ROLE_COMPONENTS, [doc for doc, r in pairs if r.roles])
             named = [
-                doc
+                (doc, r.names_within)
                 for doc, r in pairs
                 if r.names or (r.roles and r.names_within and _shows_a_name(doc, r.names_within))
             ]
-            self._run(_NAME_COMPONENTS, named)
+            self._recognize_names(named)
         return docs
+
+    def _recognize_names(self, named: list[tuple[Doc, tuple[tuple[int, int], ...] | None]]) -> None:
+        """The recognizer over each doc, or only around the spans where a name could be: it
+        reads a few words either side of a word, so a window of them labels a name as the
+        whole sentence does, at a fraction of the cost."""
+        self._run(_NAME_COMPONENTS, [doc for doc, spans in named if not spans])
+        windows = [
+            (doc, start, end)
+            for doc, spans in named
+            if spans
+            for start, end in _windows(doc, spans)
+        ]
+        pieces = [_piece(doc, start, end) for doc, start, end in windows]
+        self._run(_NAME_COMPONENTS, pieces)
+        entities: dict[int, list[Span]] = {id(doc): [] for doc, spans in named if spans}
+        for (doc, start, _), piece in zip(windows, pieces, strict=True):
+            entities[id(doc)] += [
+                Span(doc, start + ent.start, start + ent.end, label=ent.label) for ent in piece.ents
+            ]
+        for doc, spans in named:
+            if spans:
+                doc.set_ents(entities[id(doc)], default="outside")
 
     @cached_property
     def _blas(self) -> ThreadpoolController:
@@ -153,6 +175,37 @@ def _shows_a_name(doc: Doc, spans: tuple[tuple[int, int], ...]) -> bool:
             else:
                 run = 0
     return False
+
+
+# Words either side of a span where a name could be that the recognizer reads with it. Its
+# token vectors see four words either side; windows of four already labelled every name of
+# the 249 Guardian bench articles as whole sentences did, and six leave a margin.
+_NAME_WINDOW = 6
+
+
+def _windows(doc: Doc, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The token ranges around the character spans, merged where they overlap."""
+    ranges = []
+    for span_start, span_end in spans:
+        span = doc.char_span(span_start, span_end, alignment_mode="expand")
+        if span is not None:
+            ranges.append(
+                (max(0, span.start - _NAME_WINDOW), min(len(doc), span.end + _NAME_WINDOW))
+            )
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _piece(doc: Doc, start: int, end: int) -> Doc:
+    tokens = doc[start:end]
+    return Doc(
+        doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens]
+    )
 
 
 def _apply(component: Callable[[Doc], Doc], docs: list[Doc]) -> list[Doc]:
