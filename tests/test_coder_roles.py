@@ -1739,6 +1739,47 @@ def test_armed_groups_and_peoples_within_a_state_are_not_that_state(
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya's opposition leader Raila Odinga condemned Uganda's decision to close the border.",
+        "Kenya's opposition leader, Raila Odinga, met Uganda's president Yoweri Museveni.",
+        "British opposition leader Ed Miliband condemned the Russian strikes on Ukraine.",
+        "Rebel commander Abu Omar of Syria accused Turkey of shelling the town.",
+        "Syrian rebel commander Abu Omar accused Turkey of shelling the town.",
+    ],
+)
+def test_an_opposition_or_rebel_leader_does_not_act_for_the_state(
+    coder: Coder, sentence: str
+) -> None:
+    """The state in a name's phrase is the country of someone who does not speak for it."""
+    assert coded(coder, sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Kenya's foreign minister Raychelle Omamo condemned Uganda's decision to close the "
+            "border.",
+            ("ACCUSE", "KEN", "UGA"),
+        ),
+        (
+            "Kenya's foreign minister, Raychelle Omamo, met Uganda's president Yoweri Museveni.",
+            ("MEET", "KEN", "UGA"),
+        ),
+        (
+            "British foreign secretary Ed Brandt condemned the Russian strikes on Ukraine.",
+            ("ACCUSE", "GBR", "RUS"),
+        ),
+    ],
+)
+def test_an_official_in_the_same_phrase_still_acts_for_the_state(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("Uganda denied it, and Kenya summoned the Ugandan envoy.", ("ACCUSE", "KEN", "UGA")),

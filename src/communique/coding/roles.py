@@ -687,6 +687,14 @@ class _Reader:
         names = {n for w in words for n in (w.lemma_.lower(), w.lower_.removesuffix("s"))}
         return bool(names & self.k.armed_groups)
 
+    def in_opposition(self, name: Token) -> bool:
+        """A name whose own phrase, or the phrase it stands beside, makes it a party's or an
+        armed group's: "opposition leader X", "the rebel commander, X"."""
+        apposed = name.head if name.dep_ == "appos" else None
+        return any(self.armed_group(w) for w in _name_modifiers(name)) or bool(
+            apposed is not None and self.armed_group(apposed)
+        )
+
     def held_by_a_group(self, word: Token) -> bool:
         """A place an armed group holds: "the rebel-held province", "opposition-controlled
         towns" (the parser makes the group a modifier of "held")."""
@@ -758,6 +766,8 @@ class _Reader:
         code = self.codes.get(word.i)
         if code is not None and _opposed(word):
             return  # "anti-American protesters": whom they oppose, not whose they are
+        if self.in_opposition(word):
+            return  # "Kenya's opposition leader Raila Odinga": a party's, not the state's
         if code is not None:
             if not _fused_with(word, self.k.third_party_suffixes):
                 yield code, f">{word.text}"
@@ -813,6 +823,15 @@ class _Reader:
 
 # Participles that say who holds a place: "rebel-held", "Kurdish-controlled".
 _HOLDING = {"hold", "control", "run", "occupy", "dominate", "administer"}
+
+
+def _name_modifiers(word: Token) -> Iterator[Token]:
+    """The nouns that make a name's own phrase ("opposition leader" of "opposition leader
+    Raila Odinga"), however deep the parser nests them."""
+    for child in word.children:
+        if child.dep_ == "compound":
+            yield child
+            yield from _name_modifiers(child)
 
 
 def _a_private_pair(subject: Token, pronoun: Token) -> bool:
