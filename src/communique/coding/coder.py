@@ -173,7 +173,14 @@ class Coder:
                     _states_named(by_sentence[i - 1], people.get(i - 1, [])) if i else ()
                 )
                 request = self._parse_request(
-                    sentence, by_sentence[i], named, implicit, listed, possible.get(i), before
+                    sentence,
+                    by_sentence[i],
+                    named,
+                    implicit,
+                    listed,
+                    possible.get(i),
+                    before,
+                    i < context.LEAD_SENTENCES,
                 )
                 if i - 1 in to_parse and to_parse[i - 1].roles and _lists(sentence):
                     names = request is not None and request.names
@@ -351,13 +358,14 @@ class Coder:
         listed: bool = False,
         could_be: list[PersonMention] | None = None,
         before: frozenset[str] = frozenset(),
+        in_lead: bool = True,
     ) -> ParseRequest | None:
         """What the parser must read in this sentence: its roles where it can hold an event,
         its names where the NER model could find someone the lookups cannot (`could_be`:
         everyone it could find, when the caller already knows)."""
         text = sentence.text
         roles = self.parse_all_sentences or self._may_hold_event(
-            text, actors, people, implicit, listed, before
+            text, actors, people, implicit, listed, before, in_lead
         )
         # The entity recognizer costs as much again as the parse: it reads sentences where
         # the lookups leave a name it could resolve, and a title word or the parse says so.
@@ -378,6 +386,7 @@ class Coder:
         implicit: _ImplicitParties,
         listed: bool = False,
         before: frozenset[str] = frozenset(),
+        in_lead: bool = True,
     ) -> bool:
         """A trigger word, and two parties the sentence names or implies (or one, when the
         next sentence lists the others, or the sentence before names the other: `before`)."""
@@ -387,8 +396,9 @@ class Coder:
         parties = {a.code for a in actors} | {p.country for p in people if p.country}
         if implicit.protagonist and _PRONOUN.search(text):
             parties.add(implicit.protagonist)  # "we are to sign a declaration"
-        # `context.context_pairs`: "the two sides agreed", "Thailand rejected the proposal"
-        implied = context.may_name_the_pair(text) or parties & implicit.main_dyad
+        # `context.context_pairs`: "the two sides agreed", "Thailand rejected the proposal";
+        # past the lead, a lone party's act is no longer with the main pair (see `finish`)
+        implied = context.may_name_the_pair(text) or (in_lead and parties & implicit.main_dyad)
         if found & context.CONTEXT_KINDS and implicit.main_dyad and implied:
             return True
         hosted = found & context.HOSTED_OR_AGENTLESS or self.knowledge.state_bodies.search(text)
