@@ -1258,6 +1258,69 @@ def test_a_possible_sale_is_proposed(coder: Coder, sentence: str) -> None:
     assert ("ARMS_TRANSFER", "USA", "MAR", "proposed") in coded_with_status(coder, sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Kenyan officials prepared for the expected visit of the Chinese president to Kenya.",
+            ("VISIT", "CHN", "KEN", "planned"),
+        ),
+        (
+            "Police closed roads ahead of an anticipated visit by the Indian prime minister to "
+            "Nepal.",
+            ("VISIT", "IND", "NPL", "planned"),
+        ),
+        (
+            "Diplomats discussed the impending sale of Rafale jets to Egypt by France.",
+            ("ARMS_TRANSFER", "FRA", "EGY", "planned"),
+        ),
+        (
+            "Markets fell before the forthcoming talks between Chile and Peru.",
+            ("MEET", "CHL", "PER", "planned"),
+        ),
+    ],
+)
+def test_an_act_still_expected_is_planned(
+    coder: Coder, sentence: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in coded_with_status(coder, sentence)
+
+
+def test_an_attack_braced_for_is_not_reported_as_made(coder: Coder) -> None:
+    sentence = "Seoul braced for an imminent North Korean attack on South Korea."
+    assert not {e for e in coded_with_status(coder, sentence) if e[0] == "ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "reacting"),
+    [
+        (
+            "Japan braced for a Chinese missile strike on Taiwan.",
+            ("ASSAULT", "CHN", "TWN"),
+            "JPN",
+        ),
+        (
+            "Berlin reported on Russia's seizure of Ukrainian ships.",
+            ("COERCE", "RUS", "UKR"),
+            "DEU",
+        ),
+        ("Egypt prepared for the Israeli strikes on Gaza.", ("ASSAULT", "ISR", "PSE"), "EGY"),
+    ],
+)
+def test_who_reacts_to_an_act_its_phrase_owns_is_no_party(
+    coder: Coder, sentence: str, expected: tuple[str, str, str], reacting: str
+) -> None:
+    """The noun's own phrase names who acts; the subject of a verb about it only reacts."""
+    events = coded(coder, sentence)
+    assert expected in events
+    assert not {e for e in events if reacting in e}
+
+
+def test_who_takes_part_in_an_act_its_phrase_owns_is_a_party(coder: Coder) -> None:
+    events = coded(coder, "Britain took part in the US strikes on Syria.")
+    assert {("ASSAULT", "USA", "SYR"), ("ASSAULT", "GBR", "SYR")} <= events
+
+
 def test_as_soon_as_possible_proposes_nothing(coder: Coder) -> None:
     sentence = "The United States sold tanks to Morocco, to be delivered as soon as possible."
     assert ("ARMS_TRANSFER", "USA", "MAR", "occurred") in coded_with_status(coder, sentence)

@@ -270,6 +270,7 @@ class _Reader:
         nominal = trigger.pos_ in {"NOUN", "PROPN"} or trigger.dep_ in _ARGUMENT_DEPS
         travellers = list(self.travellers())
         yield from travellers
+        own_actors: set[str] = set()  # who the noun's own phrase says acts
         if nominal:
             # "Tillerson's first stop, a visit to Egypt": the noun it renames speaks for it too
             renamed = trigger.head.children if trigger.dep_ == "appos" else ()
@@ -288,6 +289,8 @@ class _Reader:
                     if subject and travellers:
                         continue  # "During his visit to Peru, the Chilean president ..."
                     for code, path in self.states(child, subject=subject):
+                        if side == self.subject_side:
+                            own_actors.add(code)
                         yield Party(code, side, f"{child.dep_}:{child.text}{path}")
         yield from self.arguments(trigger, "trigger")
         if self.kind in _AGAINST_KINDS:
@@ -300,6 +303,9 @@ class _Reader:
         # "signed an agreement", "took part in drills", "during the visit" does not.
         as_object = trigger.dep_ in {"dobj", "nsubjpass"}
         own = self.own_phrase_only(trigger)
+        # "Japan braced for a Chinese strike", "Poland commented on the Russian attack": the
+        # noun's own phrase names who acts; the subject of a verb about it only reacts
+        reacting = bool(own_actors) and _about(trigger)
         for verb, how in _governing_verbs(trigger):
             if as_object and _phrasal(verb) in self.k.topic_verbs:
                 continue  # "raised the arrests"
@@ -310,7 +316,12 @@ class _Reader:
             # "part of the Russian and Iranian occupation": the arguments of a verb above the
             # noun lead back into the noun's own phrase, whose states it has already read
             above = how.startswith("^")
-            yield from (party for party in governed if not (above and party.code in own))
+            yield from (
+                party
+                for party in governed
+                if not (above and party.code in own)
+                and not (reacting and party.side == self.subject_side)
+            )
 
     def own_phrase_only(self, trigger: Token) -> set[str]:
         """States named in the trigger's own phrase and nowhere else in the sentence."""
@@ -933,6 +944,16 @@ def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
             continue
         break
     return found
+
+
+def _about(noun: Token) -> bool:
+    """A noun in a phrase that says what a verb is about or for ("commented on the attack",
+    "braced for a strike", "warned of an invasion"), not one it takes part in ("took part in
+    the drills", "met at the summit")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in _ABOUT_PREPS
+
+
+_ABOUT_PREPS = {"for", "on", "of", "about", "over"}
 
 
 def _after_its_relative_clause(noun: Token, apposed: Token) -> bool:
