@@ -698,6 +698,34 @@ def test_a_headline_run_into_the_lead_keeps_the_dateline(coder: Coder) -> None:
     assert ("ACCUSE", "KEN", "TZA") in coded(coder, text)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind", "day"),
+    [
+        (
+            "Chile's foreign minister arrived in Lima on Monday for talks with Peruvian officials.",
+            "VISIT",
+            "2025-03-10",
+        ),
+        (
+            "Japan's defence minister flew to Manila on Tuesday to sign an agreement with the "
+            "Philippines.",
+            "VISIT",
+            "2025-03-11",
+        ),
+        (
+            "Kenya's president travelled to Kampala on Wednesday for a summit with Uganda.",
+            "VISIT",
+            "2025-03-12",
+        ),
+    ],
+)
+def test_a_time_the_parse_hangs_on_a_verb_dates_it_before_a_nearer_trigger(
+    coder: Coder, sentence: str, kind: str, day: str
+) -> None:
+    """ "arrived on Monday for talks": the day is the arrival's, though "talks" stands nearer."""
+    assert (kind, day) in dates(coder, sentence)
+
+
 def test_a_time_opening_a_coordination_dates_each_verb(coder: Coder) -> None:
     text = (
         "On Tuesday, Chile's president will visit Lima and will hold talks with Peru's president."

@@ -27,7 +27,11 @@ def times_of(
     """The time expressions of the trigger's own clause that are nearer it than any other
     of `triggers`, else those of a trigger it is linked to ("talks during the visit")."""
     in_reach = [t for t in times if not in_another_clause(doc, t, trigger)]
-    own = [t for t in in_reach if closest_trigger(t, triggers, text) is trigger]
+    # "arrived in Ankara on Monday for talks": the parse hangs the day on the arrival, though
+    # the talks stand nearer it
+    own = [t for t in in_reach if _dates_the_verb(doc, t, trigger)] or [
+        t for t in in_reach if closest_trigger(t, triggers, text) is trigger
+    ]
     return (
         own
         or times_of_linked_trigger(trigger, triggers, in_reach, text)
@@ -71,6 +75,16 @@ def times_of_coordination(trigger: TriggerMatch, times: list, doc: Doc) -> list:
         return []
     first = verb.head
     return [t for t in times if t.end <= first.idx and _attached_to(doc, t, first)]
+
+
+def _dates_the_verb(doc: Doc, time: Any, trigger: TriggerMatch) -> bool:
+    """A time that modifies the trigger's own verb: "on Monday" or "last week" hung on it."""
+    verb = clauses.root_at(doc, trigger.start, trigger.end)
+    word = clauses.root_at(doc, time.start, time.end)
+    if verb is None or word is None or verb.pos_ != "VERB" or word.i == verb.i:
+        return False
+    head = word.head.head if word.head.dep_ == "prep" else word.head
+    return head.i == verb.i
 
 
 def _attached_to(doc: Doc, time: Any, verb: Token) -> bool:
