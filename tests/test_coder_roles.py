@@ -1765,6 +1765,34 @@ def test_an_imagined_case_is_no_event(coder: Coder, sentence: str) -> None:
     assert not {e for e in coded(coder, sentence) if e[0] == "ASSAULT"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkey has the capacity to strike Syria within hours.",
+        "Japan insisted on its right to retaliate against North Korea.",
+        "Europe lacks the means to punish Russia with sanctions.",
+        "The speech said little of the levers the US has to pressure Russia.",
+        "Kenya has the authority to expel Ugandan diplomats.",
+    ],
+)
+def test_what_a_state_can_do_is_no_act(coder: Coder, sentence: str) -> None:
+    assert coded(coder, sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Turkey used its power to block Sweden's bid.", ("REJECT", "TUR", "SWE")),
+        ("Turkey exercised its right to veto Sweden's bid.", ("REJECT", "TUR", "SWE")),
+        ("Kenya expelled Ugandan diplomats, as was its right.", ("SANCTION", "KEN", "UGA")),
+    ],
+)
+def test_a_capacity_put_to_use_is_an_act(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)
+
+
 def test_an_event_where_leaders_met_is_a_happening(coder: Coder) -> None:
     sentence = "The summit was an event where Chile's president met Peru's president."
     assert ("MEET", "CHL", "PER") in coded(coder, sentence)

@@ -370,6 +370,7 @@ def conditional(doc: Doc, trigger: TriggerMatch) -> bool:
         )
         or _speculated(word)
         or _imagined(word)
+        or _a_capacity(word)
         or _a_possible_outcome(word)
         or _consequence_of_a_condition(word)
     )
@@ -430,6 +431,36 @@ def _imagined(word: Token) -> bool:
         if head in IMAGINED_CASES:
             return head != "event" or _in_the_event(clause.head)
         if head in SPECULATION:
+            return True
+    return False
+
+
+# "the capacity to strike Syria", "its right to retaliate", "the levers it has to pressure
+# Moscow": what a state can or may do, not what it did.
+CAPACITIES = {
+    "capacity", "capability", "ability", "means", "power", "right", "lever", "leverage",
+    "tool", "option", "freedom", "authority", "wherewithal", "mandate", "licence", "license",
+}  # fmt: skip
+
+
+USING_VERBS = {"use", "exercise", "employ", "wield", "invoke", "apply", "deploy", "harness"}
+
+
+def _a_capacity(word: Token) -> bool:
+    """The word stands in an infinitive that says what a capacity is for ("the capacity to
+    strike"), or what one held is for ("the levers the US has to pressure Moscow"), unless
+    the capacity is put to use."""
+    for clause in (word, *word.ancestors):
+        capacity = clause.head
+        if capacity.lemma_.lower() not in CAPACITIES:
+            continue
+        if capacity.head.lemma_.lower() in USING_VERBS:
+            return False  # "used its power to block Sweden's bid": the power put to work
+        if clause.dep_ == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            return True
+        if clause.dep_ == "relcl" and clause.lemma_ == "have":
             return True
     return False
 
