@@ -409,6 +409,24 @@ def test_rebels_do_not_act_for_their_state(coder: Coder, sentence: str) -> None:
     assert not any(source == "CHL" for _, source, _ in coded(coder, sentence))
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Chilean man attacked a Peruvian soldier in Lima.",
+        "A Chilean mother made the long journey to Lima.",
+        "Two Chilean women travelled to Peru last week.",
+        "A Peruvian border guard was attacked by a Chilean teenager.",
+    ],
+)
+def test_private_people_do_not_act_for_their_state(coder: Coder, sentence: str) -> None:
+    assert not any(source == "CHL" for _, source, _ in coded(coder, sentence))
+
+
+def test_an_official_of_the_same_state_still_acts(coder: Coder) -> None:
+    events = coded(coder, "A Chilean minister made the long journey to Lima.")
+    assert ("VISIT", "CHL", "PER") in events
+
+
 def test_a_states_nationals_can_be_acted_on(coder: Coder) -> None:
     assert ("COERCE", "CHL", "PER") in coded(coder, "Chile detained six Peruvian fishermen.")
 
