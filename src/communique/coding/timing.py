@@ -125,6 +125,15 @@ AGREEING_KINDS = {
 }
 
 
+def dated_to_come(trigger: TriggerMatch, times: list, anchor: Anchor | None) -> bool:
+    """Whether a time near the trigger names a day after the article was written ("said on
+    Wednesday it would recognise Palestine on May 28": the day after the act's word)."""
+    if anchor is None:
+        return False
+    near = [t for t in times if t.value is not None and distance(t.start, t.end, trigger) <= 120]
+    return any(within_anchor(t, anchor).start > anchor.latest for t in near)
+
+
 def date_for(
     trigger: TriggerMatch,
     times: list,
@@ -143,7 +152,16 @@ def date_for(
             value = within_anchor(nearest, anchor)
             # "agreed to hold talks in July": the talks are to come, the agreement is past
             to_come = status == "planned" or (status == "agreed" and kind not in AGREEING_KINDS)
-            if to_come and dates_the_saying(nearest, trigger, text):
+            later = [
+                t
+                for t in dated
+                if t.start >= trigger.end and distance(t.start, t.end, trigger) <= 120
+            ]
+            if to_come and dates_the_saying(nearest, trigger, text) and later:
+                # "said on Wednesday it would recognise Palestine on May 28": the act's own day
+                nearest = min(later, key=lambda t: distance(t.start, t.end, trigger))
+                value = within_anchor(nearest, anchor)
+            elif to_come and dates_the_saying(nearest, trigger, text):
                 # "Chile said on Tuesday it would impose sanctions": the day it was said, past
                 return in_the_past(value, nearest, anchor, status), True
             if to_come:
