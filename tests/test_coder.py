@@ -675,13 +675,19 @@ def test_an_act_to_come_on_a_weekday_is_the_next_such_day(coder: Coder) -> None:
             "MEET",
             "2024-05-15",
         ),
+        (
+            "Peru expelled a Chilean envoy on Friday, a week after Chile revoked the visas of "
+            "two Peruvian diplomats.",
+            "SANCTION",
+            "2024-05-10",
+        ),
     ],
 )
 def test_an_act_days_after_or_before_a_dated_one_is_dated_from_it(
     coder: Coder, text: str, kind: str, day: str
 ) -> None:
     published = DateValue.day(date(2024, 5, 22))  # a Wednesday
-    assert one(code(coder, text, published), kind).date == day
+    assert day in {e.date for e in code(coder, text, published) if e.kind == kind}
 
 
 @pytest.mark.parametrize(

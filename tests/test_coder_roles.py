@@ -2657,3 +2657,64 @@ def test_freeing_a_convicted_national_is_a_retreat(
     coder: Coder, sentence: str, pair: tuple[str, str]
 ) -> None:
     assert ("RETREAT", *pair) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Haiti's prime minister thanked Kenya's president during a phone call.", ("HTI", "KEN")),
+        (
+            "Peru's president assured Chile's president of support during a phone call.",
+            ("CHL", "PER"),
+        ),
+    ],
+)
+def test_a_call_during_an_act_between_two_states_is_their_meeting(
+    coder: Coder, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert ("MEET", *pair) in coded(coder, sentence)
+
+
+def test_a_meeting_with_others_during_an_act_is_not_the_acts_pair(coder: Coder) -> None:
+    events = coded(coder, "Chile criticised Peru during talks with Bolivia.")
+    assert ("MEET", "CHL", "PER") not in events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Kenya said it would deploy 1,000 police officers to Haiti.", ("KEN", "HTI")),
+        ("Rwanda deployed police officers in Mozambique.", ("RWA", "MOZ")),
+        ("Fiji will send peacekeepers to Lebanon.", ("FJI", "LBN")),
+    ],
+)
+def test_police_sent_abroad_are_aid(coder: Coder, sentence: str, pair: tuple[str, str]) -> None:
+    assert ("AID", *pair) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Britain revoked the licence of Chinese state broadcaster CGTN.", ("GBR", "CHN")),
+        ("Latvia cancelled the visas of two Russian diplomats.", ("LVA", "RUS")),
+        ("Ghana suspended the accreditation of Nigerian journalists.", ("GHA", "NGA")),
+    ],
+)
+def test_revoking_a_states_licences_or_visas_is_a_sanction(
+    coder: Coder, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert ("SANCTION", *pair) in coded(coder, sentence)
+
+
+def test_revoking_a_licence_of_no_state_is_no_sanction(coder: Coder) -> None:
+    assert not coded(coder, "Chile revoked the licence of a mining company.")
+
+
+def test_who_uses_an_act_as_a_pretext_did_not_do_it(coder: Coder) -> None:
+    text = (
+        "China suspended imports of fruit from Taiwan on Wednesday, a day after Japan's prime "
+        "minister arrived in Taipei. Beijing also summoned Japan's ambassador to protest against "
+        "the visit. Taiwan's government accused China of economic coercion. The Group of Seven "
+        "foreign ministers urged Beijing not to use the visit as a pretext for military action."
+    )
+    assert {e for e in coded(coder, text) if e[0] == "VISIT"} == {("VISIT", "JPN", "TWN")}

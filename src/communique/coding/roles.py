@@ -209,6 +209,11 @@ class RoleFinder:
                 for prep in word.children:
                     if prep.dep_ == "prep" and prep.i not in inside:
                         found += reader.prepositional(prep, f"span:{word.text}")
+        if not found and kind in _MET_DURING_KINDS and _during_an_act(head):
+            # "thanked Ruto during a phone call", "raised the issue with Xi during talks": the
+            # act's subject and object are the ones who talked
+            verb = head.head.head
+            found = list(reader.arguments(verb, f"^during:{verb.text}"))
         if kind in self.knowledge.place_target_kinds:
             found = _without_places(found)
         return _unique(found)
@@ -227,6 +232,22 @@ def _reaction_objects(trigger: Token) -> Iterator[Token]:
             for noun in child.children:
                 if noun.dep_ == "pobj":
                     yield from (noun, *noun.conjuncts)
+
+
+# Kinds whose noun, in a "during" phrase of an act between two states, names their meeting.
+_MET_DURING_KINDS = {"MEET"}
+# Prepositions by which a meeting names its own parties: "talks with Bolivia".
+_PARTY_PREPS = {"with", "between", "among", "to", "of", "from"}
+
+
+def _during_an_act(noun: Token) -> bool:
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in {"during", "in", "over"}
+        and prep.head.pos_ == "VERB"
+        and not any(c.dep_ == "poss" or c.lower_ in _PARTY_PREPS for c in noun.children)
+    )
 
 
 def _in_fronted_phrase(word: Token, root: Token) -> bool:

@@ -178,10 +178,11 @@ def date_for(
 
 
 # "rallied on Tuesday, a day after China fired on a boat": the act after "after" is that many
-# days before the time, the act after "before" that many days after it.
+# days (or weeks) before the time, the act after "before" that many days after it.
 _DAYS_APART = re.compile(
-    r"\b(a|one|two|three|four|five|six|\d)\s+days?\s+(after|before)\b", re.IGNORECASE
+    r"\b(a|one|two|three|four|five|six|\d)\s+(days?|weeks?)\s+(after|before)\b", re.IGNORECASE
 )
+_DAYS_IN = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 
 def days_apart(time: Any, trigger: TriggerMatch, text: str) -> re.Match[str] | None:
@@ -199,8 +200,10 @@ def shifted(value: DateValue, time: Any, trigger: TriggerMatch, text: str) -> Da
     if value.precision != "day" or apart is None:
         return value
     count = apart.group(1).lower()
-    days = int(count) if count.isdigit() else EXACT_NUMBERS[count]
-    if apart.group(2).lower() == "after":
+    days = (int(count) if count.isdigit() else EXACT_NUMBERS[count]) * _DAYS_IN[
+        apart.group(2).lower()
+    ]
+    if apart.group(3).lower() == "after":
         days = -days
     return DateValue.day(value.start + timedelta(days=days))
 
