@@ -902,3 +902,17 @@ def test_the_three_are_the_three_named_before_besides_who_acts(
 ) -> None:
     events = coded(coder, text)
     assert {e[2] for e in events if e[0] in {"ACCUSE", "REQUEST"} and e[1] == source} == trio
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonia on Tuesday ordered a Russian diplomat to leave the country, accusing him of "
+        "spying. The Russian embassy called the expulsion unfriendly and said Moscow would "
+        "respond.",
+        "Latvia on Monday ordered two Russian diplomats to leave, accusing them of spying. "
+        "Moscow called the expulsions a provocation and promised a response.",
+    ],
+)
+def test_who_judges_an_act_did_not_do_it(coder: Coder, text: str) -> None:
+    assert not {e for e in coded(coder, text) if e[1] == "RUS" and e[0] != "ACCUSE"}

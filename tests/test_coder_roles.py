@@ -2718,3 +2718,50 @@ def test_who_uses_an_act_as_a_pretext_did_not_do_it(coder: Coder) -> None:
         "foreign ministers urged Beijing not to use the visit as a pretext for military action."
     )
     assert {e for e in coded(coder, text) if e[0] == "VISIT"} == {("VISIT", "JPN", "TWN")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        (
+            "The United States urged India to cooperate with the Canadian investigation.",
+            ("REQUEST", "USA", "IND"),
+        ),
+        ("China asked Japan to hold talks with South Korea.", ("REQUEST", "CHN", "JPN")),
+        ("Brazil urged Chile to sign a trade deal with Peru.", ("REQUEST", "BRA", "CHL")),
+        ("France encouraged Germany to send tanks to Ukraine.", None),
+    ],
+)
+def test_what_one_state_asks_of_another_is_not_the_askers_act(
+    coder: Coder, sentence: str, asked: tuple[str, str, str] | None
+) -> None:
+    assert coded(coder, sentence) == ({asked} if asked else set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("The African Union suspended Gabon from all its activities.", ("IGO:AU", "GAB")),
+        ("ECOWAS suspended Guinea from the bloc.", ("IGO:ECOWAS", "GIN")),
+    ],
+)
+def test_shutting_a_state_out_of_a_body_is_a_sanction(
+    coder: Coder, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert ("SANCTION", *pair) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "China firmly opposes Japan's military build-up.",
+        "China's foreign ministry said it firmly opposed Japan's military deployment.",
+        "China objected to Japan's naval drills.",
+    ],
+)
+def test_opposing_what_another_state_does_is_disapproval(coder: Coder, sentence: str) -> None:
+    assert ("ACCUSE", "CHN", "JPN") in coded(coder, sentence)
+
+
+def test_opposing_a_plan_of_no_one_named_is_no_charge(coder: Coder) -> None:
+    assert not coded(coder, "Japan opposed the plan.")

@@ -190,6 +190,7 @@ class RoleFinder:
         reader = _Reader(
             self.knowledge, kind, codes, head, subject_is_target, protagonist, referent
         )
+        reader.words = range(span.start, span.end)
         if particle:
             reader.target_preps = reader.target_preps | {particle}
         found = list(reader.read())
@@ -248,6 +249,12 @@ def _during_an_act(noun: Token) -> bool:
         and prep.head.pos_ == "VERB"
         and not any(c.dep_ == "poss" or c.lower_ in _PARTY_PREPS for c in noun.children)
     )
+
+
+def _judged(verb: Token) -> bool:
+    """ "called the expulsion unfriendly", "called the raid a violation": a verb that says
+    what its object is."""
+    return any(c.dep_ == "oprd" for c in verb.children)
 
 
 def _in_fronted_phrase(word: Token, root: Token) -> bool:
@@ -322,6 +329,8 @@ class _Reader:
         self.codes = codes
         self.source_preps = knowledge.preps(kind, "source")
         self.target_preps = knowledge.preps(kind, "target")
+        # the words of a trigger of several words ("called on Thailand to take part")
+        self.words: range = range(trigger.i, trigger.i + 1)
 
     def read(self) -> Iterator[Party]:
         trigger = self.trigger
@@ -369,6 +378,8 @@ class _Reader:
         for verb, how in _governing_verbs(trigger):
             if as_object and _phrasal(verb) in self.k.topic_verbs:
                 continue  # "raised the arrests"
+            if as_object and _judged(verb):
+                continue  # "called the expulsion unfriendly": who judges an act did not do it
             if as_object and verb.lemma_.lower() in self.k.receiving_verbs:
                 governed = self.received(verb, how)
             else:
@@ -681,7 +692,7 @@ class _Reader:
             # subject is the subject of its complement too
             subjects = _SUBJECT_DEPS | (_PASSIVE_SUBJECT_DEPS if current.dep_ == "xcomp" else set())
             as_topic = current.dep_ == "dobj" and _phrasal(current.head) in self.k.topic_verbs
-            if as_topic:
+            if as_topic or (current.dep_ == "dobj" and _judged(current.head)):
                 return  # "had taken up the arrests with Colombo": not who arrested
             complement, current = current, current.head
             if current.dep_ == "prep" and current.pos_ == "ADP":
@@ -692,11 +703,28 @@ class _Reader:
                 for code, path in controller:
                     yield Party(code, side, f"{how}<-^{current.text}<-dobj{path}")
                 return
+            # "urged Chile to sign a deal with Peru": asked of Chile, done by no one (a verb
+            # coordinated with the content is another act: "ask the court to rule ... and
+            # called on Thailand", however the parser hangs it)
+            asked = complement.dep_ == "xcomp" and current.i not in self.words
+            if asked and complement is word and any(map(self.someone_asked, current.children)):
+                return
             for child in current.children:
                 if child.dep_ in subjects:
                     for code, path in self.members(child, subject=not passive):
                         yield Party(code, side, f"{how}<-^{current.text}<-nsubj{path}")
                     return
+
+    def someone_asked(self, word: Token) -> bool:
+        """Whether a verb's object is a state or someone acting for one ("urged India to",
+        "asked the two sides to"), not a noun of a phrase ("took care not to threaten")."""
+        if word.dep_ != "dobj":
+            return False
+        return (
+            word.pos_ == "PROPN"
+            or word.lemma_.lower() in self.k.of_heads
+            or any(self.members(word))
+        )
 
     def controller(self, complement: Token) -> list[tuple[str, str]]:
         """The states that do what a verb of causing makes them do: its object, not its
