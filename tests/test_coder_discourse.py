@@ -762,3 +762,157 @@ def test_an_act_in_the_subject_of_a_foreseen_outcome_is_still_coded(coder: Coder
         "displacement of thousands."
     )
     assert ("ENDORSE", "RUS", "VEN") in coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya's defence minister visited Somalia on Monday. Ethiopia criticised the visit.",
+            {("ACCUSE", "ETH", "KEN")},
+        ),
+        (
+            "Chile and Peru signed a gas deal on Tuesday. Bolivia condemned the agreement.",
+            {("ACCUSE", "BOL", "CHL"), ("ACCUSE", "BOL", "PER")},
+        ),
+        (
+            "Canada approved the sale of armoured vehicles to Saudi Arabia. Iran denounced "
+            "the sale.",
+            {("ACCUSE", "IRN", "CAN")},
+        ),
+        (
+            "Norway imposed sanctions on Belarus on Friday. Minsk condemned the sanctions.",
+            {("ACCUSE", "BLR", "NOR")},
+        ),
+        (
+            "Turkey's president visited Libya on Monday. The trip was criticised by Egypt.",
+            {("ACCUSE", "EGY", "TUR")},
+        ),
+        (
+            "Ghana and Togo signed a defence pact on Monday. Nigeria welcomed the pact.",
+            {("ENDORSE", "NGA", "GHA"), ("ENDORSE", "NGA", "TGO")},
+        ),
+    ],
+)
+def test_a_reaction_to_an_act_reported_before_is_aimed_at_its_doers(
+    coder: Coder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reactor"),
+    [
+        # a plan is no act the sentence before reported
+        (
+            "Kenya's defence minister visited Somalia on Monday. Ethiopia criticised the plan.",
+            "ETH",
+        ),
+        # a party to the deal praises its own act
+        ("Chile and Peru signed a gas deal on Tuesday. Peru praised the deal.", "PER"),
+        # no visit was reported
+        ("Chile and Peru held talks on Monday. Bolivia criticised the visit.", "BOL"),
+    ],
+)
+def test_no_reaction_to_an_act_not_reported_or_its_own(
+    coder: Coder, text: str, reactor: str
+) -> None:
+    events = coded(coder, text)
+    assert not {e for e in events if e[0] in {"ACCUSE", "ENDORSE"} and e[1] == reactor}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "North Korea fired a ballistic missile on Monday. South Korea raised its alert level.",
+            ("MOBILIZE", "KOR", "PRK"),
+        ),
+        (
+            "Azerbaijan massed troops on the border. Armenia put its army on high alert.",
+            ("MOBILIZE", "ARM", "AZE"),
+        ),
+        (
+            "Seoul raised its alert level and warned Pyongyang to cancel the launch.",
+            ("MOBILIZE", "KOR", "PRK"),
+        ),
+    ],
+)
+def test_raising_alert_answers_the_threat_just_reported(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and Australia held talks on Monday. Japan put its forces on alert.",
+        # help sent to an ally is no threat that deploying forces there answers
+        "Iran sent military advisers to help Syria's president. Since then, Tehran has "
+        "deployed thousands of fighters in the country.",
+    ],
+)
+def test_forces_readied_answer_no_partner_and_no_act_of_help(coder: Coder, text: str) -> None:
+    assert not {e for e in coded(coder, text) if e[0] == "MOBILIZE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia and Azerbaijan agreed to a ceasefire after fighting that killed soldiers on "
+        "both sides.",
+        "Chile and Peru traded accusations on Monday. Fighting along the border killed 12 "
+        "soldiers on both sides.",
+        "Azerbaijan and Armenia traded accusations on Monday. Dozens of troops were wounded "
+        "on both sides.",
+    ],
+)
+def test_harm_on_both_sides_was_done_by_each_to_the_other(coder: Coder, text: str) -> None:
+    pairs = {(e[1], e[2]) for e in coded(coder, text) if e[0] == "ASSAULT"}
+    assert pairs in ({("ARM", "AZE"), ("AZE", "ARM")}, {("CHL", "PER"), ("PER", "CHL")})
+
+
+def test_harm_on_both_sides_by_no_one_is_no_attack(coder: Coder) -> None:
+    text = (
+        "Chile and Peru held talks on Monday. Floods killed 12 people on both sides of the border."
+    )
+    assert not {e for e in coded(coder, text) if e[0] == "ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "trio"),
+    [
+        (
+            "Israel recalled its ambassadors from Dublin, Oslo and Madrid on Wednesday. "
+            "Israel's foreign minister also summoned the three countries' ambassadors.",
+            "ISR",
+            {"ESP", "IRL", "NOR"},
+        ),
+        (
+            "Chile, Peru and Bolivia signed a treaty on Monday. Brazil urged the three "
+            "countries to ratify it.",
+            "BRA",
+            {"BOL", "CHL", "PER"},
+        ),
+    ],
+)
+def test_the_three_are_the_three_named_before_besides_who_acts(
+    coder: Coder, text: str, source: str, trio: set[str]
+) -> None:
+    events = coded(coder, text)
+    assert {e[2] for e in events if e[0] in {"ACCUSE", "REQUEST"} and e[1] == source} == trio
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonia on Tuesday ordered a Russian diplomat to leave the country, accusing him of "
+        "spying. The Russian embassy called the expulsion unfriendly and said Moscow would "
+        "respond.",
+        "Latvia on Monday ordered two Russian diplomats to leave, accusing them of spying. "
+        "Moscow called the expulsions a provocation and promised a response.",
+    ],
+)
+def test_who_judges_an_act_did_not_do_it(coder: Coder, text: str) -> None:
+    assert not {e for e in coded(coder, text) if e[1] == "RUS" and e[0] != "ACCUSE"}

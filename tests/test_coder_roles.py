@@ -2580,3 +2580,234 @@ def test_a_call_with_someone_is_still_a_meeting(coder: Coder, sentence: str) -> 
 )
 def test_consular_help_to_ones_own_citizens_is_no_aid(coder: Coder, sentence: str) -> None:
     assert not {e for e in coded(coder, sentence) if e[0] == "AID"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Japan denied a request for a US warship's port call.", ("REJECT", "JPN", "USA")),
+        (
+            "China turned down an application for a visit by Taiwan's president.",
+            ("REJECT", "CHN", "TWN"),
+        ),
+        (
+            "Vietnam rejected a request for a Chinese survey ship's stopover.",
+            ("REJECT", "VNM", "CHN"),
+        ),
+    ],
+)
+def test_a_request_that_names_no_asker_was_made_by_who_would_act(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)
+
+
+def test_a_request_for_a_thing_names_no_asker(coder: Coder) -> None:
+    assert not coded(coder, "Japan rejected a request for Russian jets.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Britain imposed sanctions on two Iranian companies.", ("SANCTION", "GBR", "IRN")),
+        ("The United States sanctioned three Chinese firms.", ("SANCTION", "USA", "CHN")),
+        ("Iranian banks were hit with new Canadian sanctions.", ("SANCTION", "CAN", "IRN")),
+    ],
+)
+def test_sanctions_on_a_states_companies_are_on_that_state(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Japanese firms halted exports to Russia.", "Swiss banks froze Russian assets."]
+)
+def test_companies_impose_no_sanctions_for_their_state(coder: Coder, sentence: str) -> None:
+    assert not coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The United States approved the sale of spare parts for fighter jets to Taiwan.",
+            ("ARMS_TRANSFER", "USA", "TWN"),
+        ),
+        (
+            "Germany approved the sale of spare parts for tanks to Ukraine.",
+            ("ARMS_TRANSFER", "DEU", "UKR"),
+        ),
+        (
+            "Germany approved the purchase of missile defence systems from Israel.",
+            ("ARMS_TRANSFER", "ISR", "DEU"),
+        ),
+        (
+            "Chile approved the acquisition of frigates from Britain.",
+            ("ARMS_TRANSFER", "GBR", "CHL"),
+        ),
+    ],
+)
+def test_parts_for_weapons_and_purchases_are_arms_transfers_to_the_buyer(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)
+
+
+def test_parts_for_no_weapon_are_no_arms_transfer(coder: Coder) -> None:
+    assert not coded(coder, "France approved the sale of spare parts for tractors to Algeria.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Thailand and Cambodia accused each other of opening fire first.", ("KHM", "THA")),
+        ("Russia and Ukraine blamed each other for the shelling.", ("RUS", "UKR")),
+        ("Chile and Peru traded accusations on Monday.", ("CHL", "PER")),
+    ],
+)
+def test_an_act_done_to_each_other_goes_both_ways(
+    coder: Coder, sentence: str, pair: tuple[str, str]
+) -> None:
+    a, b = pair
+    assert {("ACCUSE", a, b), ("ACCUSE", b, a)} <= coded(coder, sentence)
+
+
+def test_two_accusers_of_a_third_do_not_accuse_each_other(coder: Coder) -> None:
+    events = coded(coder, "Chile and Peru accused Bolivia of smuggling arms.")
+    assert events == {("ACCUSE", "CHL", "BOL"), ("ACCUSE", "PER", "BOL")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("China ended three days of drills around Taiwan.", ("MOBILIZE", "CHN", "TWN")),
+        ("Japan and India wrapped up two weeks of talks on Monday.", ("MEET", "IND", "JPN")),
+    ],
+)
+def test_how_long_a_happening_lasted_keeps_its_parties(
+    coder: Coder, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Germany released a Russian hitman serving a life sentence.", ("DEU", "RUS")),
+        ("Belarus freed a Lithuanian spy on Friday.", ("BLR", "LTU")),
+        ("Slovenia ordered the release of two Russian spies.", ("SVN", "RUS")),
+    ],
+)
+def test_freeing_a_convicted_national_is_a_retreat(
+    coder: Coder, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert ("RETREAT", *pair) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Haiti's prime minister thanked Kenya's president during a phone call.", ("HTI", "KEN")),
+        (
+            "Peru's president assured Chile's president of support during a phone call.",
+            ("CHL", "PER"),
+        ),
+    ],
+)
+def test_a_call_during_an_act_between_two_states_is_their_meeting(
+    coder: Coder, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert ("MEET", *pair) in coded(coder, sentence)
+
+
+def test_a_meeting_with_others_during_an_act_is_not_the_acts_pair(coder: Coder) -> None:
+    events = coded(coder, "Chile criticised Peru during talks with Bolivia.")
+    assert ("MEET", "CHL", "PER") not in events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Kenya said it would deploy 1,000 police officers to Haiti.", ("KEN", "HTI")),
+        ("Rwanda deployed police officers in Mozambique.", ("RWA", "MOZ")),
+        ("Fiji will send peacekeepers to Lebanon.", ("FJI", "LBN")),
+    ],
+)
+def test_police_sent_abroad_are_aid(coder: Coder, sentence: str, pair: tuple[str, str]) -> None:
+    assert ("AID", *pair) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Britain revoked the licence of Chinese state broadcaster CGTN.", ("GBR", "CHN")),
+        ("Latvia cancelled the visas of two Russian diplomats.", ("LVA", "RUS")),
+        ("Ghana suspended the accreditation of Nigerian journalists.", ("GHA", "NGA")),
+    ],
+)
+def test_revoking_a_states_licences_or_visas_is_a_sanction(
+    coder: Coder, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert ("SANCTION", *pair) in coded(coder, sentence)
+
+
+def test_revoking_a_licence_of_no_state_is_no_sanction(coder: Coder) -> None:
+    assert not coded(coder, "Chile revoked the licence of a mining company.")
+
+
+def test_who_uses_an_act_as_a_pretext_did_not_do_it(coder: Coder) -> None:
+    text = (
+        "China suspended imports of fruit from Taiwan on Wednesday, a day after Japan's prime "
+        "minister arrived in Taipei. Beijing also summoned Japan's ambassador to protest against "
+        "the visit. Taiwan's government accused China of economic coercion. The Group of Seven "
+        "foreign ministers urged Beijing not to use the visit as a pretext for military action."
+    )
+    assert {e for e in coded(coder, text) if e[0] == "VISIT"} == {("VISIT", "JPN", "TWN")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        (
+            "The United States urged India to cooperate with the Canadian investigation.",
+            ("REQUEST", "USA", "IND"),
+        ),
+        ("China asked Japan to hold talks with South Korea.", ("REQUEST", "CHN", "JPN")),
+        ("Brazil urged Chile to sign a trade deal with Peru.", ("REQUEST", "BRA", "CHL")),
+        ("France encouraged Germany to send tanks to Ukraine.", None),
+    ],
+)
+def test_what_one_state_asks_of_another_is_not_the_askers_act(
+    coder: Coder, sentence: str, asked: tuple[str, str, str] | None
+) -> None:
+    assert coded(coder, sentence) == ({asked} if asked else set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("The African Union suspended Gabon from all its activities.", ("IGO:AU", "GAB")),
+        ("ECOWAS suspended Guinea from the bloc.", ("IGO:ECOWAS", "GIN")),
+    ],
+)
+def test_shutting_a_state_out_of_a_body_is_a_sanction(
+    coder: Coder, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert ("SANCTION", *pair) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "China firmly opposes Japan's military build-up.",
+        "China's foreign ministry said it firmly opposed Japan's military deployment.",
+        "China objected to Japan's naval drills.",
+    ],
+)
+def test_opposing_what_another_state_does_is_disapproval(coder: Coder, sentence: str) -> None:
+    assert ("ACCUSE", "CHN", "JPN") in coded(coder, sentence)
+
+
+def test_opposing_a_plan_of_no_one_named_is_no_charge(coder: Coder) -> None:
+    assert not coded(coder, "Japan opposed the plan.")

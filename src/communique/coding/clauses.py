@@ -213,7 +213,10 @@ def controlling_words(doc: Doc, trigger: TriggerMatch) -> str:
             break
         word = word.head
         top = word if word.pos_ in {"VERB", "AUX", "ADJ"} else top
-    return doc.text[top.idx : max(top.idx, trigger.start)]
+    # "will impose sanctions": the verb's auxiliaries and negation are its cues too
+    before = [c.idx for c in top.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < top.i]
+    start = min([top.idx, *before])
+    return doc.text[start : max(start, trigger.start)]
 
 
 def averted(doc: Doc, trigger: TriggerMatch, averting_verbs: set[str]) -> bool:
@@ -514,6 +517,23 @@ def negated_in_parse(doc: Doc, trigger: TriggerMatch) -> bool:
     if word.pos_ in {"NOUN", "PROPN"} and word.dep_ in {"dobj", "nsubjpass"}:
         word = word.head
     return any(is_negation(child) for child in word.children)
+
+
+def own_conjunct(doc: Doc, trigger: TriggerMatch) -> tuple[str, str] | None:
+    """ "Russia denied the report and accused Poland of lying": the words of the verb a
+    trigger is coordinated with ("denied the report"), and the trigger's own ("and accused"),
+    whose status cues are its own; None when the trigger is no such second verb."""
+    word = root_at(doc, trigger.start, trigger.end)
+    if word is None or word.dep_ != "conj" or word.pos_ not in {"VERB", "AUX"}:
+        return None
+    first = word.head
+    if first.pos_ not in {"VERB", "AUX"} or first.i > word.i:
+        return None
+    helpers = [c for c in first.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < first.i]
+    start = min([first.idx, *(c.idx for c in helpers)])
+    joint = [c for c in first.children if c.dep_ == "cc" and first.i < c.i < word.i]
+    own_start = joint[0].idx if joint else word.idx
+    return doc.text[start : first.idx + len(first.text)], doc.text[own_start : trigger.end]
 
 
 def is_negation(word: Token) -> bool:

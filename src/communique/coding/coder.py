@@ -107,6 +107,9 @@ class Coder:
         self.people_finder = PeopleFinder(knowledge.offices)
         self.roles = RoleFinder(knowledge.roles)
         self.pairing = PairFinder(self.roles)
+        # "Bolivia criticised the deal": a noun that can name an act reported just before
+        nouns = sorted(knowledge.roles.act_nouns, key=len, reverse=True)
+        self._act_noun = re.compile(rf"\b(?:{'|'.join(map(re.escape, nouns))})", re.IGNORECASE)
         self.today = today
         # Set to a Trace to learn why each trigger did or did not become an event (explain).
         self.trace: Trace | None = None
@@ -172,6 +175,9 @@ class Coder:
                 before = frozenset(
                     _states_named(by_sentence[i - 1], people.get(i - 1, [])) if i else ()
                 )
+                earlier = before | (
+                    _states_named(by_sentence[i - 2], people.get(i - 2, [])) if i > 1 else set()
+                )
                 request = self._parse_request(
                     sentence,
                     by_sentence[i],
@@ -181,6 +187,7 @@ class Coder:
                     possible.get(i),
                     before,
                     i < context.LEAD_SENTENCES,
+                    earlier,
                 )
                 if i - 1 in to_parse and to_parse[i - 1].roles and _lists(sentence):
                     names = request is not None and request.names
@@ -270,6 +277,7 @@ class Coder:
                         recent,
                         (main_dyad, strong) if i < context.LEAD_SENTENCES else ([], False),
                         states_here,
+                        self._done_to_others_only(sentence.text),
                     ),
                     home,
                     # past the lead, "they" and "we" are seldom the article's protagonist
@@ -279,7 +287,15 @@ class Coder:
                     recent_events,
                     referents[i],
                 )
-                coded += self._answered(answering, before, sentence, anchor)
+                # a response by nature answers a threat, not a partner the sentence before
+                # cooperated with nor a sentence with no hostile word
+                threatened = i and self._has_trigger(
+                    sentences[i - 1].text, context.THREATENING_KINDS
+                )
+                unthreatening = recent_events.partners() if threatened else before
+                coded += self._answered(
+                    answering, before, sentence, anchor, frozenset(unthreatening)
+                )
             echo = context.echo_at(sentence.text)
             if echo is not None and recent_events.last:
                 # "Iran made a similar call": not a call of its own, the act before repeated
@@ -320,14 +336,17 @@ class Coder:
         recent: context.RecentPair,
         main: tuple[list[tuple[str, str]], bool],
         named: set[str],
+        done_to_others: bool = False,
     ) -> tuple[list[tuple[str, str]], bool]:
         """The pair "the two" or "both sides" stand for: the one just named, else the
         article's main pair; the three "a trilateral summit" stands for. A bare "they" in a
         sentence that names no one stands for the pair only while the last sentences spoke
         of it ("They claimed never to have met the hostages", far from any state, is
-        someone else)."""
+        someone else). The three an act is done to (`done_to_others`: the sentence's acts are
+        all directed) can be three named before besides its doer."""
         if context.TRIO_ANAPHOR.search(sentence.text):
-            return recent.trio(named), True  # not the main pair, whoever the three are
+            # not the main pair, whoever the three are
+            return recent.trio(named, besides_the_doers=done_to_others), True
         if recent.pair and context.PAIR_ANAPHOR.search(sentence.text):
             return [recent.pair], True
         if not recent.pair and not named and context.only_they(sentence.text):
@@ -346,8 +365,13 @@ class Coder:
             return True  # "Today, we are to sign a declaration": the protagonist's
         return context.may_name_the_pair(sentence.text)
 
-    def _has_trigger(self, text: str) -> bool:
-        return bool(self.knowledge.triggers.kinds_in(text) or self.knowledge.frames.kinds_in(text))
+    def _done_to_others_only(self, text: str) -> bool:
+        found = self.knowledge.triggers.kinds_in(text) | self.knowledge.frames.kinds_in(text)
+        return bool(found) and all(kinds()[kind].directed for kind in found)
+
+    def _has_trigger(self, text: str, of_kinds: set[str] | None = None) -> bool:
+        found = self.knowledge.triggers.kinds_in(text) | self.knowledge.frames.kinds_in(text)
+        return bool(found if of_kinds is None else found & of_kinds)
 
     def _parse_request(
         self,
@@ -359,13 +383,14 @@ class Coder:
         could_be: list[PersonMention] | None = None,
         before: frozenset[str] = frozenset(),
         in_lead: bool = True,
+        earlier: frozenset[str] = frozenset(),
     ) -> ParseRequest | None:
         """What the parser must read in this sentence: its roles where it can hold an event,
         its names where the NER model could find someone the lookups cannot (`could_be`:
         everyone it could find, when the caller already knows)."""
         text = sentence.text
         roles = self.parse_all_sentences or self._may_hold_event(
-            text, actors, people, implicit, listed, before, in_lead
+            text, actors, people, implicit, listed, before, in_lead, earlier
         )
         # The entity recognizer costs as much again as the parse: it reads sentences where
         # the lookups leave a name it could resolve, and a title word or the parse says so.
@@ -387,9 +412,11 @@ class Coder:
         listed: bool = False,
         before: frozenset[str] = frozenset(),
         in_lead: bool = True,
+        earlier: frozenset[str] = frozenset(),
     ) -> bool:
         """A trigger word, and two parties the sentence names or implies (or one, when the
-        next sentence lists the others, or the sentence before names the other: `before`)."""
+        next sentence lists the others, or the sentence before names the other: `before`,
+        or a reaction names an act the last two sentences reported: `earlier`)."""
         found = self.knowledge.triggers.kinds_in(text) | self.knowledge.frames.kinds_in(text)
         if not found:
             return False
@@ -401,15 +428,24 @@ class Coder:
         implied = context.may_name_the_pair(text) or (in_lead and parties & implicit.main_dyad)
         if found & context.CONTEXT_KINDS and implicit.main_dyad and implied:
             return True
+        both_sides = context.ON_BOTH_SIDES.search(text)
+        if found & context.MUTUAL_HARM_KINDS and implicit.main_dyad and both_sides:
+            return True  # "Fighting along the border killed 12 soldiers on both sides."
         hosted = found & context.HOSTED_OR_AGENTLESS or self.knowledge.state_bodies.search(text)
         if implicit.home and hosted:
             parties.add(implicit.home)
-        if parties and len(before - parties) >= 2 and context.PAIR_ANAPHOR.search(text):
-            return True  # "Chile and Peru clashed. Brazil urged both sides to show restraint."
+        others = context.PAIR_ANAPHOR.search(text) or context.TRIO_ANAPHOR.search(text)
+        if parties and len(before - parties) >= 2 and others:
+            # "Chile and Peru clashed. Brazil urged both sides to show restraint.", "Israel
+            # summoned the three countries' ambassadors"
+            return True
         if parties and before - parties and context.may_answer(found, text):
             # "Turkey downed a Russian jet. Moscow retaliated with sanctions.", "Tehran made
             # a similar call. Erdogan rejected the demands."
             return True
+        reacts = found & self.knowledge.roles.reaction_kinds and self._act_noun.search(text)
+        if parties and earlier - parties and reacts:
+            return True  # "Chile signed a deal with Peru. Bolivia criticised the deal."
         return len(parties) >= 2 or (listed and bool(parties))
 
     def _anchor(
@@ -498,6 +534,11 @@ class Coder:
         acts = [t for t in every_match if not _describes_someone(doc, t)]
         if mentions.trigger_kinds_need_states(acts):
             actors = [a for a in actors if not mentions.private_party(a, sentence)]
+        # "sanctioned two Chinese firms": sanctions on a state's companies are on that state,
+        # but companies impose none ("Japanese firms halted exports to Russia")
+        private_only = {a.code for a in actors if mentions.private_party(a, sentence)}
+        private_only -= {a.code for a in actors if not mentions.private_party(a, sentence)}
+        private_only -= {p.country for p in people if p.country}
         seated = self.knowledge.roles.seated_heads
         places = [a for a in actors if mentions.is_place(a, sentence, seated)]
         participants = [
@@ -545,6 +586,8 @@ class Coder:
                 recent,
                 referent,
             )
+            if trigger.rule.kind in mentions.IMPOSED_ON_PRIVATE_PARTIES:
+                pairs = [pair for pair in pairs if pair[0] not in private_only]
             local = next((a.code for a in places), None) or home
             if not pairs and trigger.rule.kind == "PROTEST" and local:
                 # Protesters with no nationality named are of where they protest ("outside
@@ -561,6 +604,12 @@ class Coder:
         paired = pairing.without_the_accusers_pair(
             paired, clauses.content_of(chosen, doc, "ACCUSE")
         )
+
+        def doers(trigger: TriggerMatch, present: list[tuple[int, int, str]]) -> set[str]:
+            side = self.pairing.one_side(trigger, present, doc, protagonist, referent)
+            return side[1] if side and side[0] == "source" else set()
+
+        paired = pairing.responses_aimed_alike(paired, doers)
         # A time belongs to the nearest trigger that makes an event: "signed an agreement for
         # the delivery of the systems in December 2017" dates the signing.
         eventful = [trigger for trigger, _, pairs in paired if pairs]
@@ -604,6 +653,8 @@ class Coder:
                 )
                 if clauses.negated_in_parse(doc, trigger):
                     candidate.status, candidate.explicit_status = "negated", True
+                elif candidate.status == "negated":
+                    self._unless_denied_by_another_verb(candidate, doc, trigger)
                 candidate.location = mentions.location(places, sentence.start + dateline)
                 found.append(candidate)
         return found
@@ -636,6 +687,21 @@ class Coder:
             else:
                 reason = trace.OVERLAPPED
             log.records.append(_record(sentence, trigger, reason, [], []))
+
+    def _unless_denied_by_another_verb(
+        self, candidate: merging.Candidate, doc: Doc, trigger: TriggerMatch
+    ) -> None:
+        """ "Russia denied the report and accused Poland of lying", "suspended aid and
+        recalled its envoy": the first verb's denial is not the second's ("refused to sign and
+        ratify the treaty" refuses both: the first verb denies nothing of its own)."""
+        words = clauses.own_conjunct(doc, trigger)
+        if words is None:
+            return
+        first, own = words
+        if self.knowledge.status.status_of(first)[0] != "negated":
+            return
+        status, explicit = self.knowledge.status.status_of(own)
+        candidate.status, candidate.explicit_status = status, explicit
 
     def _completed_by_list(
         self,
@@ -672,12 +738,17 @@ class Coder:
         before: set[str],
         sentence: Sentence,
         anchor: Anchor | None,
+        unthreatening: frozenset[str] = frozenset(),
     ) -> list[merging.Candidate]:
         """ "Moscow demanded that Ankara hand over the town. Erdogan rejected the demand.":
-        an answer whose other party only the sentence before names (`context.may_answer`)."""
+        an answer whose other party only the sentence before names (`context.may_answer`);
+        a response by nature (`context.RESPONSE_BY_NATURE_KINDS`) answers no `unthreatening`
+        state."""
         found = []
         for opened in answering:
-            other = context.answered_party(opened.side, before)
+            by_nature = opened.trigger.rule.kind in context.RESPONSE_BY_NATURE_KINDS
+            answerable = before - unthreatening if by_nature else before
+            other = context.answered_party(opened.side, answerable)
             if other is None:
                 continue
             for own in sorted(opened.side):
@@ -779,7 +850,11 @@ class Coder:
             # "agreed to hold the next round of talks": the cue is on the controlling verb
             status, explicit_status = self.knowledge.status.status_of(controlled_by)
         if status == "agreed" and rule.kind in self.knowledge.status.agreement_is_the_act:
-            status = "occurred"
+            # "will recognise Palestine on May 28", written before: the act is still to come
+            to_come = rule.kind in timing.AGREEING_KINDS and timing.dated_to_come(
+                trigger, times, anchor
+            )
+            status = "planned" if to_come else "occurred"
         if status == "proposed" and rule.kind in self.knowledge.status.asking_is_the_act:
             status = "occurred"
         if not explicit_status or status in _STILL_TO_HAPPEN:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..language import Sentence
+from ..schema import kinds
 from .actors import ActorMention
 from .dates import DateValue
 from .merging import Candidate
@@ -33,6 +34,12 @@ PAIR_ANAPHOR = re.compile(
     r"diplomats|officials|men|women|allies|neighbou?rs)\b|\beach\s+other\b|^The\s+two\b",
     re.IGNORECASE,
 )
+
+
+# Harm that "both sides" suffered was done by each to the other: "fighting that killed
+# soldiers on both sides".
+MUTUAL_HARM_KINDS = {"ASSAULT"}
+ON_BOTH_SIDES = re.compile(r"\b(?:on|from|among)\s+(?:both|each|either)\s+sides?\b", re.I)
 
 
 # Phrases that stand for three states just named: "a trilateral summit", "the three leaders".
@@ -71,13 +78,18 @@ class RecentPair:
         self._quiet = 0
         self._named: list[set[str]] = []
 
-    def trio(self, states: set[str]) -> list[tuple[str, str]]:
+    def trio(self, states: set[str], besides_the_doers: bool = False) -> list[tuple[str, str]]:
         """ "Putin drew Erdogan into an alliance with Iran. ... It culminated in a trilateral
         summit": the pairs of the three states this sentence names, else of the three one of
         the last sentences named together, if this one names no other ("The three-way
-        summit does not include Syrian officials" is not with Syria)."""
+        summit does not include Syrian officials" is not with Syria); `besides_the_doers`:
+        else the three a sentence before named besides this one's states."""
         trios = [named for named in (states, *reversed(self._named)) if len(named) == 3]
         named = next((trio for trio in trios if states <= trio), set())
+        # "Israel recalled its envoys from Dublin, Oslo and Madrid. Israel's foreign minister
+        # summoned the three countries' ambassadors": the three besides those acting now
+        others = (named - states for named in reversed(self._named) if besides_the_doers)
+        named = named or next((trio for trio in others if len(trio) == 3), set())
         if not named:
             return []
         first, second, third = sorted(named)
@@ -353,9 +365,18 @@ RESPONSE = re.compile(
 RESPONSE_KINDS = {"ASSAULT", "THREATEN", "ACCUSE", "REJECT", "SANCTION", "COERCE", "PROTEST"}
 
 
+# Acts that answer a threat by nature, with no word to say so: "North Korea fired a missile.
+# South Korea raised its alert level." is aimed at the North.
+RESPONSE_BY_NATURE_KINDS = {"MOBILIZE"}
+# The words of the sentence before that make it a threat such a response answers.
+THREATENING_KINDS = {"ASSAULT", "MOBILIZE", "THREATEN", "COERCE"}
+
+
 def may_answer(kinds_found: set[str], text: str, proposal: bool = True) -> bool:
     """Whether a trigger of these kinds in this sentence can answer the sentence before
     (a rejection only of a proposal, demand or charge: `clauses.rejects_a_proposal`)."""
+    if kinds_found & RESPONSE_BY_NATURE_KINDS:
+        return True
     return bool(kinds_found & ANSWER_KINDS and proposal) or bool(
         kinds_found & RESPONSE_KINDS and RESPONSE.search(text)
     )
@@ -408,6 +429,33 @@ class RecentEvents:
                 else c.kind in HOSTILE_KINDS
             )
         }
+
+    def partners(self) -> set[str]:
+        """The states of the last sentence's cooperative acts, whom an answer does not answer
+        ("Japan and the US held talks. Japan put its forces on alert.")."""
+        return {
+            code
+            for c in self.last
+            if c.kind in COOPERATIVE_KINDS or c.kind == "VISIT"
+            for code in (c.source, c.target)
+        }
+
+    def doers(self, acts: frozenset[str], reacting: set[str]) -> set[str]:
+        """Who did the latest act of these kinds the reacting states took no part in: a
+        directed act's source ("condemned the visit": the visitor; "condemned the sanctions"
+        on itself: who imposed them), both parties of a mutual one ("criticised the deal")."""
+        for coded in reversed(self._sentences):
+            found: set[str] = set()
+            for c in coded:
+                if c.kind not in acts or c.source in reacting:
+                    continue
+                if kinds()[c.kind].directed:
+                    found.add(c.source)
+                elif c.target not in reacting:
+                    found |= {c.source, c.target}
+            if found:
+                return found
+        return set()
 
 
 def answered_date(recent: RecentEvents, answer: Candidate) -> DateValue | None:

@@ -32,6 +32,11 @@ _NOT_DONE_PREPS = {"against", "from", "without", "of"}
 # "set free", "were set free", "set them free": the parser makes the word a particle, a
 # predicate or a clause
 _PARTICLE_DEPS = {"prt", "advmod", "prep", "oprd", "advcl"}
+# What belongs to a larger thing and is named "for" it: "spare parts for fighter jets".
+_PARTS = {
+    "part", "spare", "component", "upgrade", "kit", "module", "accessory", "maintenance",
+    "sustainment", "support",
+}  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a letter, then letters, digits, ' and -
 
 
@@ -262,15 +267,21 @@ def _object_lemmas(token: Token) -> set[str]:
             heads += [c for c in prep.children if c.dep_ == "pobj"]
         if token.dep_ in {"relcl", "acl"}:
             heads.append(token.head)  # "the missiles sold to Qatar"
-    # "the first batch of missiles", "$4 million in aid": the thing is in the "of" or "in"
-    heads += [
-        obj
-        for head in list(heads)
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
+    # "the first batch of missiles", "$4 million in aid": the thing is in the "of" or "in";
+    # "the sale of spare parts for fighter jets": a part is of the thing it is "for"
+    for _ in range(2):
+        heads += [
+            obj
+            for head in list(heads)
+            for prep in head.children
+            if prep.dep_ == "prep"
+            and (
+                prep.lower_ in {"of", "in"}
+                or (prep.lower_ == "for" and head.lemma_.lower() in _PARTS)
+            )
+            for obj in prep.children
+            if obj.dep_ == "pobj" and obj not in heads
+        ]
     lemmas: set[str] = set()
     for head in heads:
         for word in (head, *head.conjuncts):

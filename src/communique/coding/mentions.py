@@ -192,9 +192,15 @@ CALENDAR_WORDS = {
 # Kinds that only states (and their agents) take part in: no private party counts.
 STATE_LEVEL_KINDS = {
     "MEET", "VISIT", "JOINT_STATEMENT", "UPGRADE_RELATIONS", "ESTABLISH_RELATIONS", "ENDORSE",
-    "REJECT", "REQUEST", "THREATEN", "SANCTION", "ACCUSE", "PLEDGE_COOPERATION",
+    "REJECT", "REQUEST", "THREATEN", "ACCUSE", "PLEDGE_COOPERATION",
     "SIGN_AGREEMENT", "MOBILIZE",
 }  # fmt: skip
+
+
+# Kinds a state can aim at another's companies, banks or citizens, which then stand for their
+# state on the receiving side only: "sanctioned two Chinese firms", "Iranian banks were hit
+# with US sanctions".
+IMPOSED_ON_PRIVATE_PARTIES = {"SANCTION"}
 
 
 def trigger_kinds_need_states(triggers: list[TriggerMatch]) -> bool:

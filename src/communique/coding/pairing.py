@@ -4,6 +4,9 @@ state's capital, the protagonist's meeting, the article's main pair)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from ..language import Sentence
@@ -66,6 +69,11 @@ class PairFinder:
             return [(a, b, True) for a, b in main_dyad if not codes or codes & {a, b}]
         parties = self.parties(trigger, participants, doc, protagonist, referent)
         symmetric = not kinds()[rule.kind].directed or rule.reciprocal
+        if not symmetric and root is not None and _done_to_each_other(root):
+            # "Chile and Peru accused each other", "traded accusations": each did it to the other
+            doers = list(dict.fromkeys(p.code for p in parties if p.side in {"source", "both"}))
+            if len(doers) >= 2 and all(p.side != "target" for p in parties):
+                return [(a, b, False) for a in doers for b in doers if a != b]
         pairs = pairs_from(parties, symmetric)
         if pairs and root is not None and all(p.side == "both" for p in parties):
             # "clashes between A and B, C and D": not A with C
@@ -86,10 +94,17 @@ class PairFinder:
             if others:
                 found = [(a, b) for a in sorted(others) for b in sorted(pair)]
                 return [(b, a, True) if role == "subject" else (a, b, True) for a, b in found]
+        harm = rule.kind in context.MUTUAL_HARM_KINDS and main_dyad and not parties
+        if harm and anaphor and root is not None and _on_both_sides(root):
+            # "fighting that killed soldiers on both sides": each side hit the other
+            return [pair for a, b in main_dyad for pair in ((a, b, True), (b, a, True))]
         tied = {p.code for p in parties}
         askers = self.answered(trigger, parties, doc, sentence.text, recent)
         if askers:
             return [(own, asker, True) for own in sorted(tied) for asker in sorted(askers)]
+        owners = self.reacted_to(trigger, parties, root, recent)
+        if owners:
+            return [(own, owner, True) for own in sorted(tied) for owner in sorted(owners)]
         host = context.host_of_visit(rule.kind, parties, home)
         if host:
             return [(source, host, False) for source in context.visitors(parties)]
@@ -169,6 +184,27 @@ class PairFinder:
             return recent.answered({p.code for p in parties}, rejection=False)
         return set()
 
+    def reacted_to(
+        self,
+        trigger: TriggerMatch,
+        parties: list[Party],
+        root: Token | None,
+        recent: context.RecentEvents | None,
+    ) -> set[str]:
+        """ "Chile signed a deal with Peru. Bolivia criticised the deal.": a reaction by one
+        side to an act the last sentences reported is aimed at whoever did that act."""
+        if (
+            recent is None
+            or root is None
+            or not parties
+            or any(p.side != "source" for p in parties)
+        ):
+            return set()
+        if trigger.rule.kind not in self.roles.knowledge.reaction_kinds:
+            return set()
+        acts = self.roles.acts_reacted_to(root)
+        return recent.doers(acts, {p.code for p in parties}) if acts else set()
+
     def parties(
         self,
         trigger: TriggerMatch,
@@ -209,6 +245,28 @@ class PairFinder:
         if len({p.side for p in parties}) != 1 or parties[0].side == "both":
             return None
         return parties[0].side, {p.code for p in parties}
+
+
+def responses_aimed_alike(
+    paired: list[Paired], doers_of: Callable[[TriggerMatch, list[tuple[int, int, str]]], set[str]]
+) -> list[Paired]:
+    """ "Seoul raised its alert level and warned Pyongyang to cancel the launch": a response
+    by nature (`context.RESPONSE_BY_NATURE_KINDS`) that names no target is aimed where its
+    doers' hostile acts in the same sentence are (`doers_of`: a trigger's states when all
+    stand on the source side)."""
+    hostile = [
+        (source, target)
+        for trigger, _, pairs in paired
+        if trigger.rule.kind in context.HOSTILE_KINDS
+        for source, target, _ in pairs
+    ]
+    completed = []
+    for trigger, present, pairs in paired:
+        if not pairs and hostile and trigger.rule.kind in context.RESPONSE_BY_NATURE_KINDS:
+            doers = doers_of(trigger, present)
+            pairs = [(s, t, True) for s, t in dict.fromkeys(hostile) if s in doers]
+        completed.append((trigger, present, pairs))
+    return completed
 
 
 def without_the_accusers_pair(
@@ -344,9 +402,37 @@ def dealt_with_no_state(trigger: Token, private: frozenset[str], codes: dict[int
     return False
 
 
+def _on_both_sides(root: Token) -> bool:
+    """ "killed soldiers on both sides", "casualties on each side": the harm's own phrase."""
+    for child in root.children:
+        if child.dep_ in {"dobj", "nsubjpass", "prep"}:
+            words = root.doc[child.left_edge.i : child.right_edge.i + 1].text
+            if context.ON_BOTH_SIDES.search(words):
+                return True
+    return False
+
+
+_EACH_OTHER = re.compile(r"\b(?:each\s+other|one\s+another)\b", re.I)
+# Verbs whose object is done by each of their subjects to the other: "traded accusations",
+# "exchanged threats".
+_MUTUAL_VERBS = {"trade", "exchange"}
+
+
+def _done_to_each_other(root: Token) -> bool:
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _MUTUAL_VERBS:
+        return True
+    for child in root.children:
+        if child.dep_ in {"dobj", "dative", "prep", "pobj"}:
+            words = root.doc[child.left_edge.i : child.right_edge.i + 1].text
+            if _EACH_OTHER.match(words) or (child.dep_ == "prep" and _EACH_OTHER.search(words)):
+                return True
+    return False
+
+
 def _role_of_the_pair(root: Token) -> str | None:
-    """Whether "the two sides", "both countries" does the trigger ("subject") or has it done
-    to them ("object": "urged both sides", "called on the two countries")."""
+    """Whether "the two sides", "both countries", "the three countries" does the trigger
+    ("subject") or has it done to them ("object": "urged both sides", "called on the two
+    countries")."""
     for child in root.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             role = "subject"
@@ -355,6 +441,6 @@ def _role_of_the_pair(root: Token) -> str | None:
         else:
             continue
         words = root.doc[child.left_edge.i : child.right_edge.i + 1].text
-        if context.PAIR_ANAPHOR.search(words):
-            return role
+        if context.PAIR_ANAPHOR.search(words) or context.TRIO_ANAPHOR.search(words):
+            return role  # "summoned the three countries' ambassadors"
     return None

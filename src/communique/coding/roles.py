@@ -83,6 +83,10 @@ class RoleKnowledge:
     weapon_kinds: frozenset[str]
     place_preps: frozenset[str]
     place_target_kinds: frozenset[str]
+    reaction_kinds: frozenset[str]
+    asked_act_kinds: frozenset[str]
+    asking_nouns: frozenset[str]
+    act_nouns: dict[str, frozenset[str]]  # a noun's lemma: the kinds of act it can name
 
     @classmethod
     def load(cls, path: Path) -> RoleKnowledge:
@@ -122,6 +126,10 @@ class RoleKnowledge:
             weapon_kinds=frozenset(data["weapon_kinds"]),
             place_preps=frozenset(data["place_preps"]),
             place_target_kinds=frozenset(data["place_target_kinds"]),
+            reaction_kinds=frozenset(data["reaction_kinds"]),
+            asked_act_kinds=frozenset(data["asked_act_kinds"]),
+            asking_nouns=frozenset(data["asking_nouns"]),
+            act_nouns=_kinds_by_lemma(data["act_nouns"]),
         )
 
     def preps(self, kind: str, side: str) -> frozenset[str]:
@@ -129,11 +137,27 @@ class RoleKnowledge:
         return table.get(kind, table["*"])
 
 
+def _kinds_by_lemma(groups: list[dict[str, list[str]]]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for group in groups:
+        for lemma in group["lemmas"]:
+            found.setdefault(lemma, set()).update(group["kinds"])
+    return {lemma: frozenset(kinds) for lemma, kinds in found.items()}
+
+
 class RoleFinder:
     """Parties of one trigger in one parsed sentence."""
 
     def __init__(self, knowledge: RoleKnowledge) -> None:
         self.knowledge = knowledge
+
+    def acts_reacted_to(self, trigger: Token) -> frozenset[str]:
+        """The kinds of act a reaction's object names: "criticised the visit", "voiced
+        concern over the drills", "the deal was welcomed by Japan"."""
+        found: set[str] = set()
+        for word in _reaction_objects(trigger):
+            found |= self.knowledge.act_nouns.get(word.lemma_.lower(), frozenset())
+        return frozenset(found)
 
     def parties(
         self,
@@ -166,6 +190,7 @@ class RoleFinder:
         reader = _Reader(
             self.knowledge, kind, codes, head, subject_is_target, protagonist, referent
         )
+        reader.words = range(span.start, span.end)
         if particle:
             reader.target_preps = reader.target_preps | {particle}
         found = list(reader.read())
@@ -185,9 +210,51 @@ class RoleFinder:
                 for prep in word.children:
                     if prep.dep_ == "prep" and prep.i not in inside:
                         found += reader.prepositional(prep, f"span:{word.text}")
+        if not found and kind in _MET_DURING_KINDS and _during_an_act(head):
+            # "thanked Ruto during a phone call", "raised the issue with Xi during talks": the
+            # act's subject and object are the ones who talked
+            verb = head.head.head
+            found = list(reader.arguments(verb, f"^during:{verb.text}"))
         if kind in self.knowledge.place_target_kinds:
             found = _without_places(found)
         return _unique(found)
+
+
+# The prepositions that take what a reaction is about: "concern over the drills", "objected
+# to the deal", "protested against the sale", "criticism of the visit".
+_REACTION_PREPS = {"over", "about", "against", "to", "at", "of", "on", "regarding"}
+
+
+def _reaction_objects(trigger: Token) -> Iterator[Token]:
+    for child in trigger.children:
+        if child.dep_ in _OBJECT_DEPS or child.dep_ in _PASSIVE_SUBJECT_DEPS:
+            yield from (child, *child.conjuncts)
+        elif child.dep_ == "prep" and child.lower_ in _REACTION_PREPS:
+            for noun in child.children:
+                if noun.dep_ == "pobj":
+                    yield from (noun, *noun.conjuncts)
+
+
+# Kinds whose noun, in a "during" phrase of an act between two states, names their meeting.
+_MET_DURING_KINDS = {"MEET"}
+# Prepositions by which a meeting names its own parties: "talks with Bolivia".
+_PARTY_PREPS = {"with", "between", "among", "to", "of", "from"}
+
+
+def _during_an_act(noun: Token) -> bool:
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in {"during", "in", "over"}
+        and prep.head.pos_ == "VERB"
+        and not any(c.dep_ == "poss" or c.lower_ in _PARTY_PREPS for c in noun.children)
+    )
+
+
+def _judged(verb: Token) -> bool:
+    """ "called the expulsion unfriendly", "called the raid a violation": a verb that says
+    what its object is."""
+    return any(c.dep_ == "oprd" for c in verb.children)
 
 
 def _in_fronted_phrase(word: Token, root: Token) -> bool:
@@ -262,6 +329,8 @@ class _Reader:
         self.codes = codes
         self.source_preps = knowledge.preps(kind, "source")
         self.target_preps = knowledge.preps(kind, "target")
+        # the words of a trigger of several words ("called on Thailand to take part")
+        self.words: range = range(trigger.i, trigger.i + 1)
 
     def read(self) -> Iterator[Party]:
         trigger = self.trigger
@@ -309,6 +378,8 @@ class _Reader:
         for verb, how in _governing_verbs(trigger):
             if as_object and _phrasal(verb) in self.k.topic_verbs:
                 continue  # "raised the arrests"
+            if as_object and _judged(verb):
+                continue  # "called the expulsion unfriendly": who judges an act did not do it
             if as_object and verb.lemma_.lower() in self.k.receiving_verbs:
                 governed = self.received(verb, how)
             else:
@@ -496,6 +567,7 @@ class _Reader:
         for prep in obj.children:
             if prep.dep_ == "prep" and (transfer or prep.lower_ not in self.source_preps):
                 yield from self.prepositional(prep, how)
+        yield from self.asker_of_act(obj, how)
         if transfer:
             # "handed over the jets it pledged to Ukraine", "the first four of the jets it
             # promised to Kyiv": where a thing was promised to is where it goes
@@ -504,6 +576,29 @@ class _Reader:
                 for prep in clause.children:
                     if prep.dep_ == "prep" and prep.lower_ in self.target_preps:
                         yield from self.prepositional(prep, f"{how}~{clause.text}")
+
+    def asker_of_act(self, obj: Token, how: str) -> Iterator[Party]:
+        """ "denied a request for a US warship's port call", "turned down an application for
+        a visit by Taiwan's president": a request that names no asker was made by whoever
+        would do the act it asks for."""
+        if self.kind not in self.k.asked_act_kinds:
+            return
+        if obj.lemma_.lower() not in self.k.asking_nouns or any(self.states(obj)):
+            return
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"):
+            for act in (c for c in prep.children if c.dep_ == "pobj"):
+                if act.lemma_.lower() not in self.k.act_nouns:
+                    continue  # "a request for Russian jets": what is asked for, not who asks
+                doers = [act] + [
+                    agent
+                    for by in act.children
+                    if by.dep_ == "prep" and by.lower_ == "by"
+                    for agent in by.children
+                    if agent.dep_ == "pobj"
+                ]
+                for doer in doers:
+                    for code, path in self.states(doer):
+                        yield Party(code, self.object_side, f"{how}>for:{doer.text}{path}")
 
     def stands_for_a_party(self, obj: Token) -> bool:
         """Whether the object of an event noun's "of" is whom the event is done to ("the
@@ -564,8 +659,9 @@ class _Reader:
                     # "the sale of French jets": what changes hands comes from France
                     own_side = self.side_of_object(obj, path) if patient else side
                     yield Party(code, own_side, f"{how}<-{word}:{obj.text}{path}", place)
-                if self.kind in self.k.origin_modifier_kinds and word == "in":
-                    # "pledged 50 billion euros in aid to Ukraine": where the aid goes
+                if self.kind in self.k.origin_modifier_kinds and (word == "in" or patient):
+                    # "pledged 50 billion euros in aid to Ukraine": where the aid goes; "the
+                    # purchase of missiles from Israel": where the thing bought comes from
                     for inner in obj.children:
                         if inner.dep_ == "prep" and inner.lower_ != "of":
                             yield from self.prepositional(inner, f"{how}<-in:{obj.text}")
@@ -596,7 +692,7 @@ class _Reader:
             # subject is the subject of its complement too
             subjects = _SUBJECT_DEPS | (_PASSIVE_SUBJECT_DEPS if current.dep_ == "xcomp" else set())
             as_topic = current.dep_ == "dobj" and _phrasal(current.head) in self.k.topic_verbs
-            if as_topic:
+            if as_topic or (current.dep_ == "dobj" and _judged(current.head)):
                 return  # "had taken up the arrests with Colombo": not who arrested
             complement, current = current, current.head
             if current.dep_ == "prep" and current.pos_ == "ADP":
@@ -607,11 +703,28 @@ class _Reader:
                 for code, path in controller:
                     yield Party(code, side, f"{how}<-^{current.text}<-dobj{path}")
                 return
+            # "urged Chile to sign a deal with Peru": asked of Chile, done by no one (a verb
+            # coordinated with the content is another act: "ask the court to rule ... and
+            # called on Thailand", however the parser hangs it)
+            asked = complement.dep_ == "xcomp" and current.i not in self.words
+            if asked and complement is word and any(map(self.someone_asked, current.children)):
+                return
             for child in current.children:
                 if child.dep_ in subjects:
                     for code, path in self.members(child, subject=not passive):
                         yield Party(code, side, f"{how}<-^{current.text}<-nsubj{path}")
                     return
+
+    def someone_asked(self, word: Token) -> bool:
+        """Whether a verb's object is a state or someone acting for one ("urged India to",
+        "asked the two sides to"), not a noun of a phrase ("took care not to threaten")."""
+        if word.dep_ != "dobj":
+            return False
+        return (
+            word.pos_ == "PROPN"
+            or word.lemma_.lower() in self.k.of_heads
+            or any(self.members(word))
+        )
 
     def controller(self, complement: Token) -> list[tuple[str, str]]:
         """The states that do what a verb of causing makes them do: its object, not its
@@ -936,7 +1049,7 @@ def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
             if word.pos_ in {"VERB", "AUX"}:
                 found.append((word, f"^{word.text}"))
                 break
-            if word.lemma_.lower() not in _PARTICIPATION_HEADS:
+            if word.lemma_.lower() not in _PARTICIPATION_HEADS and not _a_duration(word):
                 break
             continue
         if dep in {"conj", "appos", "attr"}:
@@ -1008,7 +1121,14 @@ _PARTICIPATION_HEADS = {
     # quantities of a happening: "its 15th package of sanctions", "a wave of airstrikes"
     "package", "wave", "raft", "batch", "slate", "string", "spate", "barrage", "volley",
 }  # fmt: skip
+# How long a happening lasted: "ended three days of drills", "after weeks of talks" ("within a
+# day of a bombardment" dates another act).
+_DURATION_HEADS = {"hour", "day", "night", "week", "month"}
 _NOT_IN_PASSING_HEADS = _PARTICIPATION_HEADS | {"signing", "side"}
+
+
+def _a_duration(word: Token) -> bool:
+    return word.lemma_.lower() in _DURATION_HEADS and word.tag_ == "NNS"
 
 
 def mentioned_in_passing(trigger: Token) -> bool:
@@ -1023,6 +1143,8 @@ def mentioned_in_passing(trigger: Token) -> bool:
     holder = trigger.head.head
     if holder.pos_ not in {"NOUN", "PROPN"} or holder.lemma_.lower() in _NOT_IN_PASSING_HEADS:
         return False
+    if _a_duration(holder):
+        return False  # "ended three days of drills": those drills
     return holder.dep_ != "ROOT"
 
 

@@ -125,6 +125,15 @@ AGREEING_KINDS = {
 }
 
 
+def dated_to_come(trigger: TriggerMatch, times: list, anchor: Anchor | None) -> bool:
+    """Whether a time near the trigger names a day after the article was written ("said on
+    Wednesday it would recognise Palestine on May 28": the day after the act's word)."""
+    if anchor is None:
+        return False
+    near = [t for t in times if t.value is not None and distance(t.start, t.end, trigger) <= 120]
+    return any(within_anchor(t, anchor).start > anchor.latest for t in near)
+
+
 def date_for(
     trigger: TriggerMatch,
     times: list,
@@ -143,7 +152,16 @@ def date_for(
             value = within_anchor(nearest, anchor)
             # "agreed to hold talks in July": the talks are to come, the agreement is past
             to_come = status == "planned" or (status == "agreed" and kind not in AGREEING_KINDS)
-            if to_come and dates_the_saying(nearest, trigger, text):
+            later = [
+                t
+                for t in dated
+                if t.start >= trigger.end and distance(t.start, t.end, trigger) <= 120
+            ]
+            if to_come and dates_the_saying(nearest, trigger, text) and later:
+                # "said on Wednesday it would recognise Palestine on May 28": the act's own day
+                nearest = min(later, key=lambda t: distance(t.start, t.end, trigger))
+                value = within_anchor(nearest, anchor)
+            elif to_come and dates_the_saying(nearest, trigger, text):
                 # "Chile said on Tuesday it would impose sanctions": the day it was said, past
                 return in_the_past(value, nearest, anchor, status), True
             if to_come:
@@ -160,10 +178,11 @@ def date_for(
 
 
 # "rallied on Tuesday, a day after China fired on a boat": the act after "after" is that many
-# days before the time, the act after "before" that many days after it.
+# days (or weeks) before the time, the act after "before" that many days after it.
 _DAYS_APART = re.compile(
-    r"\b(a|one|two|three|four|five|six|\d)\s+days?\s+(after|before)\b", re.IGNORECASE
+    r"\b(a|one|two|three|four|five|six|\d)\s+(days?|weeks?)\s+(after|before)\b", re.IGNORECASE
 )
+_DAYS_IN = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 
 def days_apart(time: Any, trigger: TriggerMatch, text: str) -> re.Match[str] | None:
@@ -181,8 +200,10 @@ def shifted(value: DateValue, time: Any, trigger: TriggerMatch, text: str) -> Da
     if value.precision != "day" or apart is None:
         return value
     count = apart.group(1).lower()
-    days = int(count) if count.isdigit() else EXACT_NUMBERS[count]
-    if apart.group(2).lower() == "after":
+    days = (int(count) if count.isdigit() else EXACT_NUMBERS[count]) * _DAYS_IN[
+        apart.group(2).lower()
+    ]
+    if apart.group(3).lower() == "after":
         days = -days
     return DateValue.day(value.start + timedelta(days=days))
 
