@@ -277,7 +277,9 @@ class Coder:
                         recent,
                         (main_dyad, strong) if i < context.LEAD_SENTENCES else ([], False),
                         states_here,
-                        self._done_to_others_only(sentence.text),
+                        # read only where "the three" can stand for those done to
+                        bool(context.TRIO_ANAPHOR.search(sentence.text))
+                        and self._done_to_others_only(sentence.text),
                     ),
                     home,
                     # past the lead, "they" and "we" are seldom the article's protagonist
@@ -289,13 +291,14 @@ class Coder:
                 )
                 # a response by nature answers a threat, not a partner the sentence before
                 # cooperated with nor a sentence with no hostile word
-                threatened = i and self._has_trigger(
-                    sentences[i - 1].text, context.THREATENING_KINDS
-                )
-                unthreatening = recent_events.partners() if threatened else before
-                coded += self._answered(
-                    answering, before, sentence, anchor, frozenset(unthreatening)
-                )
+                if answering:
+                    threatened = i and self._has_trigger(
+                        sentences[i - 1].text, context.THREATENING_KINDS
+                    )
+                    unthreatening = recent_events.partners() if threatened else before
+                    coded += self._answered(
+                        answering, before, sentence, anchor, frozenset(unthreatening)
+                    )
             echo = context.echo_at(sentence.text)
             if echo is not None and recent_events.last:
                 # "Iran made a similar call": not a call of its own, the act before repeated
