@@ -2811,3 +2811,73 @@ def test_opposing_what_another_state_does_is_disapproval(coder: Coder, sentence:
 
 def test_opposing_a_plan_of_no_one_named_is_no_charge(coder: Coder) -> None:
     assert not coded(coder, "Japan opposed the plan.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Chile and Peru recalled their ambassadors from Bolivia and Ecuador respectively.",
+            {("SANCTION", "CHL", "BOL"), ("SANCTION", "PER", "ECU")},
+        ),
+        (
+            "Japan and South Korea imposed sanctions on China and Russia respectively.",
+            {("SANCTION", "JPN", "CHN"), ("SANCTION", "KOR", "RUS")},
+        ),
+        (
+            "Russia and Turkey signed deals with Iran and Syria, respectively.",
+            {("SIGN_AGREEMENT", "IRN", "RUS"), ("SIGN_AGREEMENT", "SYR", "TUR")},
+        ),
+        (
+            "Kenya and Uganda have respectively expelled Somali and Sudanese diplomats.",
+            {("SANCTION", "KEN", "SOM"), ("SANCTION", "UGA", "SDN")},
+        ),
+    ],
+)
+def test_respectively_pairs_the_lists_in_order(
+    coder: Coder, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded(coder, sentence) == expected
+
+
+def test_without_respectively_each_acts_on_each(coder: Coder) -> None:
+    assert coded(coder, "Japan and South Korea imposed sanctions on China and Russia.") == {
+        ("SANCTION", "JPN", "CHN"),
+        ("SANCTION", "JPN", "RUS"),
+        ("SANCTION", "KOR", "CHN"),
+        ("SANCTION", "KOR", "RUS"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Britain and France recalled their ambassadors.", set()),
+        ("Chile and Peru have withdrawn their envoys.", set()),
+        (
+            "Britain and France recalled their ambassadors from Iran.",
+            {("SANCTION", "GBR", "IRN"), ("SANCTION", "FRA", "IRN")},
+        ),
+        (
+            "Kenya and Uganda withdrew their diplomats from Somalia on Friday.",
+            {("SANCTION", "KEN", "SOM"), ("SANCTION", "UGA", "SOM")},
+        ),
+    ],
+)
+def test_states_that_recall_their_own_envoys_do_not_act_on_each_other(
+    coder: Coder, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded(coder, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile and Peru agreed to a truce after a meeting of their defence ministers.",
+        "Chile and Peru signed a treaty after talks between their foreign ministers.",
+    ],
+)
+def test_a_their_of_the_pair_on_a_shared_act_still_ties_it(coder: Coder, sentence: str) -> None:
+    assert {frozenset((source, target)) for _, source, target in coded(coder, sentence)} == {
+        frozenset(("CHL", "PER"))
+    }

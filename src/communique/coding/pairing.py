@@ -79,6 +79,8 @@ class PairFinder:
             # "clashes between A and B, C and D": not A with C
             listed = pairs_between(root, codes_by_token(doc, participants))
             pairs = pairs if listed is None else listed
+        if pairs and root is not None:
+            pairs = _respectively(root, parties, participants) or pairs
         if pairs:
             return [(s, t, False) for s, t in pairs]
         directed = kinds()[rule.kind].directed
@@ -427,6 +429,26 @@ def _done_to_each_other(root: Token) -> bool:
             if _EACH_OTHER.match(words) or (child.dep_ == "prep" and _EACH_OTHER.search(words)):
                 return True
     return False
+
+
+def _respectively(
+    root: Token, parties: list[Party], participants: list[tuple[int, int, str]]
+) -> list[tuple[str, str]]:
+    """ "Britain and France recalled their envoys from Iran and Syria respectively": the
+    first source with the first target, the second with the second, not each with each."""
+    clause = next((w for w in (root, *root.ancestors) if w.pos_ in {"VERB", "AUX"}), root)
+    if not any(w.lower_ == "respectively" for w in clause.subtree):
+        return []
+    first_named: dict[str, int] = {}
+    for start, _, code in sorted(participants):
+        first_named.setdefault(code, start)
+    if any(p.code not in first_named for p in parties):
+        return []  # a pronoun's state: where it stands in the list is not known
+    sources = sorted({p.code for p in parties if p.side == "source"}, key=first_named.__getitem__)
+    targets = sorted({p.code for p in parties if p.side == "target"}, key=first_named.__getitem__)
+    if len(sources) < 2 or len(sources) != len(targets) or set(sources) & set(targets):
+        return []
+    return list(zip(sources, targets, strict=True))
 
 
 def _role_of_the_pair(root: Token) -> str | None:

@@ -791,6 +791,17 @@ class _Reader:
         elif protagonist and self.protagonist:
             yield self.protagonist, f">{pronoun.text}=protagonist"
 
+    def owns_what_it_does(self, word: Token) -> bool:
+        """Whether a "their" on what a directed act is done to stands for the act's own
+        subject: the envoys "Britain and France recalled", the troops "Russia and Iran
+        withdrew" are each state's own, and no target."""
+        if not kinds()[self.kind].directed:
+            return False
+        verb = word.head
+        while verb.dep_ not in _SUBJECT_DEPS | {"ROOT"} and verb.pos_ not in {"VERB", "AUX"}:
+            verb = verb.head
+        return verb.pos_ in {"VERB", "AUX"} and _subject_of(verb) is not None
+
     def private_traveller(self, word: Token) -> bool:
         """A visit is made by a state, its officials, forces or ships; a common noun that is
         none of these ("volunteers", "a rapper", "fans") travels for no state."""
@@ -866,6 +877,8 @@ class _Reader:
         if subject and word.lower_ in _PERSONAL_PRONOUNS:
             yield from self.referent(word)
             return
+        if word.lower_ == "their" and word.dep_ == "poss" and self.owns_what_it_does(word):
+            return  # "Britain and France recalled their envoys": each its own, not the other's
         if word.lower_ == "their" and word.dep_ == "poss":
             # "Chile and Peru agreed, after a meeting of their ministers": both, where "their"
             # stands for the pair the sentence opens with
