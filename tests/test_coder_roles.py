@@ -2881,3 +2881,36 @@ def test_a_their_of_the_pair_on_a_shared_act_still_ties_it(coder: Coder, sentenc
     assert {frozenset((source, target)) for _, source, target in coded(coder, sentence)} == {
         frozenset(("CHL", "PER"))
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia allowed Turkey to bomb Syrian army positions.",
+        "Russia permitted the Turkish air force to strike Syrian positions.",
+        "Russia has permitted Turkish jets to bomb Syrian positions.",
+        "Moscow had allowed Turkish warplanes to attack Syrian troops.",
+        "Moscow allowed the Turkish strikes on Syrian army positions.",
+        "Russia tolerated the Turkish air raids on Syrian positions.",
+        "Russia let Turkey bomb Syrian positions.",
+    ],
+)
+def test_who_permits_an_attack_is_not_the_attacker(coder: Coder, sentence: str) -> None:
+    assert coded(coder, sentence) == {("ASSAULT", "TUR", "SYR")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The US allowed Ukraine to strike Russian territory.", ("ASSAULT", "UKR", "RUS")),
+        ("Egypt permitted Israel to attack Hamas positions in Gaza.", ("ASSAULT", "ISR", "PSE")),
+        # the one who acts and is not merely permitted
+        ("Russia bombed Syrian rebel towns after Turkey allowed it.", None),
+        ("The raid has forced Israel to withdraw its troops from Lebanon.", ("RETREAT", "ISR", "LBN")),
+    ],
+)
+def test_the_permitted_or_forced_state_acts(
+    coder: Coder, sentence: str, expected: tuple[str, str, str] | None
+) -> None:
+    found = coded(coder, sentence)
+    assert found == ({expected} if expected else set())

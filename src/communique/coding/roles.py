@@ -733,8 +733,11 @@ class _Reader:
         verb = complement.head
         if complement.dep_ != "xcomp" or verb.lemma_.lower() not in self.k.causing_verbs:
             return []
-        if verb.tag_ not in _TENSED_OR_PARTICIPLE or any(c.dep_ == "aux" for c in verb.children):
-            return []  # "to force Russia to negotiate", "could force": a cause not yet at work
+        # "to force Russia to negotiate", "could force": a cause not yet at work ("has forced",
+        # "had allowed" are at work)
+        unreal = any(c.dep_ == "aux" and c.tag_ in {"MD", "TO"} for c in verb.children)
+        if verb.tag_ not in _TENSED_OR_PARTICIPLE or unreal:
+            return []
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         return [member for obj in objects for member in self.members(obj, subject=True)]
 
