@@ -916,3 +916,51 @@ def test_the_three_are_the_three_named_before_besides_who_acts(
 )
 def test_who_judges_an_act_did_not_do_it(coder: Coder, text: str) -> None:
     assert not {e for e in coded(coder, text) if e[1] == "RUS" and e[0] != "ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speaker named after the quote, by name or only by office
+        (
+            'Erdogan met Putin in Sochi. Putin praised Turkey. "We have condemned the Israeli '
+            'strikes," the Turkish president said after the meeting.',
+            ("ACCUSE", "TUR", "ISR"),
+        ),
+        (
+            "Ilham Aliyev met Nikol Pashinyan in Abu Dhabi. Pashinyan thanked Azerbaijan. "
+            '"Our government condemns the Russian strikes," Aliyev said.',
+            ("ACCUSE", "AZE", "RUS"),
+        ),
+        # a quote that runs on over two sentences is still its opener's
+        (
+            "Olaf Scholz met Emmanuel Macron in Paris on Monday. The French president said: "
+            '"We stand with Ukraine. Our government condemns Russia\'s attacks."',
+            ("ACCUSE", "FRA", "RUS"),
+        ),
+        (
+            "Chile's president Gabriel Boric spoke in Santiago. He said: \"We will not wait. "
+            'Our government supports Bolivia fully."',
+            ("ENDORSE", "CHL", "BOL"),
+        ),
+    ],
+)
+def test_we_in_a_quote_is_the_state_of_who_said_it(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reader's letter or a column: "our" is the writer's, who speaks for no state
+        "Syria has been at war for years and Syrians have suffered greatly. Syrian refugees "
+        "fill the camps of Syria's neighbours. But our government actively supports Turkey and "
+        "sells it arms.",
+        "Peru has suffered floods for weeks. Peruvian towns lie in ruins. Yet our government "
+        "still backs Chile.",
+    ],
+)
+def test_the_writers_own_we_is_no_states(coder: Coder, text: str) -> None:
+    assert coded(coder, text) == set()

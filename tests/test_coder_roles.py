@@ -2906,7 +2906,10 @@ def test_who_permits_an_attack_is_not_the_attacker(coder: Coder, sentence: str) 
         ("Egypt permitted Israel to attack Hamas positions in Gaza.", ("ASSAULT", "ISR", "PSE")),
         # the one who acts and is not merely permitted
         ("Russia bombed Syrian rebel towns after Turkey allowed it.", None),
-        ("The raid has forced Israel to withdraw its troops from Lebanon.", ("RETREAT", "ISR", "LBN")),
+        (
+            "The raid has forced Israel to withdraw its troops from Lebanon.",
+            ("RETREAT", "ISR", "LBN"),
+        ),
     ],
 )
 def test_the_permitted_or_forced_state_acts(

@@ -43,7 +43,7 @@ _KIND_DEFAULT_SECTOR = {
 _STILL_TO_HAPPEN = {"planned", "proposed"}
 # The frames that expel or deport people (COERCE, CAMEO 174).
 _DEPORTATIONS = {"frame:expel-people", "frame:expulsion-of-people"}
-_PRONOUN = re.compile(r"\b(?:he|she|it|they|we)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|we|our)\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(
     r"\b(?:President|Minister|Secretary|Premier|Chancellor|King|Queen|Sultan|Emir|Sheikh|Prince|"
     r"General|Admiral|Ambassador|Chairman|PM|[Ss]pokes(?:man|woman|person))\b"
@@ -225,12 +225,15 @@ class Coder:
         short_names = mentions.short_name_pattern(people_by_sentence)
         focus = context.PersonInFocus()
         referents: dict[int, str | None] = {}  # whose state "he" or "she" stands for
+        writer: dict[int, bool] = {}  # a "we" of the writer's, outside any quote
         for i, sentence in enumerate(sentences):
+            writer[i] = focus.writer_speaks(sentence)
             # "Kim announced ...": a sentence naming someone met earlier is a candidate too.
             known = people_by_sentence.get(i, [])
             later = mentions.short_name_mentions(sentence, short_names, known)
             person = focus.referent(sentence, known + later, docs.get(i), by_sentence[i])
-            referents[i] = person.country if person else None
+            speaking = focus.speaking_state(sentence, known + later, docs.get(i), by_sentence[i])
+            referents[i] = speaking or (person.country if person else None)
             later += mentions.pronoun_mention(sentence, person, known + later)
             if later:
                 people_by_sentence[i] = known + later
@@ -280,8 +283,9 @@ class Coder:
                         self._done_to_others_only(sentence.text),
                     ),
                     home,
-                    # past the lead, "they" and "we" are seldom the article's protagonist
-                    protagonist if i < context.LEAD_SENTENCES else None,
+                    # past the lead, "they" and "we" are seldom the article's protagonist;
+                    # nor is the writer's own "we"
+                    protagonist if i < context.LEAD_SENTENCES and not writer[i] else None,
                     opened,
                     answering,
                     recent_events,

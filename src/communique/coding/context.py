@@ -118,6 +118,30 @@ class RecentPair:
 # "he", "she", "his", "her": one person, named before; "we", "our": the one speaking.
 SINGULAR_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ww]e|[Oo]ur)\b")
+# "we", "our": inside a quote its speaker; in the text's own voice (a letter, a column) its
+# writer, who speaks for no state.
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
+_OPENING_QUOTES, _CLOSING_QUOTES, _STRAIGHT_QUOTE = "“«", "”»", '"'
+
+
+def quoted_spans(text: str, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:
+    """The stretches of a sentence inside quotation marks, and whether a quote is still open
+    at its end (`open_at_start`: a quote of the sentences before runs on into this one)."""
+    spans: list[tuple[int, int]] = []
+    start = 0 if open_at_start else None
+    for i, char in enumerate(text):
+        if start is None and (char in _OPENING_QUOTES or char == _STRAIGHT_QUOTE):
+            start = i
+        elif start is not None and (char in _CLOSING_QUOTES or char == _STRAIGHT_QUOTE):
+            spans.append((start, i + 1))
+            start = None
+        elif start is None and char in _CLOSING_QUOTES and not spans:
+            spans.append((0, i + 1))  # the end of a quote opened where it was not seen
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans, start is not None
+
+
 _MAIN_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _NAME_PARTS = {"compound", "appos", "flat"}
 
@@ -142,6 +166,8 @@ class PersonInFocus:
     def __init__(self) -> None:
         self.person: PersonMention | None = None
         self._quiet = 0
+        self._quote_open = False  # a quote of an earlier sentence runs on
+        self._quote_speaker: str | None = None  # the state of who opened it
 
     def referent(
         self,
@@ -150,15 +176,72 @@ class PersonInFocus:
         doc: Doc | None,
         actors: list[ActorMention],
     ) -> PersonMention | None:
-        """The official the sentence's first "he", "she" or "we" stands for: a person the
-        sentence names before it, else the person in focus; None for a person of no office."""
+        """The official the sentence's first "he" or "she" stands for: a person the sentence
+        names before it, else the person in focus; None for a person of no office (and for
+        a "we", whose state `speaking_state` finds)."""
         match = PERSONAL_PRONOUN.search(sentence.text)
-        if match is None:
+        if match is None or FIRST_PERSON.fullmatch(match.group(0)):
             return None
         start = sentence.start + match.start()
         before = [p for p in named if p.end <= start]
         person = salient(before, sentence, doc, actors) if before else self.person
         return person if person is not None and official(person) else None
+
+    def speaking_state(
+        self,
+        sentence: Sentence,
+        named: list[PersonMention],
+        doc: Doc | None,
+        actors: list[ActorMention],
+    ) -> str | None:
+        """The state a "we" or "our" that is the sentence's first personal pronoun speaks
+        for (`speaker`)."""
+        match = PERSONAL_PRONOUN.search(sentence.text)
+        if match is None or not FIRST_PERSON.fullmatch(match.group(0)):
+            return None
+        return self.speaker(sentence, named, doc, actors, match.start())
+
+    def speaker(
+        self,
+        sentence: Sentence,
+        named: list[PersonMention],
+        doc: Doc | None,
+        actors: list[ActorMention],
+        at: int,
+    ) -> str | None:
+        """The state of who says the quote a "we" at `at` stands in: of the official named
+        before it opens ("Scholz said: 'we ...'", "The French president said: 'we ...'"),
+        else after it closes ("'We ...,' the Turkish president said"), else of whoever opened
+        it sentences before, else of the person in focus; None for a "we" outside any quote
+        (the writer's)."""
+        spans, _ = quoted_spans(sentence.text, self._quote_open)
+        quote = next(((s, e) for s, e in spans if s <= at < e), None)
+        if quote is None:
+            return None
+        opens, closes = sentence.start + quote[0], sentence.start + quote[1]
+        attributions = (
+            ([p for p in named if p.end <= opens], [a for a in actors if a.end <= opens][-1:]),
+            ([p for p in named if p.start >= closes], [a for a in actors if a.start >= closes][:1]),
+        )
+        for people, nearest_state in attributions:
+            person = salient(people, sentence, doc, actors) if people else None
+            if person is not None:
+                return person.country if official(person) else None
+            if nearest_state and not nearest_state[0].is_igo:
+                return nearest_state[0].code  # "the Turkish president said"
+        if quote[0] == 0 and self._quote_open:
+            return self._quote_speaker
+        person = self.person
+        return person.country if person is not None and official(person) else None
+
+    def writer_speaks(self, sentence: Sentence) -> bool:
+        """Whether a "we" or "our" of the sentence stands outside every quote: the writer's
+        own ("But our government supports Turkey", in a reader's letter)."""
+        spans, _ = quoted_spans(sentence.text, self._quote_open)
+        return any(
+            not any(s <= m.start() < e for s, e in spans)
+            for m in FIRST_PERSON.finditer(sentence.text)
+        )
 
     def after(
         self,
@@ -168,6 +251,7 @@ class PersonInFocus:
         actors: list[ActorMention],
     ) -> None:
         """Update with one sentence, the people it names and its actors."""
+        self._follow_quotes(sentence, named, doc, actors)
         if _opens_with_pronoun(sentence.text, doc):
             self._quiet = 0  # "He said Iran had kept the deal reached under Obama": still him
         elif named:
@@ -180,6 +264,20 @@ class PersonInFocus:
             self._quiet += 1
             if self._quiet > self.REACH:
                 self.person = None
+
+    def _follow_quotes(
+        self,
+        sentence: Sentence,
+        named: list[PersonMention],
+        doc: Doc | None,
+        actors: list[ActorMention],
+    ) -> None:
+        """A quote left open at the sentence's end runs on into the next sentences, said by
+        whoever the sentence that opened it names as its speaker."""
+        spans, still_open = quoted_spans(sentence.text, self._quote_open)
+        if still_open and not (self._quote_open and len(spans) == 1):
+            self._quote_speaker = self.speaker(sentence, named, doc, actors, spans[-1][0])
+        self._quote_open = still_open
 
 
 _PRONOUN_OPENING = re.compile(r"^(?:He|She)\b")
