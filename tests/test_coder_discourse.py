@@ -960,6 +960,11 @@ def test_we_in_a_quote_is_the_state_of_who_said_it(
         "sells it arms.",
         "Peru has suffered floods for weeks. Peruvian towns lie in ruins. Yet our government "
         "still backs Chile.",
+        # a quote said by someone the text places in no state
+        "Peru and Bolivia have quarrelled for months. Peru sent troops to the border. "
+        "“We will never attack Bolivian towns,” an analyst said.",
+        "Peru and Bolivia have quarrelled for months. Peru sent troops to the border. Asked "
+        "about the troops, he said: “We are calm. We will not attack Bolivian towns.”",
     ],
 )
 def test_the_writers_own_we_is_no_states(coder: Coder, text: str) -> None:

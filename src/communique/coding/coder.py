@@ -225,15 +225,16 @@ class Coder:
         short_names = mentions.short_name_pattern(people_by_sentence)
         focus = context.PersonInFocus()
         referents: dict[int, str | None] = {}  # whose state "he" or "she" stands for
-        writer: dict[int, bool] = {}  # a "we" of the writer's, outside any quote
+        # a "we" of the writer's, or of someone of no state's
+        no_state_we: dict[int, bool] = {}
         for i, sentence in enumerate(sentences):
-            writer[i] = focus.writer_speaks(sentence)
             # "Kim announced ...": a sentence naming someone met earlier is a candidate too.
             known = people_by_sentence.get(i, [])
             later = mentions.short_name_mentions(sentence, short_names, known)
             person = focus.referent(sentence, known + later, docs.get(i), by_sentence[i])
             speaking = focus.speaking_state(sentence, known + later, docs.get(i), by_sentence[i])
             referents[i] = speaking or (person.country if person else None)
+            no_state_we[i] = speaking == context.NO_STATE
             later += mentions.pronoun_mention(sentence, person, known + later)
             if later:
                 people_by_sentence[i] = known + later
@@ -285,7 +286,7 @@ class Coder:
                     home,
                     # past the lead, "they" and "we" are seldom the article's protagonist;
                     # nor is the writer's own "we"
-                    protagonist if i < context.LEAD_SENTENCES and not writer[i] else None,
+                    protagonist if i < context.LEAD_SENTENCES and not no_state_we[i] else None,
                     opened,
                     answering,
                     recent_events,

@@ -119,8 +119,9 @@ class RecentPair:
 SINGULAR_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ww]e|[Oo]ur)\b")
 # "we", "our": inside a quote its speaker; in the text's own voice (a letter, a column) its
-# writer, who speaks for no state.
+# writer, who speaks for no state (NO_STATE).
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
+NO_STATE = ""
 _OPENING_QUOTES, _CLOSING_QUOTES, _STRAIGHT_QUOTE = "“«", "”»", '"'
 
 
@@ -176,11 +177,11 @@ class PersonInFocus:
         doc: Doc | None,
         actors: list[ActorMention],
     ) -> PersonMention | None:
-        """The official the sentence's first "he" or "she" stands for: a person the sentence
-        names before it, else the person in focus; None for a person of no office (and for
-        a "we", whose state `speaking_state` finds)."""
+        """The official the sentence's first "he", "she" or "we" stands for: a person the
+        sentence names before it, else the person in focus; None for a person of no office.
+        (Whose state a "we" in a quote speaks for is `speaking_state`'s.)"""
         match = PERSONAL_PRONOUN.search(sentence.text)
-        if match is None or FIRST_PERSON.fullmatch(match.group(0)):
+        if match is None:
             return None
         start = sentence.start + match.start()
         before = [p for p in named if p.end <= start]
@@ -212,12 +213,13 @@ class PersonInFocus:
         """The state of who says the quote a "we" at `at` stands in: of the official named
         before it opens ("Scholz said: 'we ...'", "The French president said: 'we ...'"),
         else after it closes ("'We ...,' the Turkish president said"), else of whoever opened
-        it sentences before, else of the person in focus; None for a "we" outside any quote
-        (the writer's)."""
+        it sentences before, else of the person in focus. NO_STATE for a "we" outside any
+        quote (the writer's) and for a quote said by someone of no state the text places
+        ("an analyst said", "he said" of no one known); None when no one is said to say it."""
         spans, _ = quoted_spans(sentence.text, self._quote_open)
         quote = next(((s, e) for s, e in spans if s <= at < e), None)
         if quote is None:
-            return None
+            return NO_STATE
         opens, closes = sentence.start + quote[0], sentence.start + quote[1]
         attributions = (
             ([p for p in named if p.end <= opens], [a for a in actors if a.end <= opens][-1:]),
@@ -226,22 +228,21 @@ class PersonInFocus:
         for people, nearest_state in attributions:
             person = salient(people, sentence, doc, actors) if people else None
             if person is not None:
-                return person.country if official(person) else None
-            if nearest_state and not nearest_state[0].is_igo:
+                # an office of no state the text names ("spokesperson Jane Roe") may yet be
+                # the protagonist's; a person of no office speaks for no state
+                return person.country if person.role or person.holder else NO_STATE
+            if nearest_state and _says(doc, nearest_state[0], sentence.start):
                 return nearest_state[0].code  # "the Turkish president said"
+        attribution = _attribution(sentence.text, doc, quote)
+        if attribution:  # "he said": the person in focus
+            person = self.person
+            return person.country if person is not None and official(person) else NO_STATE
+        if attribution is not None:
+            return NO_STATE
         if quote[0] == 0 and self._quote_open:
             return self._quote_speaker
         person = self.person
         return person.country if person is not None and official(person) else None
-
-    def writer_speaks(self, sentence: Sentence) -> bool:
-        """Whether a "we" or "our" of the sentence stands outside every quote: the writer's
-        own ("But our government supports Turkey", in a reader's letter)."""
-        spans, _ = quoted_spans(sentence.text, self._quote_open)
-        return any(
-            not any(s <= m.start() < e for s, e in spans)
-            for m in FIRST_PERSON.finditer(sentence.text)
-        )
 
     def after(
         self,
@@ -281,6 +282,54 @@ class PersonInFocus:
 
 
 _PRONOUN_OPENING = re.compile(r"^(?:He|She)\b")
+# Verbs that attribute a quote to their subject.
+_SAYING = {"say", "tell", "add", "insist", "declare", "state", "warn", "write", "tweet"}
+_MODIFIER_DEPS = _NAME_PARTS | {"amod", "poss"}
+
+
+# "he said": the attribution of a quote, in a sentence the parser did not read.
+_SAID_BY_PRONOUN = re.compile(
+    r"\b(he|she)\s+(?:said|says|told|tells|added|adds|insisted|declared|stated|warned|"
+    r"wrote|tweeted)\b",
+    re.IGNORECASE,
+)
+
+
+def _attribution(text: str, doc: Doc | None, quote: tuple[int, int]) -> str | None:
+    """Who a verb of saying outside the quote says it is said by: "he" or "she" ("On the
+    threat of strikes he said: ..."), "" for someone of no office ("'...,' an analyst
+    said"); None when no one is said to say it, or a name or an office whose state the
+    text may yet imply ("'...,' spokesperson Jane Roe told reporters")."""
+    if doc is None or not doc.has_annotation("DEP"):
+        match = _SAID_BY_PRONOUN.search(text[: quote[0]] + " " + text[quote[1] :])
+        return None if match is None else match.group(1).lower()
+
+    def outside(word: Token) -> bool:
+        return not quote[0] <= word.idx < quote[1]
+
+    for word in doc:
+        said = word.dep_ in _MAIN_SUBJECT_DEPS and word.head.lemma_.lower() in _SAYING
+        if said and outside(word) and outside(word.head):
+            if word.lower_ in {"he", "she"}:
+                return word.lower_
+            of_no_office = word.pos_ == "NOUN" and word.lemma_.lower() not in _OFFICES
+            return "" if of_no_office else None
+    return None
+
+
+def _says(doc: Doc | None, actor: ActorMention, offset: int) -> bool:
+    """Whether a state's name is in the subject of a verb of saying ("the Turkish president
+    said", "Turkey's foreign ministry said"), not a state the attribution mentions ("On the
+    threat of US-led strikes he said")."""
+    if doc is None or not doc.has_annotation("DEP") or actor.is_igo:
+        return False
+    span = doc.char_span(actor.start - offset, actor.end - offset, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    while word.dep_ in _MODIFIER_DEPS and word.head.i != word.i:
+        word = word.head
+    return word.dep_ in _MAIN_SUBJECT_DEPS and word.head.lemma_.lower() in _SAYING
 
 
 def _opens_with_pronoun(text: str, doc: Doc | None) -> bool:
@@ -401,12 +450,15 @@ def _about_someone_unplaced(
     return bool(_UNPLACED_OPENING.match(sentence.text))
 
 
-# People who are not a state's by office until the text says whose they are.
-_PERSON_NOUNS = {
+# Offices, whose holder is a state's once the text says whose.
+_OFFICES = {
     "leader", "minister", "president", "spokesman", "spokeswoman", "spokesperson", "secretary",
     "ambassador", "envoy", "official", "chief", "commander", "general", "adviser", "advisor",
-    "premier", "chancellor", "king", "queen", "prince", "emir", "sultan", "diplomat", "man",
-    "woman", "analyst", "expert", "activist", "journalist", "lawyer", "researcher", "director",
+    "premier", "chancellor", "king", "queen", "prince", "emir", "sultan", "diplomat", "director",
+}  # fmt: skip
+# People who are not a state's by office until the text says whose they are.
+_PERSON_NOUNS = _OFFICES | {
+    "man", "woman", "analyst", "expert", "activist", "journalist", "lawyer", "researcher",
 }  # fmt: skip
 _UNPLACED_OPENING = re.compile(
     r"^(?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}(?:" + "|".join(sorted(_PERSON_NOUNS)) + r")\b(?!\s+of\b)"
