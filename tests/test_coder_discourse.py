@@ -969,3 +969,68 @@ def test_we_in_a_quote_is_the_state_of_who_said_it(
 )
 def test_the_writers_own_we_is_no_states(coder: Coder, text: str) -> None:
     assert coded(coder, text) == set()
+
+
+# An analysis that ranges over more states than its main pair (Syria and Russia).
+SYRIA_ANALYSIS = (
+    "Syria's war has drawn in Russia, Turkey and Iran. Russia has backed Syria since 2015 and "
+    "Russian jets bomb Syrian towns. Syrian troops advanced on Idlib. "
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Damascus had threatened to boycott the talks.",
+        "Syria has pledged to hold elections.",
+        "Syria has promised to draft a new constitution.",
+        "The Syrian government rejected the findings.",
+    ],
+)
+def test_in_an_analysis_ranging_wider_one_state_is_not_completed_with_the_main_pair(
+    coder: Coder, sentence: str
+) -> None:
+    events = coded(coder, SYRIA_ANALYSIS + sentence)
+    assert not {e for e in events if e[0] in {"THREATEN", "PLEDGE_COOPERATION", "REJECT"}}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Damascus rejected the proposal, a Russian diplomat said.",
+        "Syrian President Bashar al-Assad rejected the proposal.",
+    ],
+)
+def test_in_an_analysis_the_other_state_or_an_official_still_completes_the_pair(
+    coder: Coder, sentence: str
+) -> None:
+    assert ("REJECT", "SYR", "RUS") in coded(coder, SYRIA_ANALYSIS + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Moscow, a spokeswoman warned that Warsaw would face a painful response.",
+        "In Moscow, officials warned that Poland would pay a heavy price.",
+    ],
+)
+def test_a_warning_about_the_one_state_named_comes_from_the_other(
+    coder: Coder, sentence: str
+) -> None:
+    text = "Poland expelled two Russian diplomats on Monday. Russia condemned Poland. " + sentence
+    events = coded(coder, text)
+    assert ("THREATEN", "RUS", "POL") in events
+    assert ("THREATEN", "POL", "RUS") not in events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks were not preceded by any consultation with their neighbours, many of whom "
+        "have companies operating in both countries.",
+        "No meeting was held with the firms that trade across the two countries.",
+    ],
+)
+def test_both_countries_as_a_place_is_not_the_pair_acting(coder: Coder, sentence: str) -> None:
+    text = "Chile and Peru signed a trade deal on Monday. Chilean officials praised Peru. "
+    assert ("MEET", "CHL", "PER") not in coded(coder, text + sentence)

@@ -245,6 +245,7 @@ class Coder:
         flags: dict[str, str] = {}
         anchor = self._anchor(published, people_by_sentence, flags)
         main_dyad, strong = context.main_dyad(actors, people_by_sentence)
+        keeps_to_pair = context.keeps_to_pair(actors, people_by_sentence, main_dyad)
         protagonist = context.protagonist(actors, people_by_sentence)
         home = reading.home
         if home:
@@ -291,6 +292,7 @@ class Coder:
                     answering,
                     recent_events,
                     referents[i],
+                    keeps_to_pair,
                 )
                 # a response by nature answers a threat, not a partner the sentence before
                 # cooperated with nor a sentence with no hostile word
@@ -504,6 +506,7 @@ class Coder:
         answered: list[_OpenTrigger] | None = None,
         recent: context.RecentEvents | None = None,
         referent: str | None = None,
+        keeps_to_pair: bool = False,
     ) -> list[merging.Candidate]:
         """The sentence's events; triggers whose parties stand on one side only go to
         `opened`, for a next sentence that lists the others ("These included ..."), and
@@ -590,6 +593,7 @@ class Coder:
                 capitals,
                 recent,
                 referent,
+                keeps_to_pair,
             )
             if trigger.rule.kind in mentions.IMPOSED_ON_PRIVATE_PARTIES:
                 pairs = [pair for pair in pairs if pair[0] not in private_only]

@@ -477,10 +477,12 @@ def stands_for_the_pair(text: str, doc: Doc, trigger_root: Token | None) -> bool
     another clause ("they said it was a frustrating experience")."""
     if not may_name_the_pair(text):
         return False
-    if PAIR_ANAPHOR.search(text) or TRIO_ANAPHOR.search(text):
+    if any(
+        not _a_place(doc, m) for m in (*PAIR_ANAPHOR.finditer(text), *TRIO_ANAPHOR.finditer(text))
+    ):
         return True
     for match in DYAD_ANAPHOR.finditer(text):
-        if match.group(0).lower() != "they":
+        if match.group(0).lower() != "they" and not _a_place(doc, match):
             return True
     if trigger_root is None:
         return False
@@ -496,6 +498,21 @@ def stands_for_the_pair(text: str, doc: Doc, trigger_root: Token | None) -> bool
         and not any(s.i < t.i for s in named_subject)
         for t in doc
     )
+
+
+# Prepositions after which "both countries" are where something is, not who acts ("talks
+# between", "ministers from" the two countries are theirs).
+_LOCATIVE = {"in", "across", "throughout", "within", "inside", "into"}
+
+
+def _a_place(doc: Doc, match: re.Match[str]) -> bool:
+    """Whether the pair a phrase names is only where something stands: "troops operating in
+    both countries", "protests across the two countries"."""
+    span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    return word.dep_ == "pobj" and word.head.lower_ in _LOCATIVE
 
 
 ANSWERING_KINDS = {"REJECT", "THREATEN"}
@@ -677,6 +694,24 @@ def main_dyad(
 MAX_MAIN_PARTNERS = 3
 
 
+# A story that keeps to its pair names other states in passing only: nine mentions in ten
+# are of the pair. An analysis that ranges wider ("Damascus had threatened to boycott the
+# talks", in an article on Syria, Russia, Turkey and the Saudis) is no context for a
+# warning or a rejection that names neither the other state nor an official.
+KEEPS_TO_PAIR_SHARE = 0.9
+
+
+def keeps_to_pair(
+    actors: list[ActorMention], people: dict[int, list[PersonMention]], pairs: list[tuple[str, str]]
+) -> bool:
+    """Whether the article's main pair holds nearly every mention of a state."""
+    counts: Counter[str] = Counter(a.code for a in actors if not a.is_igo)
+    counts.update(p.country for ps in people.values() for p in ps if p.country)
+    pair = {code for dyad in pairs for code in dyad}
+    total = sum(counts.values())
+    return bool(total) and sum(counts[code] for code in pair) / total >= KEEPS_TO_PAIR_SHARE
+
+
 BILATERAL_BY_NATURE = {"JOINT_STATEMENT", "ESTABLISH_RELATIONS", "UPGRADE_RELATIONS"}
 
 
@@ -780,6 +815,18 @@ class ContextCues:
     answers: bool = False
     # the act names its other side, and that is no state ("promised to train them")
     other_side_no_state: bool = False
+    # the sentence names the main pair's other state too, as no party of the act
+    partner_named: bool = False
+    # the one state named is what the act is done to ("warned that Warsaw would pay")
+    done_to: bool = False
+    # the article's pair holds nearly every mention of a state (`keeps_to_pair`)
+    keeps_to_pair: bool = False
+
+    @property
+    def about_the_pair(self) -> bool:
+        """Whether a sentence that names one state is about the main pair: the article keeps
+        to the pair, or the sentence names the other state too, or an official of the one."""
+        return self.keeps_to_pair or self.partner_named or self.official
 
 
 def context_pairs(
@@ -793,12 +840,24 @@ def context_pairs(
         partners = [(a, b) for a, b in main_dyad if only in (a, b)]
         if kind in ANSWERING_KINDS and cues.strong and cues.answers:
             # "The Chinese embassy rejected the protest": in a story about two states, a
-            # rejection or a warning answers the other one.
-            return [(only, b if a == only else a, True) for a, b in partners]
+            # rejection or a warning answers the other one; in an analysis that ranges
+            # wider, only when the sentence names it or an official of the one ("Damascus
+            # had threatened to boycott the talks", "leaders claimed extremists menace
+            # Lebanon" answer no one in particular). A warning that Warsaw would pay is the
+            # other's.
+            if not cues.about_the_pair:
+                return []
+            others = [b if a == only else a for a, b in partners]
+            if cues.done_to:
+                return [(other, only, True) for other in others]
+            return [(only, other, True) for other in others]
         if cues.both_sides_named or kind not in COOPERATIVE_KINDS or cues.other_side_no_state:
             return []  # the same state on both sides is a domestic matter ("met its diaspora")
         meeting_cue = cues.anaphor or (cues.official and cues.strong)
-        if cues.anaphor or (kind != "MEET" and cues.strong) or (kind == "MEET" and meeting_cue):
+        # "He insisted that Assad was committed to a peace process": in an analysis that
+        # ranges wider, a pledge naming neither the other state nor an official is no pair's
+        pledge_cue = cues.strong and cues.about_the_pair
+        if cues.anaphor or (kind != "MEET" and pledge_cue) or (kind == "MEET" and meeting_cue):
             return [(a, b, True) for a, b in partners]
         return []
     if not codes and cues.anaphor and kind in COOPERATIVE_KINDS:

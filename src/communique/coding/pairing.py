@@ -49,9 +49,11 @@ class PairFinder:
         places: list[tuple[int, int, str]] | None = None,
         recent: context.RecentEvents | None = None,
         referent: str | None = None,
+        keeps_to_pair: bool = False,
     ) -> list[tuple[str, str, bool]]:
         """(source, target, via anaphor) pairs the sentence supports for this trigger;
-        `referent`: the state "he" or "she" stands for (`context.PersonInFocus`)."""
+        `referent`: the state "he" or "she" stands for (`context.PersonInFocus`);
+        `keeps_to_pair`: the article is about its main pair alone (`context.keeps_to_pair`)."""
         rule = trigger.rule
         codes = {code for _, _, code in participants}
         root = clauses.root_at(doc, trigger.start, trigger.end)
@@ -142,7 +144,16 @@ class PairFinder:
             and not (root is not None and self.aimed_at_no_state(root, doc, participants))
         )
         cues = context.ContextCues(
-            anaphor, bool(tied & officials), strong, False, others_named, answers, elsewhere
+            anaphor,
+            bool(tied & officials),
+            strong,
+            False,
+            others_named,
+            answers,
+            elsewhere,
+            partner_named=bool((codes - tied) & in_context),
+            done_to=bool(parties) and all(p.side == "target" for p in parties),
+            keeps_to_pair=keeps_to_pair,
         )
         return context.context_pairs(rule.kind, tied, cues, main_dyad)
 
