@@ -2917,3 +2917,76 @@ def test_the_permitted_or_forced_state_acts(
 ) -> None:
     found = coded(coder, sentence)
     assert found == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The peace talks, brokered by Russia, Turkey and Iran, collapsed.",
+        "Russia and Turkey, along with Iran, are sponsoring the Sochi talks.",
+        "Egypt and Qatar mediated the talks in Cairo.",
+        "The negotiations were overseen by Norway and Switzerland.",
+        "Kenya and Ethiopia have facilitated the peace talks since May.",
+    ],
+)
+def test_states_that_broker_talks_do_not_meet_each_other(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "MEET"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Russia and Turkey held talks in Sochi.", ("RUS", "TUR")),
+        ("Egypt hosted talks with Qatar in Cairo on Monday.", ("EGY", "QAT")),
+        ("Talks between Chile and Peru were hosted by Brazil.", ("CHL", "PER")),
+        (
+            "The Chile-Peru summit, hosted in Lima on Sunday, ended with a joint statement.",
+            ("CHL", "PER"),
+        ),
+    ],
+)
+def test_states_that_hold_the_talks_still_meet(
+    coder: Coder, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert ("MEET", *pair) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "China criticised Japan and the US backed Tokyo.",
+            {("ACCUSE", "CHN", "JPN"), ("ENDORSE", "USA", "JPN")},
+        ),
+        (
+            "Russia backs Syria and Iran supports Hezbollah.",
+            {("ENDORSE", "RUS", "SYR")},
+        ),
+        (
+            "Peru condemned Chile and Bolivia praised the Chilean government.",
+            {("ACCUSE", "PER", "CHL"), ("ENDORSE", "BOL", "CHL")},
+        ),
+    ],
+)
+def test_a_next_clauses_subject_is_not_the_first_clauses_object(
+    coder: Coder, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded(coder, sentence) == expected
+
+
+def test_a_list_of_objects_is_still_each_a_target(coder: Coder) -> None:
+    assert coded(coder, "China criticised Japan and the US.") == {
+        ("ACCUSE", "CHN", "JPN"),
+        ("ACCUSE", "CHN", "USA"),
+    }
+
+
+def test_the_states_that_host_an_exercise_take_part_in_it(coder: Coder) -> None:
+    sentence = "The joint exercises, co-hosted by Thailand and the US, began on Monday."
+    assert ("JOINT_EXERCISE", "THA", "USA") in coded(coder, sentence)
+
+
+def test_a_clash_between_two_states_keeps_both_before_its_verb(coder: Coder) -> None:
+    sentence = "A dispute over water triggered a clash between Chile and Peru occurred in May."
+    pairs = {frozenset((source, target)) for kind, source, target in coded(coder, sentence)}
+    assert frozenset(("CHL", "PER")) in pairs

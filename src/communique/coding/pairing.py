@@ -83,6 +83,8 @@ class PairFinder:
             pairs = pairs if listed is None else listed
         if pairs and root is not None:
             pairs = _respectively(root, parties, participants) or pairs
+        if pairs and rule.kind == "MEET" and root is not None and self.brokered_only(root, parties):
+            return []  # "talks brokered by Russia, Turkey and Iran": not among the brokers
         if pairs:
             return [(s, t, False) for s, t in pairs]
         directed = kinds()[rule.kind].directed
@@ -156,6 +158,18 @@ class PairFinder:
             keeps_to_pair=keeps_to_pair,
         )
         return context.context_pairs(rule.kind, tied, cues, main_dyad)
+
+    def brokered_only(self, trigger: Token, parties: list[Party]) -> bool:
+        """Whether every state a meeting names is a third party that arranged it: "the
+        talks, brokered by Russia and Iran", "Egypt and Qatar mediated the talks" (with
+        "between Chile and Peru" the talks are theirs; an exercise's sponsors take part)."""
+        if any(p.side != "source" for p in parties):
+            return False
+        verbs = [c for c in trigger.children if c.dep_ in {"acl", "relcl"}]
+        if trigger.dep_ in {"dobj", "nsubjpass"}:
+            verbs.append(trigger.head)
+        brokering = self.roles.knowledge.brokering_verbs
+        return any(verb.lemma_.lower() in brokering for verb in verbs)
 
     def private_journey(
         self, root: Token, doc: Doc, participants: list[tuple[int, int, str]]

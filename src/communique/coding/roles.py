@@ -77,6 +77,7 @@ class RoleKnowledge:
     content_phrase_is_target: frozenset[str]
     topic_verbs: frozenset[str]
     causing_verbs: frozenset[str]
+    brokering_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     seated_heads: frozenset[str]
     weapons: frozenset[str]
@@ -120,6 +121,7 @@ class RoleKnowledge:
             content_phrase_is_target=frozenset(data["content_phrase_is_target"]),
             topic_verbs=frozenset(data["topic_verbs"]),
             causing_verbs=frozenset(data["causing_verbs"]),
+            brokering_verbs=frozenset(data["brokering_verbs"]),
             receiving_verbs=frozenset(data["receiving_verbs"]),
             seated_heads=frozenset(data["seated_heads"]),
             weapons=frozenset(data["weapons"]),
@@ -549,6 +551,11 @@ class _Reader:
             # and a clause "shelling in Syria": the state's noun before the gerund is its doer
             for code, path in self.members(split, subject=True):
                 yield Party(code, self.subject_side, f"{how}<-noun:{split.text}{path}")
+        elif not subject_found and (stranded := _stranded_subject(word)) is not None:
+            # "Russia backs the government and the US supports the rebels", parsed with "the
+            # US" as a second object: the noun right before the verb is its subject
+            for code, path in self.members(stranded, subject=True):
+                yield Party(code, self.subject_side, f"{how}<-stranded:{stranded.text}{path}")
         elif not subject_found:
             yield from self.inherited_subject(word, how)
 
@@ -742,8 +749,11 @@ class _Reader:
         return [member for obj in objects for member in self.members(obj, subject=True)]
 
     def members(self, head: Token, subject: bool = False) -> Iterator[tuple[str, str]]:
-        """The states a noun phrase and its conjuncts stand for."""
+        """The states a noun phrase and its conjuncts stand for (not a conjunct that is the
+        stranded subject of a next clause: `_stranded_subject`)."""
         for member in (head, *head.conjuncts):
+            if member is not head and _subject_of_next_clause(member):
+                continue
             yield from self.states(member, subject=subject)
             # "met X and Y", "navies of A, B": apposed lists too
             for child in member.children:
@@ -978,6 +988,40 @@ def _a_private_pair(subject: Token, pronoun: Token) -> bool:
     """A subject "she and ..." or "he and ..." that a later "they" stands for."""
     plural = pronoun.lower_ in {"they", "them", "their"}
     return plural and subject.pos_ == "PRON" and bool(subject.conjuncts)
+
+
+_FINITE = {"VBZ", "VBD", "VBP"}
+
+
+def _subject_of_next_clause(noun: Token) -> bool:
+    """Whether an object's conjunct is the subject of the transitive finite verb right after
+    it, one the parser left without a subject ("backs the government and the US supports
+    the rebels"; not "a clash between Tajikistan and Kyrgyzstan occurred")."""
+    following = noun.right_edge.i + 1
+    if noun.dep_ != "conj" or following >= len(noun.doc):
+        return False
+    verb = noun.doc[following]
+    return (
+        verb.tag_ in _FINITE
+        and verb.dep_ in {"conj", "ccomp"}
+        and _subject_of(verb) is None
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and noun.head.dep_ in {"dobj", "dative"}
+    )
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The object's conjunct right before a finite verb with no subject of its own
+    (`_subject_of_next_clause`): the verb's true subject."""
+    if verb.tag_ not in _FINITE or verb.i == 0 or _subject_of(verb) is not None:
+        return None
+    word = verb.doc[verb.i - 1]
+    while word.dep_ in _NAME_PARTS_BEFORE and word.head.i > word.i:
+        word = word.head
+    return word if _subject_of_next_clause(word) and word.right_edge.i + 1 == verb.i else None
+
+
+_NAME_PARTS_BEFORE = {"compound", "amod", "det", "poss"}
 
 
 def _subject_of(verb: Token) -> Token | None:
