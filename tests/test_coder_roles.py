@@ -2832,6 +2832,15 @@ def test_opposing_a_plan_of_no_one_named_is_no_charge(coder: Coder) -> None:
             "Kenya and Uganda have respectively expelled Somali and Sudanese diplomats.",
             {("SANCTION", "KEN", "SOM"), ("SANCTION", "UGA", "SDN")},
         ),
+        # a member of no state: its source acts on no state
+        (
+            "Russia and Turkey have backed the Syrian government and the rebels respectively.",
+            {("ENDORSE", "RUS", "SYR")},
+        ),
+        (
+            "Russia and Turkey have backed the rebels and the Syrian government respectively.",
+            {("ENDORSE", "TUR", "SYR")},
+        ),
     ],
 )
 def test_respectively_pairs_the_lists_in_order(
@@ -2990,3 +2999,19 @@ def test_a_clash_between_two_states_keeps_both_before_its_verb(coder: Coder) -> 
     sentence = "A dispute over water triggered a clash between Chile and Peru occurred in May."
     pairs = {frozenset((source, target)) for kind, source, target in coded(coder, sentence)}
     assert frozenset(("CHL", "PER")) in pairs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Assad warned Kurdish forces not to rely on US protection.", set()),
+        ("Syria warned Turkey not to rely on US protection.", {("THREATEN", "SYR", "TUR")}),
+        ("Iran warned Israel not to count on American support.", {("THREATEN", "IRN", "ISR")}),
+        # with no one warned, what the threat would do is aimed at its target
+        ("Iran threatened to attack Israel.", {("THREATEN", "IRN", "ISR")}),
+    ],
+)
+def test_a_warning_is_aimed_at_whom_it_warns_not_at_what_they_rely_on(
+    coder: Coder, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded(coder, sentence) == expected

@@ -82,7 +82,9 @@ class PairFinder:
             listed = pairs_between(root, codes_by_token(doc, participants))
             pairs = pairs if listed is None else listed
         if pairs and root is not None:
-            pairs = _respectively(root, parties, participants) or pairs
+            matched = _respectively(root, parties, participants)
+            if matched is not None:
+                return [(source, target, False) for source, target in matched]
         if pairs and rule.kind == "MEET" and root is not None and self.brokered_only(root, parties):
             return []  # "talks brokered by Russia, Turkey and Iran": not among the brokers
         if pairs:
@@ -458,22 +460,44 @@ def _done_to_each_other(root: Token) -> bool:
 
 def _respectively(
     root: Token, parties: list[Party], participants: list[tuple[int, int, str]]
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, str]] | None:
     """ "Britain and France recalled their envoys from Iran and Syria respectively": the
-    first source with the first target, the second with the second, not each with each."""
+    first source with the first of the list after the verb, the second with the second,
+    not each with each ("Putin and Erdogan, who backed the Syrian government and rebels
+    respectively": Russia backs Syria, Turkey no state). None without "respectively"."""
     clause = next((w for w in (root, *root.ancestors) if w.pos_ in {"VERB", "AUX"}), root)
     if not any(w.lower_ == "respectively" for w in clause.subtree):
-        return []
+        return None
     first_named: dict[str, int] = {}
     for start, _, code in sorted(participants):
         first_named.setdefault(code, start)
     if any(p.code not in first_named for p in parties):
-        return []  # a pronoun's state: where it stands in the list is not known
+        return None  # a pronoun's state: where it stands in the list is not known
     sources = sorted({p.code for p in parties if p.side == "source"}, key=first_named.__getitem__)
-    targets = sorted({p.code for p in parties if p.side == "target"}, key=first_named.__getitem__)
-    if len(sources) < 2 or len(sources) != len(targets) or set(sources) & set(targets):
-        return []
-    return list(zip(sources, targets, strict=True))
+    targets = {p.code for p in parties if p.side == "target"}
+    listed = _list_after(clause, len(sources))
+    if len(sources) < 2 or set(sources) & targets or listed is None:
+        return None
+    pairs = []
+    for source, member in zip(sources, listed, strict=True):
+        start, end = _own_span(member)
+        pairs += [(source, code) for at, _, code in participants if start <= at < end]
+    return [(source, target) for source, target in dict.fromkeys(pairs) if target in targets]
+
+
+def _list_after(verb: Token, size: int) -> list[Token] | None:
+    """The members, in order, of the first list of `size` after the verb."""
+    for word in verb.subtree:
+        if word.i > verb.i and word.dep_ != "conj" and len(word.conjuncts) == size - 1:
+            return [word, *sorted(word.conjuncts, key=lambda w: w.i)]
+    return None
+
+
+def _own_span(member: Token) -> tuple[int, int]:
+    """Where a list member stands, up to the member after it."""
+    after = [c.left_edge.idx for c in member.children if c.dep_ in {"cc", "conj"}]
+    end = min(after) if after else member.right_edge.idx + len(member.right_edge)
+    return member.left_edge.idx, end
 
 
 def _role_of_the_pair(root: Token) -> str | None:

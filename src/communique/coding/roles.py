@@ -520,7 +520,11 @@ class _Reader:
                     if prep.dep_ == "prep":
                         yield from self.prepositional(prep, f"{how}<-{child.text}", place)
             elif dep == "xcomp" and self.kind in self.k.content_object_is_target:
-                # "threatened to attack Israel", "threatened to close the strait to US ships"
+                # "threatened to attack Israel", "threatened to close the strait to US ships";
+                # not what the one warned is told to do ("warned Kurdish forces not to rely
+                # on US protection": the warning is the Kurds', not the US's)
+                if any(c.dep_ in {"dobj", "dative"} for c in child.head.children):
+                    continue
                 for obj in child.children:
                     if obj.dep_ in _OBJECT_DEPS:
                         for code, path in self.members(obj):
