@@ -2975,6 +2975,16 @@ def test_states_that_hold_the_talks_still_meet(
             "Peru condemned Chile and Bolivia praised the Chilean government.",
             {("ACCUSE", "PER", "CHL"), ("ENDORSE", "BOL", "CHL")},
         ),
+        (
+            "Both Chile and Peru have ships in the area and Chile's navy chief, Juan Perez, "
+            "rejected Bolivia's claim.",
+            {("REJECT", "CHL", "BOL")},
+        ),
+        (
+            "Kenya and Uganda keep troops in Somalia and the Kenyan defence minister rejected "
+            "Ethiopia's demand.",
+            {("REJECT", "KEN", "ETH")},
+        ),
     ],
 )
 def test_a_next_clauses_subject_is_not_the_first_clauses_object(

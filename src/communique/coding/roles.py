@@ -558,7 +558,8 @@ class _Reader:
         elif not subject_found and (stranded := _stranded_subject(word)) is not None:
             # "Russia backs the government and the US supports the rebels", parsed with "the
             # US" as a second object: the noun right before the verb is its subject
-            for code, path in self.members(stranded, subject=True):
+            # (the noun alone: its "conjuncts" are the objects it was wrongly listed with)
+            for code, path in self.states(stranded, subject=True):
                 yield Party(code, self.subject_side, f"{how}<-stranded:{stranded.text}{path}")
         elif not subject_found:
             yield from self.inherited_subject(word, how)
@@ -1000,32 +1001,40 @@ _FINITE = {"VBZ", "VBD", "VBP"}
 def _subject_of_next_clause(noun: Token) -> bool:
     """Whether an object's conjunct is the subject of the transitive finite verb right after
     it, one the parser left without a subject ("backs the government and the US supports
-    the rebels"; not "a clash between Tajikistan and Kyrgyzstan occurred")."""
-    following = noun.right_edge.i + 1
-    if noun.dep_ != "conj" or following >= len(noun.doc):
-        return False
-    verb = noun.doc[following]
+    the rebels", "have troops in Syria and the UK's minister, Jane Roe, rejected the claim";
+    not "a clash between Tajikistan and Kyrgyzstan occurred")."""
+    verb = _next_word(noun.right_edge)
     return (
-        verb.tag_ in _FINITE
+        noun.dep_ == "conj"
+        and verb is not None
+        and verb.tag_ in _FINITE
         and verb.dep_ in {"conj", "ccomp"}
         and _subject_of(verb) is None
         and any(c.dep_ == "dobj" for c in verb.children)
-        and noun.head.dep_ in {"dobj", "dative"}
+        and noun.head.dep_ in {"dobj", "pobj", "dative"}
     )
+
+
+def _next_word(word: Token) -> Token | None:
+    """The first word after this one that is no punctuation."""
+    return next((w for w in word.doc[word.i + 1 :] if not w.is_punct), None)
 
 
 def _stranded_subject(verb: Token) -> Token | None:
     """The object's conjunct right before a finite verb with no subject of its own
     (`_subject_of_next_clause`): the verb's true subject."""
-    if verb.tag_ not in _FINITE or verb.i == 0 or _subject_of(verb) is not None:
+    if verb.tag_ not in _FINITE or _subject_of(verb) is not None:
         return None
-    word = verb.doc[verb.i - 1]
-    while word.dep_ in _NAME_PARTS_BEFORE and word.head.i > word.i:
+    before = [w for w in verb.doc[: verb.i] if not w.is_punct]
+    if not before:
+        return None
+    word = before[-1]
+    while word.dep_ in _NAME_PARTS_BEFORE and word.head.i != word.i:
         word = word.head
-    return word if _subject_of_next_clause(word) and word.right_edge.i + 1 == verb.i else None
+    return word if _subject_of_next_clause(word) and _next_word(word.right_edge) == verb else None
 
 
-_NAME_PARTS_BEFORE = {"compound", "amod", "det", "poss"}
+_NAME_PARTS_BEFORE = {"compound", "amod", "det", "poss", "appos"}
 
 
 def _subject_of(verb: Token) -> Token | None:
