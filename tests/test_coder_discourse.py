@@ -609,6 +609,10 @@ def test_a_pronoun_of_uncertain_or_private_reference_makes_no_event(
         "The British teenager, who travelled from London to Syria in 2015, lost her citizenship.",
         "Jane Roe, a UN goodwill ambassador, has toured widely, travelling to Kenya and Chad.",
         "About 80% of the migrants were travelling to Spain from Morocco.",
+        "Many arrived by boat, with about 82% travelling to Italy from Libya.",
+        "Thousands travelled to Greece from Turkey last year.",
+        "Thousands of Syrians made the journey to Germany in 2015.",
+        "Hundreds of Eritreans have taken the perilous journey to Italy.",
     ],
 )
 def test_private_people_travelling_make_no_visit(coder: Coder, text: str) -> None:
@@ -623,6 +627,8 @@ def test_private_people_travelling_make_no_visit(coder: Coder, text: str) -> Non
         ("Canadian Foreign Minister Melanie Joly says she regrets travelling to Iraq so late.",
          ("CAN", "IRQ")),
         ("Chinese warships travelled to Cambodia last week.", ("CHN", "KHM")),
+        ("The Chinese premier made the journey to Manila on Monday.", ("CHN", "PHL")),
+        ("Two thousand Turkish troops travelled to Qatar in June.", ("TUR", "QAT")),
     ],
 )  # fmt: skip
 def test_officials_and_forces_travelling_still_visit(

@@ -334,6 +334,12 @@ _PRIVATE_TRAVELLERS = frozenset({
 _SAYING = {"say", "tell", "admit", "claim", "insist", "explain", "recall", "describe", "add"}
 # Words that make an office honorary: "a goodwill ambassador" travels for no one.
 _HONORARY = {"goodwill", "honorary"}
+# A share or a count of travellers with no one named whose they are: common people.
+_QUANTITIES = {
+    "%", "percent", "thousand", "hundred", "million", "dozen", "most", "many", "majority",
+}  # fmt: skip
+# Verbs whose object names the journey: "made the journey to Germany".
+_LIGHT_VERBS = {"make", "take", "undertake"}
 
 
 def private_journey(verb: Token, private_heads: frozenset[str], codes: dict[int, str]) -> bool:
@@ -358,6 +364,8 @@ def private_journey(verb: Token, private_heads: frozenset[str], codes: dict[int,
     phrase = {w.lower_ for w in traveller.subtree}
     if phrase & _HONORARY:
         return True
+    if traveller.like_num or traveller.lemma_.lower() in _QUANTITIES:
+        return True  # "with about 82% travelling to Italy", "thousands travelled": people
     if traveller.i in codes:
         # "Britons", "Germans": a people, not "Britain" or "the German navy"
         return traveller.tag_ in {"NNS", "NNPS"}
@@ -367,6 +375,8 @@ def private_journey(verb: Token, private_heads: frozenset[str], codes: dict[int,
 def _traveller(verb: Token) -> Token | None:
     """Who travels: the verb's subject, the noun its relative clause is about, or the subject
     of the clause it shares its subject with."""
+    if verb.dep_ == "dobj" and verb.head.lemma_.lower() in _LIGHT_VERBS:
+        verb = verb.head  # "Syrians made the journey to Germany": who made it
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects and subjects[0].tag_ not in {"WP", "WDT"}:
