@@ -3025,3 +3025,29 @@ def test_a_warning_is_aimed_at_whom_it_warns_not_at_what_they_rely_on(
     coder: Coder, sentence: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert coded(coder, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The UN-led peace talks in Vienna ended on Friday with no sign Russia would press "
+        "Damascus to negotiate.",
+        "After the summit in Lima ended, the Chilean minister said Chile was ready to negotiate.",
+    ],
+)
+def test_a_capital_in_another_clause_hosts_no_meeting(coder: Coder, sentence: str) -> None:
+    hosted = {e for e in coded(coder, sentence) if e[0] == "MEET" and {"AUT", "PER"} & set(e)}
+    assert not hosted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("The US secretary of state held talks in Ankara on Monday.", ("TUR", "USA")),
+        ("The Chilean foreign minister held talks in Lima on Monday.", ("CHL", "PER")),
+    ],
+)
+def test_a_capital_in_the_meetings_clause_hosts_it(
+    coder: Coder, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert ("MEET", *pair) in coded(coder, sentence)

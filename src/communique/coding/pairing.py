@@ -116,7 +116,7 @@ class PairFinder:
         host = context.host_of_visit(rule.kind, parties, home)
         if host:
             return [(source, host, False) for source in context.visitors(parties)]
-        capitals = {code for _, _, code in places or []}
+        capitals = {code for start, _, code in places or [] if _in_clause_of(root, start)}
         named = clauses.has_counterpart(doc, trigger)
         host = context.host_of_meeting(rule.kind, parties, capitals, named)
         if host:
@@ -466,6 +466,15 @@ def _done_to_each_other(root: Token) -> bool:
             if _EACH_OTHER.match(words) or (child.dep_ == "prep" and _EACH_OTHER.search(words)):
                 return True
     return False
+
+
+def _in_clause_of(root: Token | None, start: int) -> bool:
+    """Whether a word at `start` stands in the clause of the trigger: "talks in Vienna ended
+    with no sign Russia would press Assad to negotiate" holds the negotiating elsewhere."""
+    if root is None:
+        return True
+    clause = next((w for w in (root, *root.ancestors) if w.pos_ in {"VERB", "AUX"}), root)
+    return clause.left_edge.idx <= start <= clause.right_edge.idx
 
 
 def _respectively(
