@@ -743,3 +743,52 @@ def test_a_denial_by_one_verb_is_not_the_next_verbs(
 ) -> None:
     kind, status = expected
     assert one(code(coder, text), kind).status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "day"),
+    [
+        (
+            "Protesters rallied outside the Chilean embassy in Lima on Tuesday, a week after "
+            "Chilean troops fired on a Peruvian patrol.",
+            "ASSAULT",
+            "2024-05-14",
+        ),
+        (
+            "Chile and Peru signed a treaty on Friday, two weeks before Chile's president "
+            "visited Lima.",
+            "VISIT",
+            "2024-05-31",
+        ),
+        (
+            "Bolivia recalled its ambassador from Lima on 3 May, three weeks after Peruvian "
+            "police detained two Bolivian officials.",
+            "COERCE",
+            "2024-04-12",
+        ),
+        (
+            "Chile and Peru signed a treaty in March, two months after their ministers met in "
+            "Quito.",
+            "MEET",
+            "2024-01",
+        ),
+        (
+            "Chile and Peru signed a treaty on Friday, a month before Chile's president "
+            "travelled to Lima.",
+            "VISIT",
+            "2024-06",
+        ),
+        # no count of weeks: the time is not shifted
+        (
+            "Protesters rallied outside the Chilean embassy in Lima on Tuesday, weeks after "
+            "Chilean troops fired on a Peruvian patrol.",
+            "ASSAULT",
+            "2024-05-21",
+        ),
+    ],
+)
+def test_an_act_weeks_or_months_from_a_dated_one_is_dated_from_it(
+    coder: Coder, text: str, kind: str, day: str
+) -> None:
+    published = DateValue.day(date(2024, 5, 22))  # a Wednesday
+    assert one(code(coder, text, published), kind).date == day

@@ -609,6 +609,10 @@ def test_a_pronoun_of_uncertain_or_private_reference_makes_no_event(
         "The British teenager, who travelled from London to Syria in 2015, lost her citizenship.",
         "Jane Roe, a UN goodwill ambassador, has toured widely, travelling to Kenya and Chad.",
         "About 80% of the migrants were travelling to Spain from Morocco.",
+        "Many arrived by boat, with about 82% travelling to Italy from Libya.",
+        "Thousands travelled to Greece from Turkey last year.",
+        "Thousands of Syrians made the journey to Germany in 2015.",
+        "Hundreds of Eritreans have taken the perilous journey to Italy.",
     ],
 )
 def test_private_people_travelling_make_no_visit(coder: Coder, text: str) -> None:
@@ -623,6 +627,8 @@ def test_private_people_travelling_make_no_visit(coder: Coder, text: str) -> Non
         ("Canadian Foreign Minister Melanie Joly says she regrets travelling to Iraq so late.",
          ("CAN", "IRQ")),
         ("Chinese warships travelled to Cambodia last week.", ("CHN", "KHM")),
+        ("The Chinese premier made the journey to Manila on Monday.", ("CHN", "PHL")),
+        ("Two thousand Turkish troops travelled to Qatar in June.", ("TUR", "QAT")),
     ],
 )  # fmt: skip
 def test_officials_and_forces_travelling_still_visit(
@@ -916,3 +922,121 @@ def test_the_three_are_the_three_named_before_besides_who_acts(
 )
 def test_who_judges_an_act_did_not_do_it(coder: Coder, text: str) -> None:
     assert not {e for e in coded(coder, text) if e[1] == "RUS" and e[0] != "ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speaker named after the quote, by name or only by office
+        (
+            'Erdogan met Putin in Sochi. Putin praised Turkey. "We have condemned the Israeli '
+            'strikes," the Turkish president said after the meeting.',
+            ("ACCUSE", "TUR", "ISR"),
+        ),
+        (
+            "Ilham Aliyev met Nikol Pashinyan in Abu Dhabi. Pashinyan thanked Azerbaijan. "
+            '"Our government condemns the Russian strikes," Aliyev said.',
+            ("ACCUSE", "AZE", "RUS"),
+        ),
+        # a quote that runs on over two sentences is still its opener's
+        (
+            "Olaf Scholz met Emmanuel Macron in Paris on Monday. The French president said: "
+            '"We stand with Ukraine. Our government condemns Russia\'s attacks."',
+            ("ACCUSE", "FRA", "RUS"),
+        ),
+        (
+            "Chile's president Gabriel Boric spoke in Santiago. He said: \"We will not wait. "
+            'Our government supports Bolivia fully."',
+            ("ENDORSE", "CHL", "BOL"),
+        ),
+    ],
+)
+def test_we_in_a_quote_is_the_state_of_who_said_it(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reader's letter or a column: "our" is the writer's, who speaks for no state
+        "Syria has been at war for years and Syrians have suffered greatly. Syrian refugees "
+        "fill the camps of Syria's neighbours. But our government actively supports Turkey and "
+        "sells it arms.",
+        "Peru has suffered floods for weeks. Peruvian towns lie in ruins. Yet our government "
+        "still backs Chile.",
+        # a quote said by someone the text places in no state
+        "Peru and Bolivia have quarrelled for months. Peru sent troops to the border. "
+        "“We will never attack Bolivian towns,” an analyst said.",
+        "Peru and Bolivia have quarrelled for months. Peru sent troops to the border. Asked "
+        "about the troops, he said: “We are calm. We will not attack Bolivian towns.”",
+    ],
+)
+def test_the_writers_own_we_is_no_states(coder: Coder, text: str) -> None:
+    assert coded(coder, text) == set()
+
+
+# An analysis that ranges over more states than its main pair (Syria and Russia).
+SYRIA_ANALYSIS = (
+    "Syria's war has drawn in Russia, Turkey and Iran. Russia has backed Syria since 2015 and "
+    "Russian jets bomb Syrian towns. Syrian troops advanced on Idlib. "
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Damascus had threatened to boycott the talks.",
+        "Syria has pledged to hold elections.",
+        "Syria has promised to draft a new constitution.",
+        "The Syrian government rejected the findings.",
+    ],
+)
+def test_in_an_analysis_ranging_wider_one_state_is_not_completed_with_the_main_pair(
+    coder: Coder, sentence: str
+) -> None:
+    events = coded(coder, SYRIA_ANALYSIS + sentence)
+    assert not {e for e in events if e[0] in {"THREATEN", "PLEDGE_COOPERATION", "REJECT"}}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Damascus rejected the proposal, a Russian diplomat said.",
+        "Syrian President Bashar al-Assad rejected the proposal.",
+    ],
+)
+def test_in_an_analysis_the_other_state_or_an_official_still_completes_the_pair(
+    coder: Coder, sentence: str
+) -> None:
+    assert ("REJECT", "SYR", "RUS") in coded(coder, SYRIA_ANALYSIS + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Moscow, a spokeswoman warned that Warsaw would face a painful response.",
+        "In Moscow, officials warned that Poland would pay a heavy price.",
+    ],
+)
+def test_a_warning_about_the_one_state_named_comes_from_the_other(
+    coder: Coder, sentence: str
+) -> None:
+    text = "Poland expelled two Russian diplomats on Monday. Russia condemned Poland. " + sentence
+    events = coded(coder, text)
+    assert ("THREATEN", "RUS", "POL") in events
+    assert ("THREATEN", "POL", "RUS") not in events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks were not preceded by any consultation with their neighbours, many of whom "
+        "have companies operating in both countries.",
+        "No meeting was held with the firms that trade across the two countries.",
+    ],
+)
+def test_both_countries_as_a_place_is_not_the_pair_acting(coder: Coder, sentence: str) -> None:
+    text = "Chile and Peru signed a trade deal on Monday. Chilean officials praised Peru. "
+    assert ("MEET", "CHL", "PER") not in coded(coder, text + sentence)

@@ -2811,3 +2811,243 @@ def test_opposing_what_another_state_does_is_disapproval(coder: Coder, sentence:
 
 def test_opposing_a_plan_of_no_one_named_is_no_charge(coder: Coder) -> None:
     assert not coded(coder, "Japan opposed the plan.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Chile and Peru recalled their ambassadors from Bolivia and Ecuador respectively.",
+            {("SANCTION", "CHL", "BOL"), ("SANCTION", "PER", "ECU")},
+        ),
+        (
+            "Japan and South Korea imposed sanctions on China and Russia respectively.",
+            {("SANCTION", "JPN", "CHN"), ("SANCTION", "KOR", "RUS")},
+        ),
+        (
+            "Russia and Turkey signed deals with Iran and Syria, respectively.",
+            {("SIGN_AGREEMENT", "IRN", "RUS"), ("SIGN_AGREEMENT", "SYR", "TUR")},
+        ),
+        (
+            "Kenya and Uganda have respectively expelled Somali and Sudanese diplomats.",
+            {("SANCTION", "KEN", "SOM"), ("SANCTION", "UGA", "SDN")},
+        ),
+        # a member of no state: its source acts on no state
+        (
+            "Russia and Turkey have backed the Syrian government and the rebels respectively.",
+            {("ENDORSE", "RUS", "SYR")},
+        ),
+        (
+            "Russia and Turkey have backed the rebels and the Syrian government respectively.",
+            {("ENDORSE", "TUR", "SYR")},
+        ),
+    ],
+)
+def test_respectively_pairs_the_lists_in_order(
+    coder: Coder, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded(coder, sentence) == expected
+
+
+def test_without_respectively_each_acts_on_each(coder: Coder) -> None:
+    assert coded(coder, "Japan and South Korea imposed sanctions on China and Russia.") == {
+        ("SANCTION", "JPN", "CHN"),
+        ("SANCTION", "JPN", "RUS"),
+        ("SANCTION", "KOR", "CHN"),
+        ("SANCTION", "KOR", "RUS"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Britain and France recalled their ambassadors.", set()),
+        ("Chile and Peru have withdrawn their envoys.", set()),
+        (
+            "Britain and France recalled their ambassadors from Iran.",
+            {("SANCTION", "GBR", "IRN"), ("SANCTION", "FRA", "IRN")},
+        ),
+        (
+            "Kenya and Uganda withdrew their diplomats from Somalia on Friday.",
+            {("SANCTION", "KEN", "SOM"), ("SANCTION", "UGA", "SOM")},
+        ),
+    ],
+)
+def test_states_that_recall_their_own_envoys_do_not_act_on_each_other(
+    coder: Coder, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded(coder, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile and Peru agreed to a truce after a meeting of their defence ministers.",
+        "Chile and Peru signed a treaty after talks between their foreign ministers.",
+    ],
+)
+def test_a_their_of_the_pair_on_a_shared_act_still_ties_it(coder: Coder, sentence: str) -> None:
+    assert {frozenset((source, target)) for _, source, target in coded(coder, sentence)} == {
+        frozenset(("CHL", "PER"))
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia allowed Turkey to bomb Syrian army positions.",
+        "Russia permitted the Turkish air force to strike Syrian positions.",
+        "Russia has permitted Turkish jets to bomb Syrian positions.",
+        "Moscow had allowed Turkish warplanes to attack Syrian troops.",
+        "Moscow allowed the Turkish strikes on Syrian army positions.",
+        "Russia tolerated the Turkish air raids on Syrian positions.",
+        "Russia let Turkey bomb Syrian positions.",
+    ],
+)
+def test_who_permits_an_attack_is_not_the_attacker(coder: Coder, sentence: str) -> None:
+    assert coded(coder, sentence) == {("ASSAULT", "TUR", "SYR")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The US allowed Ukraine to strike Russian territory.", ("ASSAULT", "UKR", "RUS")),
+        ("Egypt permitted Israel to attack Hamas positions in Gaza.", ("ASSAULT", "ISR", "PSE")),
+        # the one who acts and is not merely permitted
+        ("Russia bombed Syrian rebel towns after Turkey allowed it.", None),
+        (
+            "The raid has forced Israel to withdraw its troops from Lebanon.",
+            ("RETREAT", "ISR", "LBN"),
+        ),
+    ],
+)
+def test_the_permitted_or_forced_state_acts(
+    coder: Coder, sentence: str, expected: tuple[str, str, str] | None
+) -> None:
+    found = coded(coder, sentence)
+    assert found == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The peace talks, brokered by Russia, Turkey and Iran, collapsed.",
+        "Russia and Turkey, along with Iran, are sponsoring the Sochi talks.",
+        "Egypt and Qatar mediated the talks in Cairo.",
+        "The negotiations were overseen by Norway and Switzerland.",
+        "Kenya and Ethiopia have facilitated the peace talks since May.",
+    ],
+)
+def test_states_that_broker_talks_do_not_meet_each_other(coder: Coder, sentence: str) -> None:
+    assert not {e for e in coded(coder, sentence) if e[0] == "MEET"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("Russia and Turkey held talks in Sochi.", ("RUS", "TUR")),
+        ("Egypt hosted talks with Qatar in Cairo on Monday.", ("EGY", "QAT")),
+        ("Talks between Chile and Peru were hosted by Brazil.", ("CHL", "PER")),
+        (
+            "The Chile-Peru summit, hosted in Lima on Sunday, ended with a joint statement.",
+            ("CHL", "PER"),
+        ),
+    ],
+)
+def test_states_that_hold_the_talks_still_meet(
+    coder: Coder, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert ("MEET", *pair) in coded(coder, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "China criticised Japan and the US backed Tokyo.",
+            {("ACCUSE", "CHN", "JPN"), ("ENDORSE", "USA", "JPN")},
+        ),
+        (
+            "Russia backs Syria and Iran supports Hezbollah.",
+            {("ENDORSE", "RUS", "SYR")},
+        ),
+        (
+            "Peru condemned Chile and Bolivia praised the Chilean government.",
+            {("ACCUSE", "PER", "CHL"), ("ENDORSE", "BOL", "CHL")},
+        ),
+        (
+            "Both Chile and Peru have ships in the area and Chile's navy chief, Juan Perez, "
+            "rejected Bolivia's claim.",
+            {("REJECT", "CHL", "BOL")},
+        ),
+        (
+            "Kenya and Uganda keep troops in Somalia and the Kenyan defence minister rejected "
+            "Ethiopia's demand.",
+            {("REJECT", "KEN", "ETH")},
+        ),
+    ],
+)
+def test_a_next_clauses_subject_is_not_the_first_clauses_object(
+    coder: Coder, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded(coder, sentence) == expected
+
+
+def test_a_list_of_objects_is_still_each_a_target(coder: Coder) -> None:
+    assert coded(coder, "China criticised Japan and the US.") == {
+        ("ACCUSE", "CHN", "JPN"),
+        ("ACCUSE", "CHN", "USA"),
+    }
+
+
+def test_the_states_that_host_an_exercise_take_part_in_it(coder: Coder) -> None:
+    sentence = "The joint exercises, co-hosted by Thailand and the US, began on Monday."
+    assert ("JOINT_EXERCISE", "THA", "USA") in coded(coder, sentence)
+
+
+def test_a_clash_between_two_states_keeps_both_before_its_verb(coder: Coder) -> None:
+    sentence = "A dispute over water triggered a clash between Chile and Peru occurred in May."
+    pairs = {frozenset((source, target)) for kind, source, target in coded(coder, sentence)}
+    assert frozenset(("CHL", "PER")) in pairs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Assad warned Kurdish forces not to rely on US protection.", set()),
+        ("Syria warned Turkey not to rely on US protection.", {("THREATEN", "SYR", "TUR")}),
+        ("Iran warned Israel not to count on American support.", {("THREATEN", "IRN", "ISR")}),
+        # with no one warned, what the threat would do is aimed at its target
+        ("Iran threatened to attack Israel.", {("THREATEN", "IRN", "ISR")}),
+    ],
+)
+def test_a_warning_is_aimed_at_whom_it_warns_not_at_what_they_rely_on(
+    coder: Coder, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded(coder, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The UN-led peace talks in Vienna ended on Friday with no sign Russia would press "
+        "Damascus to negotiate.",
+        "After the summit in Lima ended, the Chilean minister said Chile was ready to negotiate.",
+    ],
+)
+def test_a_capital_in_another_clause_hosts_no_meeting(coder: Coder, sentence: str) -> None:
+    hosted = {e for e in coded(coder, sentence) if e[0] == "MEET" and {"AUT", "PER"} & set(e)}
+    assert not hosted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("The US secretary of state held talks in Ankara on Monday.", ("TUR", "USA")),
+        ("The Chilean foreign minister held talks in Lima on Monday.", ("CHL", "PER")),
+    ],
+)
+def test_a_capital_in_the_meetings_clause_hosts_it(
+    coder: Coder, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert ("MEET", *pair) in coded(coder, sentence)

@@ -43,7 +43,7 @@ _KIND_DEFAULT_SECTOR = {
 _STILL_TO_HAPPEN = {"planned", "proposed"}
 # The frames that expel or deport people (COERCE, CAMEO 174).
 _DEPORTATIONS = {"frame:expel-people", "frame:expulsion-of-people"}
-_PRONOUN = re.compile(r"\b(?:he|she|it|they|we)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|we|our)\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(
     r"\b(?:President|Minister|Secretary|Premier|Chancellor|King|Queen|Sultan|Emir|Sheikh|Prince|"
     r"General|Admiral|Ambassador|Chairman|PM|[Ss]pokes(?:man|woman|person))\b"
@@ -225,12 +225,16 @@ class Coder:
         short_names = mentions.short_name_pattern(people_by_sentence)
         focus = context.PersonInFocus()
         referents: dict[int, str | None] = {}  # whose state "he" or "she" stands for
+        # a "we" of the writer's, or of someone of no state's
+        no_state_we: dict[int, bool] = {}
         for i, sentence in enumerate(sentences):
             # "Kim announced ...": a sentence naming someone met earlier is a candidate too.
             known = people_by_sentence.get(i, [])
             later = mentions.short_name_mentions(sentence, short_names, known)
             person = focus.referent(sentence, known + later, docs.get(i), by_sentence[i])
-            referents[i] = person.country if person else None
+            speaking = focus.speaking_state(sentence, known + later, docs.get(i), by_sentence[i])
+            referents[i] = speaking or (person.country if person else None)
+            no_state_we[i] = speaking == context.NO_STATE
             later += mentions.pronoun_mention(sentence, person, known + later)
             if later:
                 people_by_sentence[i] = known + later
@@ -241,6 +245,7 @@ class Coder:
         flags: dict[str, str] = {}
         anchor = self._anchor(published, people_by_sentence, flags)
         main_dyad, strong = context.main_dyad(actors, people_by_sentence)
+        keeps_to_pair = context.keeps_to_pair(actors, people_by_sentence, main_dyad)
         protagonist = context.protagonist(actors, people_by_sentence)
         home = reading.home
         if home:
@@ -282,12 +287,14 @@ class Coder:
                         and self._done_to_others_only(sentence.text),
                     ),
                     home,
-                    # past the lead, "they" and "we" are seldom the article's protagonist
-                    protagonist if i < context.LEAD_SENTENCES else None,
+                    # past the lead, "they" and "we" are seldom the article's protagonist;
+                    # nor is the writer's own "we"
+                    protagonist if i < context.LEAD_SENTENCES and not no_state_we[i] else None,
                     opened,
                     answering,
                     recent_events,
                     referents[i],
+                    keeps_to_pair,
                 )
                 # a response by nature answers a threat, not a partner the sentence before
                 # cooperated with nor a sentence with no hostile word
@@ -502,6 +509,7 @@ class Coder:
         answered: list[_OpenTrigger] | None = None,
         recent: context.RecentEvents | None = None,
         referent: str | None = None,
+        keeps_to_pair: bool = False,
     ) -> list[merging.Candidate]:
         """The sentence's events; triggers whose parties stand on one side only go to
         `opened`, for a next sentence that lists the others ("These included ..."), and
@@ -588,6 +596,7 @@ class Coder:
                 capitals,
                 recent,
                 referent,
+                keeps_to_pair,
             )
             if trigger.rule.kind in mentions.IMPOSED_ON_PRIVATE_PARTIES:
                 pairs = [pair for pair in pairs if pair[0] not in private_only]

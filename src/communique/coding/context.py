@@ -118,6 +118,31 @@ class RecentPair:
 # "he", "she", "his", "her": one person, named before; "we", "our": the one speaking.
 SINGULAR_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ww]e|[Oo]ur)\b")
+# "we", "our": inside a quote its speaker; in the text's own voice (a letter, a column) its
+# writer, who speaks for no state (NO_STATE).
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
+NO_STATE = ""
+_OPENING_QUOTES, _CLOSING_QUOTES, _STRAIGHT_QUOTE = "“«", "”»", '"'
+
+
+def quoted_spans(text: str, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:
+    """The stretches of a sentence inside quotation marks, and whether a quote is still open
+    at its end (`open_at_start`: a quote of the sentences before runs on into this one)."""
+    spans: list[tuple[int, int]] = []
+    start = 0 if open_at_start else None
+    for i, char in enumerate(text):
+        if start is None and (char in _OPENING_QUOTES or char == _STRAIGHT_QUOTE):
+            start = i
+        elif start is not None and (char in _CLOSING_QUOTES or char == _STRAIGHT_QUOTE):
+            spans.append((start, i + 1))
+            start = None
+        elif start is None and char in _CLOSING_QUOTES and not spans:
+            spans.append((0, i + 1))  # the end of a quote opened where it was not seen
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans, start is not None
+
+
 _MAIN_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _NAME_PARTS = {"compound", "appos", "flat"}
 
@@ -142,6 +167,8 @@ class PersonInFocus:
     def __init__(self) -> None:
         self.person: PersonMention | None = None
         self._quiet = 0
+        self._quote_open = False  # a quote of an earlier sentence runs on
+        self._quote_speaker: str | None = None  # the state of who opened it
 
     def referent(
         self,
@@ -151,7 +178,8 @@ class PersonInFocus:
         actors: list[ActorMention],
     ) -> PersonMention | None:
         """The official the sentence's first "he", "she" or "we" stands for: a person the
-        sentence names before it, else the person in focus; None for a person of no office."""
+        sentence names before it, else the person in focus; None for a person of no office.
+        (Whose state a "we" in a quote speaks for is `speaking_state`'s.)"""
         match = PERSONAL_PRONOUN.search(sentence.text)
         if match is None:
             return None
@@ -159,6 +187,62 @@ class PersonInFocus:
         before = [p for p in named if p.end <= start]
         person = salient(before, sentence, doc, actors) if before else self.person
         return person if person is not None and official(person) else None
+
+    def speaking_state(
+        self,
+        sentence: Sentence,
+        named: list[PersonMention],
+        doc: Doc | None,
+        actors: list[ActorMention],
+    ) -> str | None:
+        """The state a "we" or "our" that is the sentence's first personal pronoun speaks
+        for (`speaker`)."""
+        match = PERSONAL_PRONOUN.search(sentence.text)
+        if match is None or not FIRST_PERSON.fullmatch(match.group(0)):
+            return None
+        return self.speaker(sentence, named, doc, actors, match.start())
+
+    def speaker(
+        self,
+        sentence: Sentence,
+        named: list[PersonMention],
+        doc: Doc | None,
+        actors: list[ActorMention],
+        at: int,
+    ) -> str | None:
+        """The state of who says the quote a "we" at `at` stands in: of the official named
+        before it opens ("Scholz said: 'we ...'", "The French president said: 'we ...'"),
+        else after it closes ("'We ...,' the Turkish president said"), else of whoever opened
+        it sentences before, else of the person in focus. NO_STATE for a "we" outside any
+        quote (the writer's) and for a quote said by someone of no state the text places
+        ("an analyst said", "he said" of no one known); None when no one is said to say it."""
+        spans, _ = quoted_spans(sentence.text, self._quote_open)
+        quote = next(((s, e) for s, e in spans if s <= at < e), None)
+        if quote is None:
+            return NO_STATE
+        opens, closes = sentence.start + quote[0], sentence.start + quote[1]
+        attributions = (
+            ([p for p in named if p.end <= opens], [a for a in actors if a.end <= opens][-1:]),
+            ([p for p in named if p.start >= closes], [a for a in actors if a.start >= closes][:1]),
+        )
+        for people, nearest_state in attributions:
+            person = salient(people, sentence, doc, actors) if people else None
+            if person is not None:
+                # an office of no state the text names ("spokesperson Jane Roe") may yet be
+                # the protagonist's; a person of no office speaks for no state
+                return person.country if person.role or person.holder else NO_STATE
+            if nearest_state and _says(doc, nearest_state[0], sentence.start):
+                return nearest_state[0].code  # "the Turkish president said"
+        attribution = _attribution(sentence.text, doc, quote)
+        if attribution:  # "he said": the person in focus
+            person = self.person
+            return person.country if person is not None and official(person) else NO_STATE
+        if attribution is not None:
+            return NO_STATE
+        if quote[0] == 0 and self._quote_open:
+            return self._quote_speaker
+        person = self.person
+        return person.country if person is not None and official(person) else None
 
     def after(
         self,
@@ -168,6 +252,7 @@ class PersonInFocus:
         actors: list[ActorMention],
     ) -> None:
         """Update with one sentence, the people it names and its actors."""
+        self._follow_quotes(sentence, named, doc, actors)
         if _opens_with_pronoun(sentence.text, doc):
             self._quiet = 0  # "He said Iran had kept the deal reached under Obama": still him
         elif named:
@@ -181,8 +266,70 @@ class PersonInFocus:
             if self._quiet > self.REACH:
                 self.person = None
 
+    def _follow_quotes(
+        self,
+        sentence: Sentence,
+        named: list[PersonMention],
+        doc: Doc | None,
+        actors: list[ActorMention],
+    ) -> None:
+        """A quote left open at the sentence's end runs on into the next sentences, said by
+        whoever the sentence that opened it names as its speaker."""
+        spans, still_open = quoted_spans(sentence.text, self._quote_open)
+        if still_open and not (self._quote_open and len(spans) == 1):
+            self._quote_speaker = self.speaker(sentence, named, doc, actors, spans[-1][0])
+        self._quote_open = still_open
+
 
 _PRONOUN_OPENING = re.compile(r"^(?:He|She)\b")
+# Verbs that attribute a quote to their subject.
+_SAYING = {"say", "tell", "add", "insist", "declare", "state", "warn", "write", "tweet"}
+_MODIFIER_DEPS = _NAME_PARTS | {"amod", "poss"}
+
+
+# "he said": the attribution of a quote, in a sentence the parser did not read.
+_SAID_BY_PRONOUN = re.compile(
+    r"\b(he|she)\s+(?:said|says|told|tells|added|adds|insisted|declared|stated|warned|"
+    r"wrote|tweeted)\b",
+    re.IGNORECASE,
+)
+
+
+def _attribution(text: str, doc: Doc | None, quote: tuple[int, int]) -> str | None:
+    """Who a verb of saying outside the quote says it is said by: "he" or "she" ("On the
+    threat of strikes he said: ..."), "" for someone of no office ("'...,' an analyst
+    said"); None when no one is said to say it, or a name or an office whose state the
+    text may yet imply ("'...,' spokesperson Jane Roe told reporters")."""
+    if doc is None or not doc.has_annotation("DEP"):
+        match = _SAID_BY_PRONOUN.search(text[: quote[0]] + " " + text[quote[1] :])
+        return None if match is None else match.group(1).lower()
+
+    def outside(word: Token) -> bool:
+        return not quote[0] <= word.idx < quote[1]
+
+    for word in doc:
+        said = word.dep_ in _MAIN_SUBJECT_DEPS and word.head.lemma_.lower() in _SAYING
+        if said and outside(word) and outside(word.head):
+            if word.lower_ in {"he", "she"}:
+                return word.lower_
+            of_no_office = word.pos_ == "NOUN" and word.lemma_.lower() not in _OFFICES
+            return "" if of_no_office else None
+    return None
+
+
+def _says(doc: Doc | None, actor: ActorMention, offset: int) -> bool:
+    """Whether a state's name is in the subject of a verb of saying ("the Turkish president
+    said", "Turkey's foreign ministry said"), not a state the attribution mentions ("On the
+    threat of US-led strikes he said")."""
+    if doc is None or not doc.has_annotation("DEP") or actor.is_igo:
+        return False
+    span = doc.char_span(actor.start - offset, actor.end - offset, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    while word.dep_ in _MODIFIER_DEPS and word.head.i != word.i:
+        word = word.head
+    return word.dep_ in _MAIN_SUBJECT_DEPS and word.head.lemma_.lower() in _SAYING
 
 
 def _opens_with_pronoun(text: str, doc: Doc | None) -> bool:
@@ -303,12 +450,15 @@ def _about_someone_unplaced(
     return bool(_UNPLACED_OPENING.match(sentence.text))
 
 
-# People who are not a state's by office until the text says whose they are.
-_PERSON_NOUNS = {
+# Offices, whose holder is a state's once the text says whose.
+_OFFICES = {
     "leader", "minister", "president", "spokesman", "spokeswoman", "spokesperson", "secretary",
     "ambassador", "envoy", "official", "chief", "commander", "general", "adviser", "advisor",
-    "premier", "chancellor", "king", "queen", "prince", "emir", "sultan", "diplomat", "man",
-    "woman", "analyst", "expert", "activist", "journalist", "lawyer", "researcher", "director",
+    "premier", "chancellor", "king", "queen", "prince", "emir", "sultan", "diplomat", "director",
+}  # fmt: skip
+# People who are not a state's by office until the text says whose they are.
+_PERSON_NOUNS = _OFFICES | {
+    "man", "woman", "analyst", "expert", "activist", "journalist", "lawyer", "researcher",
 }  # fmt: skip
 _UNPLACED_OPENING = re.compile(
     r"^(?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}(?:" + "|".join(sorted(_PERSON_NOUNS)) + r")\b(?!\s+of\b)"
@@ -327,10 +477,12 @@ def stands_for_the_pair(text: str, doc: Doc, trigger_root: Token | None) -> bool
     another clause ("they said it was a frustrating experience")."""
     if not may_name_the_pair(text):
         return False
-    if PAIR_ANAPHOR.search(text) or TRIO_ANAPHOR.search(text):
+    if any(
+        not _a_place(doc, m) for m in (*PAIR_ANAPHOR.finditer(text), *TRIO_ANAPHOR.finditer(text))
+    ):
         return True
     for match in DYAD_ANAPHOR.finditer(text):
-        if match.group(0).lower() != "they":
+        if match.group(0).lower() != "they" and not _a_place(doc, match):
             return True
     if trigger_root is None:
         return False
@@ -346,6 +498,21 @@ def stands_for_the_pair(text: str, doc: Doc, trigger_root: Token | None) -> bool
         and not any(s.i < t.i for s in named_subject)
         for t in doc
     )
+
+
+# Prepositions after which "both countries" are where something is, not who acts ("talks
+# between", "ministers from" the two countries are theirs).
+_LOCATIVE = {"in", "across", "throughout", "within", "inside", "into"}
+
+
+def _a_place(doc: Doc, match: re.Match[str]) -> bool:
+    """Whether the pair a phrase names is only where something stands: "troops operating in
+    both countries", "protests across the two countries"."""
+    span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    return word.dep_ == "pobj" and word.head.lower_ in _LOCATIVE
 
 
 ANSWERING_KINDS = {"REJECT", "THREATEN"}
@@ -527,6 +694,24 @@ def main_dyad(
 MAX_MAIN_PARTNERS = 3
 
 
+# A story that keeps to its pair names other states in passing only: nine mentions in ten
+# are of the pair. An analysis that ranges wider ("Damascus had threatened to boycott the
+# talks", in an article on Syria, Russia, Turkey and the Saudis) is no context for a
+# warning or a rejection that names neither the other state nor an official.
+KEEPS_TO_PAIR_SHARE = 0.9
+
+
+def keeps_to_pair(
+    actors: list[ActorMention], people: dict[int, list[PersonMention]], pairs: list[tuple[str, str]]
+) -> bool:
+    """Whether the article's main pair holds nearly every mention of a state."""
+    counts: Counter[str] = Counter(a.code for a in actors if not a.is_igo)
+    counts.update(p.country for ps in people.values() for p in ps if p.country)
+    pair = {code for dyad in pairs for code in dyad}
+    total = sum(counts.values())
+    return bool(total) and sum(counts[code] for code in pair) / total >= KEEPS_TO_PAIR_SHARE
+
+
 BILATERAL_BY_NATURE = {"JOINT_STATEMENT", "ESTABLISH_RELATIONS", "UPGRADE_RELATIONS"}
 
 
@@ -630,6 +815,18 @@ class ContextCues:
     answers: bool = False
     # the act names its other side, and that is no state ("promised to train them")
     other_side_no_state: bool = False
+    # the sentence names the main pair's other state too, as no party of the act
+    partner_named: bool = False
+    # the one state named is what the act is done to ("warned that Warsaw would pay")
+    done_to: bool = False
+    # the article's pair holds nearly every mention of a state (`keeps_to_pair`)
+    keeps_to_pair: bool = False
+
+    @property
+    def about_the_pair(self) -> bool:
+        """Whether a sentence that names one state is about the main pair: the article keeps
+        to the pair, or the sentence names the other state too, or an official of the one."""
+        return self.keeps_to_pair or self.partner_named or self.official
 
 
 def context_pairs(
@@ -643,12 +840,24 @@ def context_pairs(
         partners = [(a, b) for a, b in main_dyad if only in (a, b)]
         if kind in ANSWERING_KINDS and cues.strong and cues.answers:
             # "The Chinese embassy rejected the protest": in a story about two states, a
-            # rejection or a warning answers the other one.
-            return [(only, b if a == only else a, True) for a, b in partners]
+            # rejection or a warning answers the other one; in an analysis that ranges
+            # wider, only when the sentence names it or an official of the one ("Damascus
+            # had threatened to boycott the talks", "leaders claimed extremists menace
+            # Lebanon" answer no one in particular). A warning that Warsaw would pay is the
+            # other's.
+            if not cues.about_the_pair:
+                return []
+            others = [b if a == only else a for a, b in partners]
+            if cues.done_to:
+                return [(other, only, True) for other in others]
+            return [(only, other, True) for other in others]
         if cues.both_sides_named or kind not in COOPERATIVE_KINDS or cues.other_side_no_state:
             return []  # the same state on both sides is a domestic matter ("met its diaspora")
         meeting_cue = cues.anaphor or (cues.official and cues.strong)
-        if cues.anaphor or (kind != "MEET" and cues.strong) or (kind == "MEET" and meeting_cue):
+        # "He insisted that Assad was committed to a peace process": in an analysis that
+        # ranges wider, a pledge naming neither the other state nor an official is no pair's
+        pledge_cue = cues.strong and cues.about_the_pair
+        if cues.anaphor or (kind != "MEET" and pledge_cue) or (kind == "MEET" and meeting_cue):
             return [(a, b, True) for a, b in partners]
         return []
     if not codes and cues.anaphor and kind in COOPERATIVE_KINDS:

@@ -49,9 +49,11 @@ class PairFinder:
         places: list[tuple[int, int, str]] | None = None,
         recent: context.RecentEvents | None = None,
         referent: str | None = None,
+        keeps_to_pair: bool = False,
     ) -> list[tuple[str, str, bool]]:
         """(source, target, via anaphor) pairs the sentence supports for this trigger;
-        `referent`: the state "he" or "she" stands for (`context.PersonInFocus`)."""
+        `referent`: the state "he" or "she" stands for (`context.PersonInFocus`);
+        `keeps_to_pair`: the article is about its main pair alone (`context.keeps_to_pair`)."""
         rule = trigger.rule
         codes = {code for _, _, code in participants}
         root = clauses.root_at(doc, trigger.start, trigger.end)
@@ -79,6 +81,12 @@ class PairFinder:
             # "clashes between A and B, C and D": not A with C
             listed = pairs_between(root, codes_by_token(doc, participants))
             pairs = pairs if listed is None else listed
+        if pairs and root is not None:
+            matched = _respectively(root, parties, participants)
+            if matched is not None:
+                return [(source, target, False) for source, target in matched]
+        if pairs and rule.kind == "MEET" and root is not None and self.brokered_only(root, parties):
+            return []  # "talks brokered by Russia, Turkey and Iran": not among the brokers
         if pairs:
             return [(s, t, False) for s, t in pairs]
         directed = kinds()[rule.kind].directed
@@ -108,7 +116,7 @@ class PairFinder:
         host = context.host_of_visit(rule.kind, parties, home)
         if host:
             return [(source, host, False) for source in context.visitors(parties)]
-        capitals = {code for _, _, code in places or []}
+        capitals = {code for start, _, code in places or [] if _in_clause_of(root, start)}
         named = clauses.has_counterpart(doc, trigger)
         host = context.host_of_meeting(rule.kind, parties, capitals, named)
         if host:
@@ -140,9 +148,30 @@ class PairFinder:
             and not (root is not None and self.aimed_at_no_state(root, doc, participants))
         )
         cues = context.ContextCues(
-            anaphor, bool(tied & officials), strong, False, others_named, answers, elsewhere
+            anaphor,
+            bool(tied & officials),
+            strong,
+            False,
+            others_named,
+            answers,
+            elsewhere,
+            partner_named=bool((codes - tied) & in_context),
+            done_to=bool(parties) and all(p.side == "target" for p in parties),
+            keeps_to_pair=keeps_to_pair,
         )
         return context.context_pairs(rule.kind, tied, cues, main_dyad)
+
+    def brokered_only(self, trigger: Token, parties: list[Party]) -> bool:
+        """Whether every state a meeting names is a third party that arranged it: "the
+        talks, brokered by Russia and Iran", "Egypt and Qatar mediated the talks" (with
+        "between Chile and Peru" the talks are theirs; an exercise's sponsors take part)."""
+        if any(p.side != "source" for p in parties):
+            return False
+        verbs = [c for c in trigger.children if c.dep_ in {"acl", "relcl"}]
+        if trigger.dep_ in {"dobj", "nsubjpass"}:
+            verbs.append(trigger.head)
+        brokering = self.roles.knowledge.brokering_verbs
+        return any(verb.lemma_.lower() in brokering for verb in verbs)
 
     def private_journey(
         self, root: Token, doc: Doc, participants: list[tuple[int, int, str]]
@@ -305,6 +334,12 @@ _PRIVATE_TRAVELLERS = frozenset({
 _SAYING = {"say", "tell", "admit", "claim", "insist", "explain", "recall", "describe", "add"}
 # Words that make an office honorary: "a goodwill ambassador" travels for no one.
 _HONORARY = {"goodwill", "honorary"}
+# A share or a count of travellers with no one named whose they are: common people.
+_QUANTITIES = {
+    "%", "percent", "thousand", "hundred", "million", "dozen", "most", "many", "majority",
+}  # fmt: skip
+# Verbs whose object names the journey: "made the journey to Germany".
+_LIGHT_VERBS = {"make", "take", "undertake"}
 
 
 def private_journey(verb: Token, private_heads: frozenset[str], codes: dict[int, str]) -> bool:
@@ -329,6 +364,8 @@ def private_journey(verb: Token, private_heads: frozenset[str], codes: dict[int,
     phrase = {w.lower_ for w in traveller.subtree}
     if phrase & _HONORARY:
         return True
+    if traveller.like_num or traveller.lemma_.lower() in _QUANTITIES:
+        return True  # "with about 82% travelling to Italy", "thousands travelled": people
     if traveller.i in codes:
         # "Britons", "Germans": a people, not "Britain" or "the German navy"
         return traveller.tag_ in {"NNS", "NNPS"}
@@ -338,6 +375,8 @@ def private_journey(verb: Token, private_heads: frozenset[str], codes: dict[int,
 def _traveller(verb: Token) -> Token | None:
     """Who travels: the verb's subject, the noun its relative clause is about, or the subject
     of the clause it shares its subject with."""
+    if verb.dep_ == "dobj" and verb.head.lemma_.lower() in _LIGHT_VERBS:
+        verb = verb.head  # "Syrians made the journey to Germany": who made it
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects and subjects[0].tag_ not in {"WP", "WDT"}:
@@ -427,6 +466,57 @@ def _done_to_each_other(root: Token) -> bool:
             if _EACH_OTHER.match(words) or (child.dep_ == "prep" and _EACH_OTHER.search(words)):
                 return True
     return False
+
+
+def _in_clause_of(root: Token | None, start: int) -> bool:
+    """Whether a word at `start` stands in the clause of the trigger: "talks in Vienna ended
+    with no sign Russia would press Assad to negotiate" holds the negotiating elsewhere."""
+    if root is None:
+        return True
+    clause = next((w for w in (root, *root.ancestors) if w.pos_ in {"VERB", "AUX"}), root)
+    return clause.left_edge.idx <= start <= clause.right_edge.idx
+
+
+def _respectively(
+    root: Token, parties: list[Party], participants: list[tuple[int, int, str]]
+) -> list[tuple[str, str]] | None:
+    """ "Britain and France recalled their envoys from Iran and Syria respectively": the
+    first source with the first of the list after the verb, the second with the second,
+    not each with each ("Putin and Erdogan, who backed the Syrian government and rebels
+    respectively": Russia backs Syria, Turkey no state). None without "respectively"."""
+    clause = next((w for w in (root, *root.ancestors) if w.pos_ in {"VERB", "AUX"}), root)
+    if not any(w.lower_ == "respectively" for w in clause.subtree):
+        return None
+    first_named: dict[str, int] = {}
+    for start, _, code in sorted(participants):
+        first_named.setdefault(code, start)
+    if any(p.code not in first_named for p in parties):
+        return None  # a pronoun's state: where it stands in the list is not known
+    sources = sorted({p.code for p in parties if p.side == "source"}, key=first_named.__getitem__)
+    targets = {p.code for p in parties if p.side == "target"}
+    listed = _list_after(clause, len(sources))
+    if len(sources) < 2 or set(sources) & targets or listed is None:
+        return None
+    pairs = []
+    for source, member in zip(sources, listed, strict=True):
+        start, end = _own_span(member)
+        pairs += [(source, code) for at, _, code in participants if start <= at < end]
+    return [(source, target) for source, target in dict.fromkeys(pairs) if target in targets]
+
+
+def _list_after(verb: Token, size: int) -> list[Token] | None:
+    """The members, in order, of the first list of `size` after the verb."""
+    for word in verb.subtree:
+        if word.i > verb.i and word.dep_ != "conj" and len(word.conjuncts) == size - 1:
+            return [word, *sorted(word.conjuncts, key=lambda w: w.i)]
+    return None
+
+
+def _own_span(member: Token) -> tuple[int, int]:
+    """Where a list member stands, up to the member after it."""
+    after = [c.left_edge.idx for c in member.children if c.dep_ in {"cc", "conj"}]
+    end = min(after) if after else member.right_edge.idx + len(member.right_edge)
+    return member.left_edge.idx, end
 
 
 def _role_of_the_pair(root: Token) -> str | None:

@@ -77,6 +77,7 @@ class RoleKnowledge:
     content_phrase_is_target: frozenset[str]
     topic_verbs: frozenset[str]
     causing_verbs: frozenset[str]
+    brokering_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     seated_heads: frozenset[str]
     weapons: frozenset[str]
@@ -120,6 +121,7 @@ class RoleKnowledge:
             content_phrase_is_target=frozenset(data["content_phrase_is_target"]),
             topic_verbs=frozenset(data["topic_verbs"]),
             causing_verbs=frozenset(data["causing_verbs"]),
+            brokering_verbs=frozenset(data["brokering_verbs"]),
             receiving_verbs=frozenset(data["receiving_verbs"]),
             seated_heads=frozenset(data["seated_heads"]),
             weapons=frozenset(data["weapons"]),
@@ -518,7 +520,11 @@ class _Reader:
                     if prep.dep_ == "prep":
                         yield from self.prepositional(prep, f"{how}<-{child.text}", place)
             elif dep == "xcomp" and self.kind in self.k.content_object_is_target:
-                # "threatened to attack Israel", "threatened to close the strait to US ships"
+                # "threatened to attack Israel", "threatened to close the strait to US ships";
+                # not what the one warned is told to do ("warned Kurdish forces not to rely
+                # on US protection": the warning is the Kurds', not the US's)
+                if any(c.dep_ in {"dobj", "dative"} for c in child.head.children):
+                    continue
                 for obj in child.children:
                     if obj.dep_ in _OBJECT_DEPS:
                         for code, path in self.members(obj):
@@ -549,6 +555,12 @@ class _Reader:
             # and a clause "shelling in Syria": the state's noun before the gerund is its doer
             for code, path in self.members(split, subject=True):
                 yield Party(code, self.subject_side, f"{how}<-noun:{split.text}{path}")
+        elif not subject_found and (stranded := _stranded_subject(word)) is not None:
+            # "Russia backs the government and the US supports the rebels", parsed with "the
+            # US" as a second object: the noun right before the verb is its subject
+            # (the noun alone: its "conjuncts" are the objects it was wrongly listed with)
+            for code, path in self.states(stranded, subject=True):
+                yield Party(code, self.subject_side, f"{how}<-stranded:{stranded.text}{path}")
         elif not subject_found:
             yield from self.inherited_subject(word, how)
 
@@ -733,14 +745,20 @@ class _Reader:
         verb = complement.head
         if complement.dep_ != "xcomp" or verb.lemma_.lower() not in self.k.causing_verbs:
             return []
-        if verb.tag_ not in _TENSED_OR_PARTICIPLE or any(c.dep_ == "aux" for c in verb.children):
-            return []  # "to force Russia to negotiate", "could force": a cause not yet at work
+        # "to force Russia to negotiate", "could force": a cause not yet at work ("has forced",
+        # "had allowed" are at work)
+        unreal = any(c.dep_ == "aux" and c.tag_ in {"MD", "TO"} for c in verb.children)
+        if verb.tag_ not in _TENSED_OR_PARTICIPLE or unreal:
+            return []
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         return [member for obj in objects for member in self.members(obj, subject=True)]
 
     def members(self, head: Token, subject: bool = False) -> Iterator[tuple[str, str]]:
-        """The states a noun phrase and its conjuncts stand for."""
+        """The states a noun phrase and its conjuncts stand for (not a conjunct that is the
+        stranded subject of a next clause: `_stranded_subject`)."""
         for member in (head, *head.conjuncts):
+            if member is not head and _subject_of_next_clause(member):
+                continue
             yield from self.states(member, subject=subject)
             # "met X and Y", "navies of A, B": apposed lists too
             for child in member.children:
@@ -790,6 +808,17 @@ class _Reader:
             yield self.referent_state, f">{pronoun.text}=speaker"  # "Johnson said: 'we ...'"
         elif protagonist and self.protagonist:
             yield self.protagonist, f">{pronoun.text}=protagonist"
+
+    def owns_what_it_does(self, word: Token) -> bool:
+        """Whether a "their" on what a directed act is done to stands for the act's own
+        subject: the envoys "Britain and France recalled", the troops "Russia and Iran
+        withdrew" are each state's own, and no target."""
+        if not kinds()[self.kind].directed:
+            return False
+        verb = word.head
+        while verb.dep_ not in _SUBJECT_DEPS | {"ROOT"} and verb.pos_ not in {"VERB", "AUX"}:
+            verb = verb.head
+        return verb.pos_ in {"VERB", "AUX"} and _subject_of(verb) is not None
 
     def private_traveller(self, word: Token) -> bool:
         """A visit is made by a state, its officials, forces or ships; a common noun that is
@@ -866,6 +895,8 @@ class _Reader:
         if subject and word.lower_ in _PERSONAL_PRONOUNS:
             yield from self.referent(word)
             return
+        if word.lower_ == "their" and word.dep_ == "poss" and self.owns_what_it_does(word):
+            return  # "Britain and France recalled their envoys": each its own, not the other's
         if word.lower_ == "their" and word.dep_ == "poss":
             # "Chile and Peru agreed, after a meeting of their ministers": both, where "their"
             # stands for the pair the sentence opens with
@@ -962,6 +993,48 @@ def _a_private_pair(subject: Token, pronoun: Token) -> bool:
     """A subject "she and ..." or "he and ..." that a later "they" stands for."""
     plural = pronoun.lower_ in {"they", "them", "their"}
     return plural and subject.pos_ == "PRON" and bool(subject.conjuncts)
+
+
+_FINITE = {"VBZ", "VBD", "VBP"}
+
+
+def _subject_of_next_clause(noun: Token) -> bool:
+    """Whether an object's conjunct is the subject of the transitive finite verb right after
+    it, one the parser left without a subject ("backs the government and the US supports
+    the rebels", "have troops in Syria and the UK's minister, Jane Roe, rejected the claim";
+    not "a clash between Tajikistan and Kyrgyzstan occurred")."""
+    verb = _next_word(noun.right_edge)
+    return (
+        noun.dep_ == "conj"
+        and verb is not None
+        and verb.tag_ in _FINITE
+        and verb.dep_ in {"conj", "ccomp"}
+        and _subject_of(verb) is None
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and noun.head.dep_ in {"dobj", "pobj", "dative"}
+    )
+
+
+def _next_word(word: Token) -> Token | None:
+    """The first word after this one that is no punctuation."""
+    return next((w for w in word.doc[word.i + 1 :] if not w.is_punct), None)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The object's conjunct right before a finite verb with no subject of its own
+    (`_subject_of_next_clause`): the verb's true subject."""
+    if verb.tag_ not in _FINITE or _subject_of(verb) is not None:
+        return None
+    before = [w for w in verb.doc[: verb.i] if not w.is_punct]
+    if not before:
+        return None
+    word = before[-1]
+    while word.dep_ in _NAME_PARTS_BEFORE and word.head.i != word.i:
+        word = word.head
+    return word if _subject_of_next_clause(word) and _next_word(word.right_edge) == verb else None
+
+
+_NAME_PARTS_BEFORE = {"compound", "amod", "det", "poss", "appos"}
 
 
 def _subject_of(verb: Token) -> Token | None:

@@ -177,12 +177,15 @@ def date_for(
     return DateValue.between(anchor.earliest, anchor.latest), False
 
 
-# "rallied on Tuesday, a day after China fired on a boat": the act after "after" is that many
-# days (or weeks) before the time, the act after "before" that many days after it.
+# "rallied on Tuesday, a day after China fired on a boat", "two weeks before", "a month
+# after": the act after "after" is that long before the time, the act after "before" that
+# long after it.
 _DAYS_APART = re.compile(
-    r"\b(a|one|two|three|four|five|six|\d)\s+(days?|weeks?)\s+(after|before)\b", re.IGNORECASE
+    r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(days?|weeks?|months?)\s+(after|before)\b",
+    re.IGNORECASE,
 )
-_DAYS_IN = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+_DAYS_IN = {"day": 1, "week": 7}
 
 
 def days_apart(time: Any, trigger: TriggerMatch, text: str) -> re.Match[str] | None:
@@ -195,17 +198,21 @@ def days_apart(time: Any, trigger: TriggerMatch, text: str) -> re.Match[str] | N
 
 
 def shifted(value: DateValue, time: Any, trigger: TriggerMatch, text: str) -> DateValue:
-    """The day of an act told as some days after or before the dated one."""
+    """The day of an act told as some days or weeks after or before the dated one; the
+    month of one told as months apart (a month from a day is no exact day)."""
     apart = days_apart(time, trigger, text)
-    if value.precision != "day" or apart is None:
+    if value.precision not in {"day", "month"} or apart is None:
         return value
-    count = apart.group(1).lower()
-    days = (int(count) if count.isdigit() else EXACT_NUMBERS[count]) * _DAYS_IN[
-        apart.group(2).lower()
-    ]
-    if apart.group(3).lower() == "after":
-        days = -days
-    return DateValue.day(value.start + timedelta(days=days))
+    count_word, unit, direction = (g.lower() for g in apart.groups())
+    count = int(count_word) if count_word.isdigit() else EXACT_NUMBERS[count_word]
+    if direction == "after":
+        count = -count
+    if unit.startswith("month"):
+        months = value.start.year * 12 + value.start.month - 1 + count
+        return DateValue.month(months // 12, months % 12 + 1)
+    if value.precision != "day":
+        return value
+    return DateValue.day(value.start + timedelta(days=count * _DAYS_IN[unit.rstrip("s")]))
 
 
 # Verbs that report a commitment: a time said with them dates the saying.
