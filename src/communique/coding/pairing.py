@@ -17,10 +17,10 @@ from .roles import (
     Party,
     RoleFinder,
     codes_by_token,
-    mentioned_in_passing,
     pairs_between,
     pairs_from,
 )
+from .syntax import mentioned_in_passing
 
 # A trigger with the states near it and the (source, target, via anaphor) pairs it makes.
 Paired = tuple[TriggerMatch, list[tuple[int, int, str]], list[tuple[str, str, bool]]]

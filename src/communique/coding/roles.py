@@ -13,13 +13,14 @@ The knowledge (which prepositions mark which side, for which kinds) is `data/<la
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from ..schema import kinds
+from . import syntax
 from .clauses import TIME_PREPS
 
 # Dependents through which a noun phrase's head stands for a state it names.
@@ -32,9 +33,6 @@ _FORMER_LATTER = {"former": 0, "latter": 1}
 _COMPASS = {f"{ns}{ew}" for ns in ("", "north", "south") for ew in ("", "east", "west") if ns or ew}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "csubj", "dobj", "pobj"}
 _NOMINAL_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nn"}
-_SUBJECT_DEPS = {"nsubj", "csubj"}
-_PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
-_OBJECT_DEPS = {"dobj", "dative", "obj", "attr", "oprd"}
 # Clauses that share the subject of the verb they depend on ("agreed to hold talks",
 # "arrived and met", "is due to meet").
 _CONTROL_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
@@ -186,7 +184,7 @@ class RoleFinder:
         carried = kind in self.knowledge.origin_modifier_kinds and _carried_by(head)
         if carried:
             head = head.head  # "an Australian aid flight landed in Tonga": the flight's phrase
-        if mentioned_in_passing(head):
+        if syntax.mentioned_in_passing(head):
             return []
         codes = codes_by_token(doc, participants)
         reader = _Reader(
@@ -229,7 +227,7 @@ _REACTION_PREPS = {"over", "about", "against", "to", "at", "of", "on", "regardin
 
 def _reaction_objects(trigger: Token) -> Iterator[Token]:
     for child in trigger.children:
-        if child.dep_ in _OBJECT_DEPS or child.dep_ in _PASSIVE_SUBJECT_DEPS:
+        if child.dep_ in syntax.OBJECT_DEPS or child.dep_ in syntax.PASSIVE_SUBJECT_DEPS:
             yield from (child, *child.conjuncts)
         elif child.dep_ == "prep" and child.lower_ in _REACTION_PREPS:
             for noun in child.children:
@@ -265,20 +263,20 @@ def _in_fronted_phrase(word: Token, root: Token) -> bool:
     phrase = next((a for a in (word, *word.ancestors) if a.head.i == root.i), None)
     if phrase is None or phrase.i == root.i or phrase.dep_ not in {"prep", "advcl", "npadvmod"}:
         return False
-    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    subject = next((c for c in root.children if c.dep_ in syntax.SUBJECT_DEPS), None)
     return subject is not None and phrase.right_edge.i < subject.i
 
 
 def _arrives(thing: Token, knowledge: RoleKnowledge) -> bool:
     verb = thing.head
-    return thing.dep_ in _SUBJECT_DEPS and verb.lemma_.lower() in knowledge.arrival_verbs
+    return thing.dep_ in syntax.SUBJECT_DEPS and verb.lemma_.lower() in knowledge.arrival_verbs
 
 
 def _happens(event: Token) -> bool:
     """Whether an event noun is the subject of a verb that only says it happened ("was",
     "took place", "occurred"), whose phrases are then the event's own."""
     verb = event.head
-    if event.dep_ not in _SUBJECT_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+    if event.dep_ not in syntax.SUBJECT_DEPS or verb.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = verb.lemma_.lower()
     took_place = lemma == "take" and any(c.lemma_.lower() == "place" for c in verb.children)
@@ -353,7 +351,7 @@ class _Reader:
                     continue
                 if child.dep_ in {"poss", "amod", "compound", "nmod"}:
                     side = self.subject_side
-                    if self.kind in self.k.destination_compound_kinds and _place_name(child):
+                    if self.kind in self.k.destination_compound_kinds and syntax.place_name(child):
                         side = self.object_side  # "his first New Zealand visit"
                     # "his visit": the one the pronoun stands for
                     subject = child.dep_ == "poss" and child.lower_ in _PERSONAL_PRONOUNS
@@ -376,8 +374,8 @@ class _Reader:
         own = self.own_phrase_only(trigger)
         # "Japan braced for a Chinese strike", "Poland commented on the Russian attack": the
         # noun's own phrase names who acts; the subject of a verb about it only reacts
-        reacting = bool(own_actors) and _about(trigger)
-        for verb, how in _governing_verbs(trigger):
+        reacting = bool(own_actors) and syntax.about(trigger)
+        for verb, how in syntax.governing_verbs(trigger):
             if as_object and _phrasal(verb) in self.k.topic_verbs:
                 continue  # "raised the arrests"
             if as_object and _judged(verb):
@@ -407,10 +405,10 @@ class _Reader:
     def opposed(self, trigger: Token) -> Iterator[Party]:
         """ "anti-Japanese protests", "anti-American protesters rallied": the state a protest
         or a criticism is against, named in its own words or its doers'."""
-        heads = {trigger.i, *(verb.i for verb, _ in _governing_verbs(trigger))}
+        heads = {trigger.i, *(verb.i for verb, _ in syntax.governing_verbs(trigger))}
         for i, code in self.codes.items():
             word = trigger.doc[i]
-            if not _opposed(word):
+            if not syntax.opposed(word):
                 continue
             ancestors = [word.head, word.head.head, word.head.head.head]
             if any(a.i in heads for a in ancestors):
@@ -421,10 +419,10 @@ class _Reader:
         struck Saudi Arabia": where a weapon is fired from and where it lands are one attack's
         parties, whether the parse makes the firing the weapon's clause or a verb of its own."""
         linked = [c for c in verb.children if c.dep_ in {"conj", "advcl"} and c.pos_ == "VERB"]
-        linked = [c for c in linked if not any(s.dep_ in _SUBJECT_DEPS for s in c.children)]
-        weapon = _subject_of(verb)
+        linked = [c for c in linked if not any(s.dep_ in syntax.SUBJECT_DEPS for s in c.children)]
+        weapon = syntax.subject_of(verb)
         if weapon is None and verb.dep_ in {"conj", "advcl"}:
-            weapon, linked = _subject_of(verb.head), [verb.head]  # the verb it shares it with
+            weapon, linked = syntax.subject_of(verb.head), [verb.head]  # the verb it shares it with
         if weapon is None or not self.is_weapon(weapon):
             return
         for clause in (c for c in weapon.children if c.dep_ == "acl" and c.i != verb.i):
@@ -465,7 +463,7 @@ class _Reader:
         if prep.lower_ not in TIME_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:
             return
         for child in prep.head.children:
-            if child.dep_ in _SUBJECT_DEPS:
+            if child.dep_ in syntax.SUBJECT_DEPS:
                 for code, path in self.members(child, subject=True):
                     yield Party(code, "source", f"^{prep.text}:{prep.head.text}<-nsubj{path}")
 
@@ -473,22 +471,25 @@ class _Reader:
         subject_found = False
         for child in word.children:
             dep = child.dep_
-            if dep in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS and child.tag_ in {"WDT", "WP"}:
+            if dep in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS and child.tag_ in {
+                "WDT",
+                "WP",
+            }:
                 subject_found = True
-                antecedent = _antecedent(word, child, self.k.of_heads)
+                antecedent = syntax.antecedent(word, child, self.k.of_heads)
                 if word.dep_ == "relcl" and antecedent.i != self.trigger.i:
                     # "Gorgun, who is paying a visit to": the one the clause is about; "the
                     # fishermen who were detained": whom it was done to
-                    passive = dep in _PASSIVE_SUBJECT_DEPS
+                    passive = dep in syntax.PASSIVE_SUBJECT_DEPS
                     side = self.object_side if passive else self.subject_side
                     for code, path in self.members(antecedent, subject=not passive):
                         yield Party(code, side, f"{how}<-who={antecedent.text}{path}")
                 continue  # "drills, which are hosted by": the trigger noun itself
-            if dep in _SUBJECT_DEPS:
+            if dep in syntax.SUBJECT_DEPS:
                 subject_found = True
                 for code, path in self.members(child, subject=True):
                     yield Party(code, self.subject_side, f"{how}<-nsubj:{child.text}{path}")
-            elif dep in _PASSIVE_SUBJECT_DEPS:
+            elif dep in syntax.PASSIVE_SUBJECT_DEPS:
                 subject_found = True
                 named = list(self.members(child))
                 for code, path in named:
@@ -500,7 +501,7 @@ class _Reader:
                     yield from self.phrases_of_object(child, f"{how}<-nsubjpass:{child.text}")
             elif dep == "dative" and child.pos_ == "ADP":
                 yield from self.prepositional(child, how)  # "was sent to X"
-            elif dep in _OBJECT_DEPS:
+            elif dep in syntax.OBJECT_DEPS:
                 # "discussed Ukraine with Scholz": what a meeting discusses is its topic
                 topic = self.kind == "MEET" and word.lemma_.lower() in self.k.topic_verbs
                 for code, path in () if topic else self.members(child):
@@ -526,7 +527,7 @@ class _Reader:
                 if any(c.dep_ in {"dobj", "dative"} for c in child.head.children):
                     continue
                 for obj in child.children:
-                    if obj.dep_ in _OBJECT_DEPS:
+                    if obj.dep_ in syntax.OBJECT_DEPS:
                         for code, path in self.members(obj):
                             yield Party(code, "target", f"{how}<-to:{child.text}<-{path}")
                         if self.kind not in self.k.content_phrase_is_target:
@@ -537,16 +538,16 @@ class _Reader:
                                 yield from self.prepositional(prep, f"{how}<-to:{child.text}")
                     elif obj.dep_ == "prep":
                         yield from self.prepositional(obj, f"{how}<-to:{child.text}")
-            elif _content_clause(child) and self.kind in self.k.clause_subject_is_target:
+            elif syntax.content_clause(child) and self.kind in self.k.clause_subject_is_target:
                 # "warned that Warsaw would pay", "alleged that France had armed the militia",
                 # "called for Turkey to withdraw"
                 for subject in child.children:
-                    if subject.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS:
+                    if subject.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS:
                         for code, path in self.members(subject):
                             yield Party(code, "target", f"{how}<-that:{subject.text}{path}")
         # "Chilean shelling in Peru", parsed as a state with a gerund clause
         gerund_of_state = word.dep_ == "acl" and word.tag_ == "VBG" and word.head.i in self.codes
-        if not subject_found and (_misparsed_main_verb(word) or gerund_of_state):
+        if not subject_found and (syntax.misparsed_main_verb(word) or gerund_of_state):
             # "The Kenyan envoy called on ...", parsed as a noun with a reduced relative
             for code, path in self.members(word.head, subject=True):
                 yield Party(code, self.subject_side, f"{how}<-acl:{word.head.text}{path}")
@@ -555,7 +556,7 @@ class _Reader:
             # and a clause "shelling in Syria": the state's noun before the gerund is its doer
             for code, path in self.members(split, subject=True):
                 yield Party(code, self.subject_side, f"{how}<-noun:{split.text}{path}")
-        elif not subject_found and (stranded := _stranded_subject(word)) is not None:
+        elif not subject_found and (stranded := syntax.stranded_subject(word)) is not None:
             # "Russia backs the government and the US supports the rebels", parsed with "the
             # US" as a second object: the noun right before the verb is its subject
             # (the noun alone: its "conjuncts" are the objects it was wrongly listed with)
@@ -702,7 +703,9 @@ class _Reader:
                 return
             # "he was scheduled to meet", "Japan is expected to sign": a passive controller's
             # subject is the subject of its complement too
-            subjects = _SUBJECT_DEPS | (_PASSIVE_SUBJECT_DEPS if current.dep_ == "xcomp" else set())
+            subjects = syntax.SUBJECT_DEPS | (
+                syntax.PASSIVE_SUBJECT_DEPS if current.dep_ == "xcomp" else set()
+            )
             as_topic = current.dep_ == "dobj" and _phrasal(current.head) in self.k.topic_verbs
             if as_topic or (current.dep_ == "dobj" and _judged(current.head)):
                 return  # "had taken up the arrests with Colombo": not who arrested
@@ -755,14 +758,14 @@ class _Reader:
 
     def members(self, head: Token, subject: bool = False) -> Iterator[tuple[str, str]]:
         """The states a noun phrase and its conjuncts stand for (not a conjunct that is the
-        stranded subject of a next clause: `_stranded_subject`)."""
+        stranded subject of a next clause: `syntax.stranded_subject`)."""
         for member in (head, *head.conjuncts):
-            if member is not head and _subject_of_next_clause(member):
+            if member is not head and syntax.subject_of_next_clause(member):
                 continue
             yield from self.states(member, subject=subject)
             # "met X and Y", "navies of A, B": apposed lists too
             for child in member.children:
-                if child.dep_ == "appos" and _after_its_relative_clause(member, child):
+                if child.dep_ == "appos" and syntax.after_its_relative_clause(member, child):
                     continue
                 # "Peru, Chile, and Bolivia": the parser can hang a listed name as npadvmod
                 if child.dep_ == "appos" or (child.dep_ == "npadvmod" and child.i in self.codes):
@@ -776,20 +779,20 @@ class _Reader:
             return True
         if prep == "with":
             return word.lemma_.lower() in _FRONTIERS
-        return word.lemma_.lower() in self.k.of_heads or _is_name(word)
+        return word.lemma_.lower() in self.k.of_heads or syntax.is_name(word)
 
     def referent(self, pronoun: Token, protagonist: bool = True) -> Iterator[tuple[str, str]]:
         """Whom a subject pronoun stands for: the subject of the sentence's main clause when
         that comes first ("The minister flew to Lima, where she met ..."), else the article's
         protagonist ("He met ..." opening a sentence)."""
         root = pronoun.sent.root
-        subjects = _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS
+        subjects = syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS
         fronted = _in_fronted_phrase(pronoun, root)
         for child in root.children:
             # "Since his call to Putin, Trump has ...": a fronted phrase's pronoun is the
             # subject that follows it
             before = child.i < pronoun.i or fronted
-            private = before and _a_private_pair(child, pronoun)
+            private = before and syntax.a_private_pair(child, pronoun)
             if child.dep_ in subjects and private and not list(self.members(child)):
                 return  # "She and two fellow pupils ... when they flew": those two
             if child.dep_ in subjects and before and child.pos_ != "PRON":
@@ -816,9 +819,9 @@ class _Reader:
         if not kinds()[self.kind].directed:
             return False
         verb = word.head
-        while verb.dep_ not in _SUBJECT_DEPS | {"ROOT"} and verb.pos_ not in {"VERB", "AUX"}:
+        while verb.dep_ not in syntax.SUBJECT_DEPS | {"ROOT"} and verb.pos_ not in {"VERB", "AUX"}:
             verb = verb.head
-        return verb.pos_ in {"VERB", "AUX"} and _subject_of(verb) is not None
+        return verb.pos_ in {"VERB", "AUX"} and syntax.subject_of(verb) is not None
 
     def private_traveller(self, word: Token) -> bool:
         """A visit is made by a state, its officials, forces or ships; a common noun that is
@@ -844,7 +847,7 @@ class _Reader:
         """A name whose own phrase, or the phrase it stands beside, makes it a party's or an
         armed group's: "opposition leader X", "the rebel commander, X"."""
         apposed = name.head if name.dep_ == "appos" else None
-        return any(self.armed_group(w) for w in _name_modifiers(name)) or bool(
+        return any(self.armed_group(w) for w in syntax.name_modifiers(name)) or bool(
             apposed is not None and self.armed_group(apposed)
         )
 
@@ -864,7 +867,7 @@ class _Reader:
         Erdogan, assuring him of Moscow's support": an object "it", "him" or "her" is the one
         named last before it, outside the subject of the sentence."""
         root = pronoun.sent.root
-        subject = {t.i for c in root.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+        subject = {t.i for c in root.children if c.dep_ in syntax.SUBJECT_DEPS for t in c.subtree}
         before = [i for i in self.codes if i < pronoun.i and i >= root.sent.start]
         before = [i for i in before if i not in subject]
         if before:
@@ -908,7 +911,7 @@ class _Reader:
             # "Israel said it would strike": the state named before it, never the protagonist
             yield from self.referent(word, protagonist=False)
             return
-        if word.lower_ in {"it", "him", "her"} and word.dep_ in _OBJECT_DEPS | {"pobj"}:
+        if word.lower_ in {"it", "him", "her"} and word.dep_ in syntax.OBJECT_DEPS | {"pobj"}:
             yield from self.named_before(word)
             return
         if word.lower_ in _FORMER_LATTER:
@@ -919,12 +922,12 @@ class _Reader:
                 yield named[place], f">{word.text}={named[place]}"
             return
         code = self.codes.get(word.i)
-        if code is not None and _opposed(word):
+        if code is not None and syntax.opposed(word):
             return  # "anti-American protesters": whom they oppose, not whose they are
         if self.in_opposition(word):
             return  # "Kenya's opposition leader Raila Odinga": a party's, not the state's
         if code is not None:
-            if not _fused_with(word, self.k.third_party_suffixes):
+            if not syntax.fused_with(word, self.k.third_party_suffixes):
                 yield code, f">{word.text}"
             yield from self.hyphenated(word, code)
             return
@@ -980,245 +983,8 @@ class _Reader:
 _HOLDING = {"hold", "control", "run", "occupy", "dominate", "administer"}
 
 
-def _name_modifiers(word: Token) -> Iterator[Token]:
-    """The nouns that make a name's own phrase ("opposition leader" of "opposition leader
-    Raila Odinga"), however deep the parser nests them."""
-    for child in word.children:
-        if child.dep_ == "compound":
-            yield child
-            yield from _name_modifiers(child)
-
-
-def _a_private_pair(subject: Token, pronoun: Token) -> bool:
-    """A subject "she and ..." or "he and ..." that a later "they" stands for."""
-    plural = pronoun.lower_ in {"they", "them", "their"}
-    return plural and subject.pos_ == "PRON" and bool(subject.conjuncts)
-
-
-_FINITE = {"VBZ", "VBD", "VBP"}
-
-
-def _subject_of_next_clause(noun: Token) -> bool:
-    """Whether an object's conjunct is the subject of the transitive finite verb right after
-    it, one the parser left without a subject ("backs the government and the US supports
-    the rebels", "have troops in Syria and the UK's minister, Jane Roe, rejected the claim";
-    not "a clash between Tajikistan and Kyrgyzstan occurred")."""
-    verb = _next_word(noun.right_edge)
-    return (
-        noun.dep_ == "conj"
-        and verb is not None
-        and verb.tag_ in _FINITE
-        and verb.dep_ in {"conj", "ccomp"}
-        and _subject_of(verb) is None
-        and any(c.dep_ == "dobj" for c in verb.children)
-        and noun.head.dep_ in {"dobj", "pobj", "dative"}
-    )
-
-
-def _next_word(word: Token) -> Token | None:
-    """The first word after this one that is no punctuation."""
-    return next((w for w in word.doc[word.i + 1 :] if not w.is_punct), None)
-
-
-def _stranded_subject(verb: Token) -> Token | None:
-    """The object's conjunct right before a finite verb with no subject of its own
-    (`_subject_of_next_clause`): the verb's true subject."""
-    if verb.tag_ not in _FINITE or _subject_of(verb) is not None:
-        return None
-    before = [w for w in verb.doc[: verb.i] if not w.is_punct]
-    if not before:
-        return None
-    word = before[-1]
-    while word.dep_ in _NAME_PARTS_BEFORE and word.head.i != word.i:
-        word = word.head
-    return word if _subject_of_next_clause(word) and _next_word(word.right_edge) == verb else None
-
-
-_NAME_PARTS_BEFORE = {"compound", "amod", "det", "poss", "appos"}
-
-
-def _subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-
-
-def _misparsed_main_verb(word: Token) -> bool:
-    """A finite verb the parser hung under the sentence's only noun phrase: the sentence has
-    no other verb, so the noun is its subject."""
-    head = word.head
-    return (
-        word.dep_ == "acl"
-        and word.tag_ == "VBD"
-        and head.dep_ == "ROOT"
-        and head.pos_ in {"NOUN", "PROPN"}
-    )
-
-
-def _place_name(word: Token) -> bool:
-    """A proper name used as a noun modifier ("a New Zealand visit"), not a demonym ("a
-    Japanese visit") or a possessive ("Japan's visit")."""
-    return word.dep_ == "compound" and word.pos_ == "PROPN"
-
-
-def _is_name(word: Token) -> bool:
-    """A proper name, or the last word of one ("Kim Tae-hyo": "hyo" after the hyphen)."""
-    if word.pos_ == "PROPN":
-        return True
-    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in word.children)
-
-
 # Kinds whose target an "anti-" before a state names: a protest, a criticism.
 _AGAINST_KINDS = {"PROTEST", "ACCUSE"}
-
-
-def _opposed(word: Token) -> bool:
-    """ "anti-Japanese", "Anti-American", "anti-Assad": a state or leader opposed."""
-    before = word.doc.text[max(0, word.idx - 5) : word.idx].lower()
-    return before.endswith(("anti-", "anti–", "anti ")) or word.lower_.startswith("anti-")
-
-
-def _fused_with(word: Token, suffixes: tuple[str, ...]) -> bool:
-    """ "Russian-backed": the word, or the words it is hyphenated to, end in a suffix; also
-    when the writer left out the hyphen ("Russian backed forces")."""
-    text = word.doc.text
-    after = text[word.idx + len(word) : word.idx + len(word) + 16].lower()
-    if word.lower_.endswith(suffixes) or after.startswith(suffixes):
-        return True
-    # unhyphenated, only as a modifier of the same noun ("Chile backed the plan" is a verb)
-    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
-    return (
-        following is not None
-        and word.dep_ in {"amod", "compound", "nmod"}
-        and following.head.i == word.head.i
-        and following.dep_ in {"amod", "compound"}
-        and "-" + following.lower_ in suffixes
-    )
-
-
-def _governing_verbs(trigger: Token) -> Iterable[tuple[Token, str]]:
-    """Words whose arguments are the trigger noun's parties: the verb it is the object of
-    ("held talks"), the verb or copula of a phrase it completes ("took part in drills", "are
-    participants in the exercises"), and its relative clauses ("drills hosted by A and B")."""
-    if trigger.pos_ not in {"NOUN", "PROPN"}:
-        return []
-    # not a content clause: "Trump's demand that Germany repatriate" asks Germany, who is
-    # no party of the demand's own
-    found = [
-        (child, f"~{child.text}")
-        for child in trigger.children
-        if child.dep_ in {"relcl", "acl"}
-        and child.pos_ in {"VERB", "AUX"}
-        and not _content_clause(child)
-    ]
-    word = trigger
-    for _ in range(3):
-        dep, head = word.dep_, word.head
-        if head.i == word.i:
-            break
-        if dep in _OBJECT_DEPS | _PASSIVE_SUBJECT_DEPS and head.pos_ in {"VERB", "AUX"}:
-            found.append((head, f"^{head.text}"))
-            break
-        if dep == "pobj" and head.dep_ == "prep" and head.lower_ in _COMPLETING_PREPS:
-            word = head.head  # the phrase the preposition completes
-            if word.pos_ in {"VERB", "AUX"}:
-                found.append((word, f"^{word.text}"))
-                break
-            if word.lemma_.lower() not in _PARTICIPATION_HEADS and not _a_duration(word):
-                break
-            continue
-        if dep in {"conj", "appos", "attr"}:
-            word = head
-            continue
-        break
-    return found
-
-
-def _about(noun: Token) -> bool:
-    """A noun in a phrase that says what a verb is about or for ("commented on the attack",
-    "braced for a strike", "warned of an invasion"), not one it takes part in ("took part in
-    the drills", "met at the summit")."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in _ABOUT_PREPS
-
-
-_ABOUT_PREPS = {"for", "on", "of", "about", "over"}
-
-
-def _after_its_relative_clause(noun: Token, apposed: Token) -> bool:
-    """ "For Peru's president, Ana Ruiz, who met her Chilean counterpart, Bolivia's offer is
-    a blessing": a relative clause closes the noun's phrase, and a noun the parser hangs on it
-    after that clause begins another phrase, not a second name for the noun."""
-    return any(
-        c.dep_ == "relcl" and noun.i < c.i < apposed.i and c.right_edge.i < apposed.i
-        for c in noun.children
-    )
-
-
-def _content_clause(child: Token) -> bool:
-    """A clause that says what is warned, alleged or asked: "that ..." or "for X to ..."."""
-    if child.dep_ == "ccomp":
-        return True
-    if child.dep_ == "xcomp" and any(c.dep_ in _SUBJECT_DEPS for c in child.children):
-        return True  # "expected Ankara to hand over the town", parsed with its own subject
-    first = next(iter(child.children), None)
-    if first is None or first.dep_ != "mark":
-        return False
-    # "called for Turkey to withdraw"; "Japan's demand that China release the crew"
-    return (child.dep_, first.lower_) in {("advcl", "for"), ("acl", "that")}
-
-
-def _antecedent(clause: Token, relative: Token, people: frozenset[str]) -> Token:
-    """Whom a relative clause is about. "who" stands for a person: "talks with Uzbek
-    President Mirziyoyev who arrived in ..." is about the name before it, even where the
-    parse hangs the clause on "talks". `people`: the heads that stand for people or bodies
-    ("talks with the Ugandan president, who ..." is the president)."""
-    head = clause.head
-    before = relative.nbor(-1) if relative.i > 0 else None
-    person = relative.lower_ in {"who", "whom"}
-    if person and head.pos_ != "PROPN" and before is not None and before.pos_ == "PROPN":
-        return before
-    # "a fighter with Somali heritage, who ...": the fighter, not his heritage
-    phrase = head.dep_ == "pobj" and head.head.lower_ == "with" and head.pos_ == "NOUN"
-    if person and phrase and head.lemma_.lower() not in people:
-        return head.head.head
-    return head
-
-
-# Prepositions whose event noun completes the phrase of a verb: "took part in drills", "is on
-# a visit to", "signed up for talks", "the hosting of the summit", "hit back with sanctions",
-# "spoke by phone" ("an inquiry into attacks" is a topic).
-_COMPLETING_PREPS = {"in", "for", "of", "on", "at", "with", "by"}
-# Nouns whose prepositional phrase is where a happening's parties stand ("participants in
-# the drills", "a member of the coalition", "a round of talks"); an event noun in the
-# phrase of one of these, or of "the signing of", "the other side of", is no passing mention.
-_PARTICIPATION_HEADS = {
-    "participant", "part", "member", "party", "host", "series", "set", "round",
-    # quantities of a happening: "its 15th package of sanctions", "a wave of airstrikes"
-    "package", "wave", "raft", "batch", "slate", "string", "spate", "barrage", "volley",
-}  # fmt: skip
-# How long a happening lasted: "ended three days of drills", "after weeks of talks" ("within a
-# day of a bombardment" dates another act).
-_DURATION_HEADS = {"hour", "day", "night", "week", "month"}
-_NOT_IN_PASSING_HEADS = _PARTICIPATION_HEADS | {"signing", "side"}
-
-
-def _a_duration(word: Token) -> bool:
-    return word.lemma_.lower() in _DURATION_HEADS and word.tag_ == "NNS"
-
-
-def mentioned_in_passing(trigger: Token) -> bool:
-    """An event noun inside another noun's phrase is a topic, not a happening: "its
-    adherence to UN sanctions on X", "the right to self-defence against attacks"."""
-    if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ != "pobj":
-        return False
-    if any(child.dep_ == "poss" for child in trigger.children):
-        return False  # "a communique on the former's state visit to the latter": that visit
-    if any(child.dep_ == "prep" and child.lower_ == "between" for child in trigger.children):
-        return False  # "accounts of a phone call between Trump and Erdogan": that call
-    holder = trigger.head.head
-    if holder.pos_ not in {"NOUN", "PROPN"} or holder.lemma_.lower() in _NOT_IN_PASSING_HEADS:
-        return False
-    if _a_duration(holder):
-        return False  # "ended three days of drills": those drills
-    return holder.dep_ != "ROOT"
 
 
 def _without_places(parties: list[Party]) -> list[Party]:
