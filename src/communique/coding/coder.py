@@ -375,12 +375,16 @@ class Coder:
             return True  # "Today, we are to sign a declaration": the protagonist's
         return context.may_name_the_pair(sentence.text)
 
+    def _kinds_in(self, text: str) -> set[str]:
+        """The kinds a trigger rule or a frame's words in `text` can make (no parse needed)."""
+        return self.knowledge.triggers.kinds_in(text) | self.knowledge.frames.kinds_in(text)
+
     def _done_to_others_only(self, text: str) -> bool:
-        found = self.knowledge.triggers.kinds_in(text) | self.knowledge.frames.kinds_in(text)
+        found = self._kinds_in(text)
         return bool(found) and all(kinds()[kind].directed for kind in found)
 
     def _has_trigger(self, text: str, of_kinds: set[str] | None = None) -> bool:
-        found = self.knowledge.triggers.kinds_in(text) | self.knowledge.frames.kinds_in(text)
+        found = self._kinds_in(text)
         return bool(found if of_kinds is None else found & of_kinds)
 
     def _parse_request(
@@ -427,7 +431,7 @@ class Coder:
         """A trigger word, and two parties the sentence names or implies (or one, when the
         next sentence lists the others, or the sentence before names the other: `before`,
         or a reaction names an act the last two sentences reported: `earlier`)."""
-        found = self.knowledge.triggers.kinds_in(text) | self.knowledge.frames.kinds_in(text)
+        found = self._kinds_in(text)
         if not found:
             return False
         parties = {a.code for a in actors} | {p.country for p in people if p.country}
@@ -517,16 +521,8 @@ class Coder:
         `referent`: the state "he" or "she" stands for (`context.PersonInFocus`)."""
         every_match = self.knowledge.triggers.matches(sentence.text)
         every_match += self.knowledge.frames.matches(doc)
-        averting = self.knowledge.status.averting_verbs
-        surmising = (self.knowledge.status.surmising_verbs, self.knowledge.status.doubting_words)
         usable = [
-            t
-            for t in every_match
-            if clauses.usable(t, sentence, doc)
-            and not clauses.conditional(doc, t)
-            and not clauses.averted(doc, t, averting)
-            and not clauses.surmised(doc, t, *surmising)
-            and not clauses.warns_of_what_is(doc, t)
+            t for t in every_match if clauses.usable(t, sentence, doc) and not self._unreal(doc, t)
         ]
         triggers = clauses.main_verbs_govern(usable, doc)
         chosen = clauses.without_pledged_content(clauses.prefer_specific(triggers), sentence.text)
@@ -547,9 +543,11 @@ class Coder:
             actors = [a for a in actors if not mentions.private_party(a, sentence)]
         # "sanctioned two Chinese firms": sanctions on a state's companies are on that state,
         # but companies impose none ("Japanese firms halted exports to Russia")
-        private_only = {a.code for a in actors if mentions.private_party(a, sentence)}
-        private_only -= {a.code for a in actors if not mentions.private_party(a, sentence)}
-        private_only -= {p.country for p in people if p.country}
+        private_codes: set[str] = set()
+        public_codes: set[str] = set()
+        for a in actors:
+            (private_codes if mentions.private_party(a, sentence) else public_codes).add(a.code)
+        private_only = private_codes - public_codes - {p.country for p in people if p.country}
         seated = self.knowledge.roles.seated_heads
         places = [a for a in actors if mentions.is_place(a, sentence, seated)]
         participants = [
@@ -671,6 +669,17 @@ class Coder:
                 found.append(candidate)
         return found
 
+    def _unreal(self, doc: Doc, trigger: TriggerMatch) -> bool:
+        """A trigger inside a condition, averted, only supposed, or a warning of what is: no
+        act (`_trace_dropped` gives the same reason for each)."""
+        status = self.knowledge.status
+        return (
+            clauses.conditional(doc, trigger)
+            or clauses.averted(doc, trigger, status.averting_verbs)
+            or clauses.surmised(doc, trigger, status.surmising_verbs, status.doubting_words)
+            or clauses.warns_of_what_is(doc, trigger)
+        )
+
     def _trace_dropped(
         self,
         log: Trace,
@@ -686,14 +695,7 @@ class Coder:
             if trigger in chosen:
                 continue
             if trigger not in usable:
-                status = self.knowledge.status
-                unreal = (
-                    clauses.conditional(doc, trigger)
-                    or clauses.averted(doc, trigger, status.averting_verbs)
-                    or clauses.surmised(doc, trigger, status.surmising_verbs, status.doubting_words)
-                    or clauses.warns_of_what_is(doc, trigger)
-                )
-                reason = trace.CONDITION if unreal else trace.TOPIC
+                reason = trace.CONDITION if self._unreal(doc, trigger) else trace.TOPIC
             elif trigger not in governing:
                 reason = trace.GOVERNED
             else:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..language import Sentence
 from ..schema import kinds
-from . import clauses, context
+from . import clauses, context, syntax
 from .lexicon import TriggerMatch
 from .roles import (
     Party,
@@ -20,7 +20,6 @@ from .roles import (
     pairs_between,
     pairs_from,
 )
-from .syntax import mentioned_in_passing
 
 # A trigger with the states near it and the (source, target, via anaphor) pairs it makes.
 Paired = tuple[TriggerMatch, list[tuple[int, int, str]], list[tuple[str, str, bool]]]
@@ -57,7 +56,7 @@ class PairFinder:
         rule = trigger.rule
         codes = {code for _, _, code in participants}
         root = clauses.root_at(doc, trigger.start, trigger.end)
-        if root is not None and mentioned_in_passing(root):
+        if root is not None and syntax.mentioned_in_passing(root):
             return []  # "discussed steps to enhance the conduct of joint exercises": a topic
         if (
             rule.kind == "VISIT"
@@ -473,7 +472,7 @@ def _in_clause_of(root: Token | None, start: int) -> bool:
     with no sign Russia would press Assad to negotiate" holds the negotiating elsewhere."""
     if root is None:
         return True
-    clause = next((w for w in (root, *root.ancestors) if w.pos_ in {"VERB", "AUX"}), root)
+    clause = syntax.clause_verb(root)
     return clause.left_edge.idx <= start <= clause.right_edge.idx
 
 
@@ -484,7 +483,7 @@ def _respectively(
     first source with the first of the list after the verb, the second with the second,
     not each with each ("Putin and Erdogan, who backed the Syrian government and rebels
     respectively": Russia backs Syria, Turkey no state). None without "respectively"."""
-    clause = next((w for w in (root, *root.ancestors) if w.pos_ in {"VERB", "AUX"}), root)
+    clause = syntax.clause_verb(root)
     if not any(w.lower_ == "respectively" for w in clause.subtree):
         return None
     first_named: dict[str, int] = {}

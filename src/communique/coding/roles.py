@@ -898,9 +898,9 @@ class _Reader:
         if subject and word.lower_ in _PERSONAL_PRONOUNS:
             yield from self.referent(word)
             return
-        if word.lower_ == "their" and word.dep_ == "poss" and self.owns_what_it_does(word):
-            return  # "Britain and France recalled their envoys": each its own, not the other's
         if word.lower_ == "their" and word.dep_ == "poss":
+            if self.owns_what_it_does(word):
+                return  # "Britain and France recalled their envoys": each its own, not the other's
             # "Chile and Peru agreed, after a meeting of their ministers": both, where "their"
             # stands for the pair the sentence opens with
             both = list(self.referent(word, protagonist=False))

@@ -72,6 +72,12 @@ def stranded_subject(verb: Token) -> Token | None:
 NAME_PARTS_BEFORE = {"compound", "amod", "det", "poss", "appos"}
 
 
+def clause_verb(word: Token) -> Token:
+    """The verb of the clause a word stands in: the word itself or its nearest verb above,
+    else the word."""
+    return next((w for w in (word, *word.ancestors) if w.pos_ in {"VERB", "AUX"}), word)
+
+
 def subject_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 

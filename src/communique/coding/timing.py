@@ -152,18 +152,18 @@ def date_for(
             value = within_anchor(nearest, anchor)
             # "agreed to hold talks in July": the talks are to come, the agreement is past
             to_come = status == "planned" or (status == "agreed" and kind not in AGREEING_KINDS)
-            later = [
-                t
-                for t in dated
-                if t.start >= trigger.end and distance(t.start, t.end, trigger) <= 120
-            ]
-            if to_come and dates_the_saying(nearest, trigger, text) and later:
+            if to_come and dates_the_saying(nearest, trigger, text):
+                later = [
+                    t
+                    for t in dated
+                    if t.start >= trigger.end and distance(t.start, t.end, trigger) <= 120
+                ]
+                if not later:
+                    # "Chile said on Tuesday it would impose sanctions": the day it was said
+                    return in_the_past(value, nearest, anchor, status), True
                 # "said on Wednesday it would recognise Palestine on May 28": the act's own day
                 nearest = min(later, key=lambda t: distance(t.start, t.end, trigger))
                 value = within_anchor(nearest, anchor)
-            elif to_come and dates_the_saying(nearest, trigger, text):
-                # "Chile said on Tuesday it would impose sanctions": the day it was said, past
-                return in_the_past(value, nearest, anchor, status), True
             if to_come:
                 return in_the_future(value, nearest, anchor), True
             return shifted(
